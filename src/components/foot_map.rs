@@ -1,0 +1,248 @@
+//! The clickable map: every view of both feet, each zone a button.
+
+use crate::app::Nav;
+use crate::content::{content, Side, View};
+use crate::map::{self, geometry::polygon_path};
+use crate::route::{Route, ZoneKey};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::KeyboardEvent;
+
+/// Space between the left and right drawing of a view, in drawing units.
+const GAP: f32 = 24.0;
+/// Room under the drawings for the "Left" and "Right" captions.
+const CAPTION: f32 = 26.0;
+
+/// All views of the feet. On wide screens they sit side by side; on narrow
+/// ones a row of tabs switches between them.
+#[component]
+pub fn FootMap() -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let on_tab_key = move |ev: KeyboardEvent| {
+        let i = View::ALL.iter().position(|v| *v == nav.view.get_untracked()).unwrap_or(0);
+        let next = match ev.key().as_str() {
+            "ArrowRight" => (i + 1) % View::ALL.len(),
+            "ArrowLeft" => (i + View::ALL.len() - 1) % View::ALL.len(),
+            "Home" => 0,
+            "End" => View::ALL.len() - 1,
+            _ => return,
+        };
+        ev.prevent_default();
+        nav.view.set(View::ALL[next]);
+        if let Some(tab) = document().get_element_by_id(&format!("tab-{}", View::ALL[next].slug())) {
+            let _ = tab.unchecked_into::<web_sys::HtmlElement>().focus();
+        }
+    };
+
+    view! {
+        <section class="map" aria-labelledby="map-title">
+            <h2 id="map-title" class="visually-hidden">"Map of the feet and lower legs"</h2>
+            <div class="tabs" role="tablist" aria-label="Views of the feet" on:keydown=on_tab_key>
+                {View::ALL
+                    .into_iter()
+                    .map(|view| {
+                        let active = move || nav.view.get() == view;
+                        view! {
+                            <button
+                                type="button"
+                                role="tab"
+                                id=format!("tab-{}", view.slug())
+                                aria-controls=format!("view-{}", view.slug())
+                                aria-selected=move || active().to_string()
+                                tabindex=move || if active() { "0" } else { "-1" }
+                                on:click=move |_| nav.view.set(view)
+                            >
+                                {view.title()}
+                            </button>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+            <div class="views">
+                {View::ALL.into_iter().map(|view| view! { <MapView view /> }).collect_view()}
+            </div>
+            <p class="map-hint">"Hover or tap a zone to see its name; choose it for the details. Tab and Enter work too."</p>
+        </section>
+    }
+}
+
+/// One view: the left and right drawings side by side in one SVG.
+#[component]
+fn MapView(view: View) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let art = map::art(view);
+    let (w, h) = (art.width, art.height);
+    let total_w = 2.0 * w + GAP;
+    let total_h = h + CAPTION;
+    // The zone under the pointer and the one with keyboard focus.
+    let pointed = Pointed {
+        hovered: RwSignal::new(None),
+        focused: RwSignal::new(None),
+    };
+    let slug = view.slug();
+
+    // The name tag: SVG text with a halo, kept inside the drawing's width.
+    let font = total_h * 0.042;
+    let tag = move || {
+        let key = pointed.focused.get().or_else(|| pointed.hovered.get())?;
+        let region = art.regions.iter().find(|r| r.zone == key.zone)?;
+        let name = key.full_name(content());
+        let half = name.chars().count() as f32 * font * 0.28;
+        let x = match key.side {
+            Side::Left => w - region.anchor.0,
+            Side::Right => w + GAP + region.anchor.0,
+        };
+        let x = x.clamp(half, (total_w - half).max(half));
+        Some(view! {
+            <text class="tag" x=x y=region.anchor.1 font-size=font text-anchor="middle" aria-hidden="true">
+                {name}
+            </text>
+        })
+    };
+
+    view! {
+        <figure
+            class="view"
+            class:is-active=move || nav.view.get() == view
+            id=format!("view-{slug}")
+            role="tabpanel"
+            aria-labelledby=format!("tab-{slug}")
+            data-view=slug
+        >
+            <figcaption>{view.title()}</figcaption>
+            <div class="drawing">
+                <svg viewBox=format!("0 0 {total_w} {total_h}") role="group" aria-label=view.title()>
+                    {Side::BOTH
+                        .into_iter()
+                        .map(|side| {
+                            let transform = match side {
+                                Side::Left => format!("translate({w} 0) scale(-1 1)"),
+                                Side::Right => format!("translate({} 0)", w + GAP),
+                            };
+                            let clip = format!("clip-{slug}-{}", side.slug());
+                            let caption_x = match side {
+                                Side::Left => w / 2.0,
+                                Side::Right => w + GAP + w / 2.0,
+                            };
+                            view! {
+                                <g transform=transform>
+                                    <clipPath id=clip.clone()>
+                                        <path d=art.outline />
+                                    </clipPath>
+                                    <path class="skin" d=art.outline />
+                                    <g clip-path=format!("url(#{clip})")>
+                                        {art
+                                            .regions
+                                            .iter()
+                                            .map(|region| {
+                                                let key = ZoneKey::parse(
+                                                        &format!("{}-{}", side.slug(), region.zone),
+                                                        content(),
+                                                    )
+                                                    .expect("every drawn zone has content");
+                                                view! { <ZoneShape key d=polygon_path(region.points) pointed /> }
+                                            })
+                                            .collect_view()}
+                                        <Rings side pointed art />
+                                    </g>
+                                    <path class="outline" d=art.outline />
+                                    {art
+                                        .details
+                                        .iter()
+                                        .map(|d| view! { <path class="detail" d=*d /> })
+                                        .collect_view()}
+                                </g>
+                                <text class="side" x=caption_x y=h + CAPTION * 0.7 text-anchor="middle">
+                                    {side.title()}
+                                </text>
+                            }
+                        })
+                        .collect_view()}
+                    {tag}
+                </svg>
+            </div>
+        </figure>
+    }
+}
+
+/// Which zone of a view the pointer is over, and which has keyboard focus.
+#[derive(Clone, Copy)]
+struct Pointed {
+    hovered: RwSignal<Option<ZoneKey>>,
+    /// Set only for focus the browser shows (`:focus-visible`), not clicks.
+    focused: RwSignal<Option<ZoneKey>>,
+}
+
+/// One zone: a button-like SVG shape.
+#[component]
+fn ZoneShape(
+    /// The zone on its side.
+    key: ZoneKey,
+    /// Path data of the zone's region (clipped to the outline by the parent).
+    d: String,
+    /// The zone under the pointer or keyboard focus in this view.
+    pointed: Pointed,
+) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let clear = move |signal: RwSignal<Option<ZoneKey>>| {
+        signal.update(|p| {
+            if *p == Some(key) {
+                *p = None
+            }
+        })
+    };
+    let select = move || nav.go(Route::Zone(key));
+    let on_key = move |ev: KeyboardEvent| {
+        if ev.key() == "Enter" || ev.key() == " " {
+            ev.prevent_default();
+            select();
+        }
+    };
+    view! {
+        <path
+            class="zone"
+            class:is-selected=move || nav.is_selected(key)
+            d=d
+            role="button"
+            tabindex="0"
+            aria-label=key.full_name(content())
+            aria-pressed=move || nav.is_selected(key).to_string()
+            data-zone=key.slug()
+            on:click=move |_| select()
+            on:keydown=on_key
+            on:pointerenter=move |_| pointed.hovered.set(Some(key))
+            on:pointerleave=move |_| clear(pointed.hovered)
+            on:focus=move |ev| {
+                let visible = event_target::<web_sys::Element>(&ev)
+                    .matches(":focus-visible")
+                    .unwrap_or(true);
+                if visible {
+                    pointed.focused.set(Some(key));
+                }
+            }
+            on:blur=move |_| clear(pointed.focused)
+        />
+    }
+}
+
+/// Rings drawn over the zones for the selected, hovered and focused zone, so a
+/// ring is never hidden under a neighbour's fill.
+#[component]
+fn Rings(
+    side: Side,
+    pointed: Pointed,
+    art: &'static map::geometry::ViewArt,
+) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let ring = move |key: Option<ZoneKey>, class: &'static str| {
+        key.filter(|k| k.side == side).and_then(|k| {
+            let region = art.regions.iter().find(|r| r.zone == k.zone)?;
+            Some(view! { <path class=class d=polygon_path(region.points) /> })
+        })
+    };
+    view! {
+        {move || ring(nav.selected(), "ring ring-selected")}
+        {move || ring(pointed.hovered.get(), "ring ring-hovered")}
+        {move || ring(pointed.focused.get(), "ring ring-focused")}
+    }
+}

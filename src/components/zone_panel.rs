@@ -1,0 +1,146 @@
+//! The details of the selected zone, or a welcome with practical advice.
+
+use crate::app::Nav;
+use crate::content::{content, Claim, Method, Severity};
+use crate::format;
+use crate::route::ZoneKey;
+use leptos::prelude::*;
+
+/// The panel beside (or below) the map.
+#[component]
+pub fn ZonePanel() -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let selected = Memo::new(move |_| nav.selected());
+    view! {
+        <aside id="details" class="panel" tabindex="-1" aria-label="Details">
+            <p class="visually-hidden" aria-live="polite">
+                {move || selected.get().map(|k| format!("{} selected", k.full_name(content())))}
+            </p>
+            {move || match selected.get() {
+                Some(key) => view! { <ZoneDetails key /> }.into_any(),
+                None => view! { <Welcome /> }.into_any(),
+            }}
+        </aside>
+    }
+}
+
+/// Everything about one zone: where, how, what is claimed, what to watch.
+#[component]
+fn ZoneDetails(key: ZoneKey) -> impl IntoView {
+    let c = content();
+    let zone = key.content(c);
+    let side = key.full_name(c);
+    let side = side.split(" – ").next().unwrap_or_default().to_owned();
+    let claims = c.claims_for(&zone.id);
+    let cautions = c.cautions_for(&zone.id);
+
+    view! {
+        <article class="zone-details" data-testid="zone-details" data-zone=key.slug()>
+            <p class="eyebrow">{side}</p>
+            <h2 id="zone-title">{zone.name.clone()}</h2>
+            <p class="location">{zone.location.clone()}</p>
+
+            <section aria-labelledby="how-title">
+                <h3 id="how-title">"How to massage it"</h3>
+                {zone.methods.iter().map(|m| view! { <MethodCard method=m /> }).collect_view()}
+            </section>
+
+            <section aria-labelledby="claims-title">
+                <h3 id="claims-title">"Claimed benefits"</h3>
+                <p class="small">
+                    "What the article claims for this area. Each is a claim, not a promise; the badge says how good the evidence is."
+                </p>
+                <ul class="claims">
+                    {claims.into_iter().map(|claim| view! { <ClaimItem claim /> }).collect_view()}
+                </ul>
+            </section>
+
+            <section aria-labelledby="care-title" class="care">
+                <h3 id="care-title">"Take care"</h3>
+                <ul class="cautions">
+                    {cautions
+                        .into_iter()
+                        .map(|caution| {
+                            let stop = caution.severity == Severity::Stop;
+                            view! {
+                                <li class:stop=stop>
+                                    <strong>{caution.title.clone()}</strong>
+                                    " "
+                                    {caution.text.clone()}
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                    <li>{c.safety.closing.clone()}</li>
+                </ul>
+            </section>
+        </article>
+    }
+}
+
+/// One technique for a zone, as numbered steps.
+#[component]
+fn MethodCard(method: &'static Method) -> impl IntoView {
+    let technique = content().technique(&method.technique);
+    let name = technique.map(|t| t.name.clone()).unwrap_or_default();
+    let summary = technique.map(|t| t.summary.clone()).unwrap_or_default();
+    view! {
+        <div class="method">
+            <h4>{name}</h4>
+            <p class="meta">
+                <span class="chip">{method.pressure.label()}</span>
+                <span class="chip">{format!("About {}", format::duration(method.seconds))}</span>
+            </p>
+            <p class="small">{summary}</p>
+            <ol class="steps">
+                {method.steps.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}
+            </ol>
+        </div>
+    }
+}
+
+/// A claimed benefit, marked as a claim, with its evidence label.
+#[component]
+fn ClaimItem(claim: &'static Claim) -> impl IntoView {
+    let label = content().label(&claim.evidence);
+    let rank = label.map_or(9, |l| l.rank);
+    view! {
+        <li class="claim">
+            <span class="claim-mark">"Claim"</span>
+            <span class="claim-title">{claim.title.clone()}</span>
+            <span class=format!("evidence evidence-{rank}")>
+                {label.map(|l| l.name.clone()).unwrap_or_default()}
+            </span>
+        </li>
+    }
+}
+
+/// Shown when no zone is selected: how to start, and practical advice.
+#[component]
+fn Welcome() -> impl IntoView {
+    view! {
+        <div class="welcome">
+            <h2>"Choose a zone"</h2>
+            <p>
+                "Pick any area of the feet or lower legs on the map to see how to massage it, "
+                "what is claimed for it, and what to watch out for."
+            </p>
+            <h3>"Before you start"</h3>
+            <ul class="advice">
+                {content()
+                    .advice
+                    .iter()
+                    .map(|a| {
+                        view! {
+                            <li>
+                                <strong>{a.title.clone()}</strong>
+                                " "
+                                {a.text.clone()}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </div>
+    }
+}

@@ -1,0 +1,286 @@
+//! The shapes of the content files. Field docs say what an editor writes.
+
+use serde::Deserialize;
+
+/// Everything the content files hold, merged into one document by `build.rs`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Content {
+    #[serde(rename = "zone")]
+    pub zones: Vec<Zone>,
+    #[serde(rename = "technique")]
+    pub techniques: Vec<Technique>,
+    #[serde(rename = "claim")]
+    pub claims: Vec<Claim>,
+    #[serde(rename = "label")]
+    pub labels: Vec<Label>,
+    #[serde(rename = "source")]
+    pub sources: Vec<Source>,
+    #[serde(rename = "caution")]
+    pub cautions: Vec<Caution>,
+    pub safety: SafetyNote,
+    pub reflexology: ReflexologyNote,
+    #[serde(rename = "advice")]
+    pub advice: Vec<Advice>,
+    #[serde(rename = "routine", default)]
+    pub routines: Vec<Routine>,
+}
+
+/// Which drawing of the feet a zone is drawn in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum View {
+    /// The soles, seen from below, toes up.
+    Sole,
+    /// The tops of the feet, seen from above, toes up.
+    Top,
+    /// The inner side of each foot and lower leg.
+    Inner,
+    /// The outer side of each foot and lower leg.
+    Outer,
+}
+
+impl View {
+    /// Every view, in the order the map shows them.
+    pub const ALL: [View; 4] = [View::Sole, View::Top, View::Inner, View::Outer];
+
+    /// The short name shown on the view's tab and heading.
+    pub fn title(self) -> &'static str {
+        match self {
+            View::Sole => "Soles",
+            View::Top => "Tops",
+            View::Inner => "Inner sides",
+            View::Outer => "Outer sides",
+        }
+    }
+
+    /// The id used in element ids and test hooks.
+    pub fn slug(self) -> &'static str {
+        match self {
+            View::Sole => "sole",
+            View::Top => "top",
+            View::Inner => "inner",
+            View::Outer => "outer",
+        }
+    }
+}
+
+/// Whether a zone is on the foot or on the lower leg; shapes its full name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Part {
+    Foot,
+    Leg,
+}
+
+/// How hard to press.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Pressure {
+    Light,
+    Medium,
+    Firm,
+}
+
+impl Pressure {
+    /// The word shown to the reader.
+    pub fn label(self) -> &'static str {
+        match self {
+            Pressure::Light => "Light pressure",
+            Pressure::Medium => "Medium pressure",
+            Pressure::Firm => "Firm pressure",
+        }
+    }
+}
+
+/// One area of one foot or leg. Zones are written once and exist on both
+/// sides: `heel` is drawn as `left-heel` and `right-heel`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Zone {
+    /// Lower-case words joined by hyphens, unique, without a side.
+    pub id: String,
+    /// Short name, capitalised: "Heel", "Big toe".
+    pub name: String,
+    pub view: View,
+    pub part: Part,
+    /// Where it is, in plain words a person can find on their own body.
+    pub location: String,
+    /// How to massage it: one or more techniques with zone-specific steps.
+    pub methods: Vec<Method>,
+    /// What traditional reflexology charts assign to this area, if anything.
+    #[serde(default)]
+    pub reflexology: Option<String>,
+}
+
+/// One way to massage a zone.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Method {
+    /// The id of a technique.
+    pub technique: String,
+    pub pressure: Pressure,
+    /// Suggested time for this zone and technique, per foot.
+    pub seconds: u32,
+    /// Short numbered steps, each one sentence.
+    pub steps: Vec<String>,
+}
+
+/// A massage technique, described once and used by many zones.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Technique {
+    pub id: String,
+    pub name: String,
+    /// One sentence on what the hands do.
+    pub summary: String,
+}
+
+/// A benefit that the source article claims for foot and leg massage.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Claim {
+    pub id: String,
+    /// The claim as a short phrase: "Improves sleep".
+    pub title: String,
+    /// What the article says, in our own words.
+    pub claimed: String,
+    /// The id of an evidence label.
+    pub evidence: String,
+    /// One sentence on why the claim has that label.
+    pub why: String,
+    /// Source ids backing the label.
+    pub sources: Vec<String>,
+    /// The zone ids the claim is made for.
+    pub zones: Vec<String>,
+}
+
+/// A grade on the evidence scale.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Label {
+    pub id: String,
+    /// Short text shown on the badge.
+    pub name: String,
+    /// What the grade means, in a sentence or two.
+    pub meaning: String,
+    /// 0 is the strongest evidence; larger is weaker.
+    pub rank: u8,
+}
+
+/// A published source.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: String,
+    /// "Ernst E", "Ernst E, Posadzki P, Lee MS".
+    pub authors: String,
+    pub year: u16,
+    pub title: String,
+    pub journal: String,
+    /// Volume, issue and pages, or article number.
+    pub citation: String,
+    /// One sentence on what it found.
+    pub finding: String,
+}
+
+/// How serious a caution is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Severity {
+    /// Do not massage; see a clinician first.
+    Stop,
+    /// Light pressure only, or ask a clinician first.
+    Care,
+}
+
+/// A safety caution.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Caution {
+    pub id: String,
+    pub severity: Severity,
+    pub title: String,
+    pub text: String,
+    /// Zone ids whose details show this caution; empty for general ones.
+    #[serde(default)]
+    pub zones: Vec<String>,
+}
+
+/// The framing text around the list of cautions.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SafetyNote {
+    pub intro: String,
+    pub closing: String,
+}
+
+/// Why the traditional reflexology layer is marked as tradition.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReflexologyNote {
+    pub note: String,
+    pub sources: Vec<String>,
+}
+
+/// Practical advice: oil, warmth, tools, how long and how often.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Advice {
+    pub id: String,
+    pub title: String,
+    pub text: String,
+}
+
+/// Left or right.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Side {
+    Left,
+    Right,
+}
+
+impl Side {
+    pub const BOTH: [Side; 2] = [Side::Left, Side::Right];
+
+    /// The side as it starts a map zone id: "left", "right".
+    pub fn slug(self) -> &'static str {
+        match self {
+            Side::Left => "left",
+            Side::Right => "right",
+        }
+    }
+
+    /// "Left" or "Right".
+    pub fn title(self) -> &'static str {
+        match self {
+            Side::Left => "Left",
+            Side::Right => "Right",
+        }
+    }
+}
+
+/// A guided routine: a sequence of timed steps.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Routine {
+    pub id: String,
+    pub name: String,
+    /// The stated length; the steps must add up to it exactly.
+    pub minutes: u32,
+    pub summary: String,
+    #[serde(rename = "step")]
+    pub steps: Vec<RoutineStep>,
+}
+
+/// One timed step of a routine.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoutineStep {
+    pub side: Side,
+    /// A zone id (without side).
+    pub zone: String,
+    /// A technique id that the zone lists among its methods.
+    pub technique: String,
+    pub seconds: u32,
+}

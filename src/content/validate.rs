@@ -1,0 +1,149 @@
+//! Consistency rules for the content, so an editing mistake fails a test
+//! with a readable sentence instead of showing a broken page.
+
+use super::types::Content;
+use std::collections::HashSet;
+
+/// Every inconsistency in the content, one sentence each; empty when sound.
+pub fn problems(content: &Content) -> Vec<String> {
+    let mut out = Vec::new();
+    let zones = unique_ids(&mut out, "zone", content.zones.iter().map(|z| z.id.as_str()));
+    let techniques = unique_ids(
+        &mut out,
+        "technique",
+        content.techniques.iter().map(|t| t.id.as_str()),
+    );
+    let labels = unique_ids(&mut out, "label", content.labels.iter().map(|l| l.id.as_str()));
+    let sources = unique_ids(&mut out, "source", content.sources.iter().map(|s| s.id.as_str()));
+    unique_ids(&mut out, "claim", content.claims.iter().map(|c| c.id.as_str()));
+    unique_ids(&mut out, "caution", content.cautions.iter().map(|c| c.id.as_str()));
+    unique_ids(&mut out, "advice", content.advice.iter().map(|a| a.id.as_str()));
+    unique_ids(&mut out, "routine", content.routines.iter().map(|r| r.id.as_str()));
+
+    let mut used_techniques = HashSet::new();
+    for zone in &content.zones {
+        let at = format!("zone `{}`", zone.id);
+        blank(&mut out, &at, "name", &zone.name);
+        blank(&mut out, &at, "location", &zone.location);
+        if zone.methods.is_empty() {
+            out.push(format!("{at} has no methods"));
+        }
+        for method in &zone.methods {
+            used_techniques.insert(method.technique.as_str());
+            if !techniques.contains(method.technique.as_str()) {
+                out.push(format!("{at} uses unknown technique `{}`", method.technique));
+            }
+            if method.seconds == 0 {
+                out.push(format!("{at} suggests 0 seconds of `{}`", method.technique));
+            }
+            if method.steps.is_empty() {
+                out.push(format!("{at} has no steps for `{}`", method.technique));
+            }
+            for step in &method.steps {
+                blank(&mut out, &at, "step", step);
+            }
+        }
+    }
+    for technique in &content.techniques {
+        if !used_techniques.contains(technique.id.as_str()) {
+            out.push(format!("technique `{}` is used by no zone", technique.id));
+        }
+    }
+
+    let mut claimed_zones = HashSet::new();
+    for claim in &content.claims {
+        let at = format!("claim `{}`", claim.id);
+        blank(&mut out, &at, "title", &claim.title);
+        blank(&mut out, &at, "why", &claim.why);
+        if !labels.contains(claim.evidence.as_str()) {
+            out.push(format!("{at} has undefined evidence label `{}`", claim.evidence));
+        }
+        known(&mut out, &at, "source", &claim.sources, &sources);
+        known(&mut out, &at, "zone", &claim.zones, &zones);
+        claimed_zones.extend(claim.zones.iter().map(String::as_str));
+    }
+    for zone in &content.zones {
+        if !claimed_zones.contains(zone.id.as_str()) {
+            out.push(format!("zone `{}` has no claimed benefit", zone.id));
+        }
+    }
+
+    for caution in &content.cautions {
+        let at = format!("caution `{}`", caution.id);
+        blank(&mut out, &at, "text", &caution.text);
+        for zone in &caution.zones {
+            if !zones.contains(zone.as_str()) {
+                out.push(format!("{at} names unknown zone `{zone}`"));
+            }
+        }
+    }
+    known(&mut out, "the reflexology note", "source", &content.reflexology.sources, &sources);
+
+    for routine in &content.routines {
+        let at = format!("routine `{}`", routine.id);
+        if routine.steps.is_empty() {
+            out.push(format!("{at} has no steps"));
+        }
+        let total: u32 = routine.steps.iter().map(|s| s.seconds).sum();
+        if total != routine.minutes * 60 {
+            out.push(format!(
+                "{at} says {} minutes but its steps add up to {total} seconds",
+                routine.minutes
+            ));
+        }
+        for (i, step) in routine.steps.iter().enumerate() {
+            let at = format!("{at} step {}", i + 1);
+            match content.zones.iter().find(|z| z.id == step.zone) {
+                None => out.push(format!("{at} names unknown zone `{}`", step.zone)),
+                Some(zone) if !zone.methods.iter().any(|m| m.technique == step.technique) => out
+                    .push(format!(
+                        "{at} uses `{}`, which zone `{}` has no steps for",
+                        step.technique, zone.id
+                    )),
+                Some(_) => {}
+            }
+            if step.seconds == 0 {
+                out.push(format!("{at} lasts 0 seconds"));
+            }
+        }
+    }
+    out
+}
+
+fn unique_ids<'a>(
+    out: &mut Vec<String>,
+    kind: &str,
+    ids: impl Iterator<Item = &'a str>,
+) -> HashSet<&'a str> {
+    let mut seen = HashSet::new();
+    for id in ids {
+        let well_formed = !id.is_empty()
+            && id.split('-').all(|word| {
+                !word.is_empty() && word.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+            });
+        if !well_formed {
+            out.push(format!("{kind} id `{id}` is not lower-case words joined by hyphens"));
+        }
+        if !seen.insert(id) {
+            out.push(format!("{kind} id `{id}` is used twice"));
+        }
+    }
+    seen
+}
+
+fn blank(out: &mut Vec<String>, at: &str, field: &str, text: &str) {
+    if text.trim().is_empty() {
+        out.push(format!("{at} has an empty {field}"));
+    }
+}
+
+fn known(out: &mut Vec<String>, at: &str, kind: &str, ids: &[String], valid: &HashSet<&str>) {
+    if ids.is_empty() {
+        out.push(format!("{at} names no {kind}"));
+    }
+    for id in ids {
+        if !valid.contains(id.as_str()) {
+            out.push(format!("{at} names unknown {kind} `{id}`"));
+        }
+    }
+}

@@ -1,0 +1,205 @@
+//! What the URL fragment says the page shows (`#zone=left-heel`), parsed and
+//! written without the browser, so every odd link can be tested natively.
+
+use crate::content::{Content, Side, Zone};
+
+/// The longest fragment worth reading; anything longer is not a link we made.
+pub const MAX_FRAGMENT: usize = 200;
+
+/// One zone on one side of the body: `left-heel`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ZoneKey {
+    pub side: Side,
+    /// The content zone id, without side.
+    pub zone: &'static str,
+}
+
+impl ZoneKey {
+    /// The map id, as used in links and element ids: `left-heel`.
+    pub fn slug(self) -> String {
+        format!("{}-{}", self.side.slug(), self.zone)
+    }
+
+    /// Parses a map id such as `right-big-toe` against the known zones.
+    pub fn parse(slug: &str, content: &'static Content) -> Option<ZoneKey> {
+        let (side, zone) = if let Some(rest) = slug.strip_prefix("left-") {
+            (Side::Left, rest)
+        } else if let Some(rest) = slug.strip_prefix("right-") {
+            (Side::Right, rest)
+        } else {
+            return None;
+        };
+        let zone = content.zones.iter().find(|z| z.id == zone)?;
+        Some(ZoneKey { side, zone: &zone.id })
+    }
+
+    /// The zone's content.
+    pub fn content(self, content: &'static Content) -> &'static Zone {
+        content
+            .zones
+            .iter()
+            .find(|z| z.id == self.zone)
+            .expect("a ZoneKey is only made for a known zone")
+    }
+
+    /// "Right foot – big toe", the name a person hears and reads.
+    pub fn full_name(self, content: &'static Content) -> String {
+        let zone = self.content(content);
+        let part = match zone.part {
+            crate::content::Part::Foot => "foot",
+            crate::content::Part::Leg => "leg",
+        };
+        format!("{} {part} – {}", self.side.title(), lower_first(&zone.name))
+    }
+}
+
+fn lower_first(name: &str) -> String {
+    let mut chars = name.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// What the page shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Route {
+    /// The map with nothing selected.
+    #[default]
+    Map,
+    /// The map with one zone's details open.
+    Zone(ZoneKey),
+}
+
+/// Why a link could not be followed; shown in the page as a short message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkError {
+    /// `#zone=` names a zone the map does not have.
+    UnknownZone(String),
+    /// Longer than any link the app makes.
+    TooLong,
+    /// Not a `key=value` the app understands.
+    Unreadable(String),
+}
+
+impl LinkError {
+    /// The sentence shown to the reader.
+    pub fn message(&self) -> String {
+        match self {
+            LinkError::UnknownZone(name) => format!(
+                "The link asks for a zone called “{name}”, which this map does not have. Pick a zone on the map instead."
+            ),
+            LinkError::TooLong => {
+                "That link is too long to be one of ours, so it was ignored. Pick a zone on the map.".into()
+            }
+            LinkError::Unreadable(text) => format!(
+                "The link ends in “#{text}”, which Foot Map cannot read, so it was ignored. Pick a zone on the map."
+            ),
+        }
+    }
+}
+
+/// Reads a fragment (with or without its leading `#`).
+pub fn parse(fragment: &str, content: &'static Content) -> Result<Route, LinkError> {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    if fragment.len() > MAX_FRAGMENT {
+        return Err(LinkError::TooLong);
+    }
+    if fragment.is_empty() {
+        return Ok(Route::Map);
+    }
+    match fragment.split_once('=') {
+        Some(("zone", slug)) => ZoneKey::parse(slug, content)
+            .map(Route::Zone)
+            .ok_or_else(|| LinkError::UnknownZone(printable(slug))),
+        _ => Err(LinkError::Unreadable(printable(fragment))),
+    }
+}
+
+/// The fragment for a route, without `#`; empty for the bare map.
+pub fn fragment(route: Route) -> String {
+    match route {
+        Route::Map => String::new(),
+        Route::Zone(key) => format!("zone={}", key.slug()),
+    }
+}
+
+/// A short, safe rendering of untrusted link text for a message.
+fn printable(text: &str) -> String {
+    let clean: String = text
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(40)
+        .collect();
+    if clean.chars().count() < text.chars().count() {
+        format!("{clean}…")
+    } else {
+        clean
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::content;
+
+    fn zone(slug: &str) -> ZoneKey {
+        ZoneKey::parse(slug, content()).expect("known zone")
+    }
+
+    #[test]
+    fn a_zone_link_opens_that_zone() {
+        let route = parse("#zone=left-heel", content()).unwrap();
+        assert_eq!(route, Route::Zone(ZoneKey { side: Side::Left, zone: "heel" }));
+    }
+
+    #[test]
+    fn an_empty_fragment_is_the_plain_map() {
+        assert_eq!(parse("", content()), Ok(Route::Map));
+        assert_eq!(parse("#", content()), Ok(Route::Map));
+    }
+
+    #[test]
+    fn every_zone_link_round_trips() {
+        for z in &content().zones {
+            for side in Side::BOTH {
+                let route = Route::Zone(ZoneKey { side, zone: &z.id });
+                assert_eq!(parse(&fragment(route), content()), Ok(route));
+            }
+        }
+    }
+
+    #[test]
+    fn unknown_zones_are_named_in_the_message() {
+        let err = parse("#zone=nonsense", content()).unwrap_err();
+        assert_eq!(err, LinkError::UnknownZone("nonsense".into()));
+        assert!(err.message().contains("nonsense"));
+        // A real zone without a side is not a zone on the map.
+        assert!(parse("#zone=heel", content()).is_err());
+        assert!(parse("#zone=middle-heel", content()).is_err());
+    }
+
+    #[test]
+    fn over_long_and_garbage_fragments_are_refused_with_a_message() {
+        let long = format!("#zone={}", "x".repeat(500));
+        assert_eq!(parse(&long, content()), Err(LinkError::TooLong));
+        let err = parse("#%00%ff<script>", content()).unwrap_err();
+        assert!(matches!(err, LinkError::Unreadable(_)));
+        assert!(!err.message().is_empty());
+    }
+
+    #[test]
+    fn messages_quote_at_most_forty_characters_and_no_control_characters() {
+        let err = parse(&format!("#zone=a\u{7}{}", "b".repeat(100)), content()).unwrap_err();
+        let LinkError::UnknownZone(shown) = err else { panic!("unknown zone expected") };
+        assert_eq!(shown.chars().count(), 41);
+        assert!(shown.ends_with('…'));
+        assert!(!shown.contains('\u{7}'));
+    }
+
+    #[test]
+    fn full_names_say_side_and_part() {
+        assert_eq!(zone("right-heel").full_name(content()), "Right foot – heel");
+        assert!(zone("left-calf-inner").full_name(content()).starts_with("Left leg – "));
+    }
+}

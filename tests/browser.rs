@@ -1,0 +1,159 @@
+//! End-to-end tests: the release build, served over HTTP under a sub-path,
+//! driven in headless Chromium the way a person uses it.
+
+mod support;
+
+use fantoccini::Locator;
+use support::{Browser, Server, DESKTOP, PHONE};
+
+const ENTER: &str = "\u{E007}";
+const TAB: &str = "\u{E004}";
+
+async fn pressed(browser: &Browser, zone: &str) -> Option<String> {
+    let el = browser
+        .client
+        .find(Locator::Css(&format!("[data-zone='{zone}']")))
+        .await
+        .ok()?;
+    el.attr("aria-pressed").await.ok().flatten()
+}
+
+#[tokio::test]
+async fn clicking_a_zone_shows_its_details_and_puts_it_in_the_url() {
+    let server = Server::start();
+    let browser = Browser::start(DESKTOP).await;
+    browser.open(&server.url("")).await;
+    assert_eq!(browser.details_title().await, None, "nothing is selected at first");
+
+    browser.click_zone("right-heel").await;
+    browser.wait_for_text("[data-testid=zone-details] h2", "Heel").await;
+    let details = browser.text("[data-testid=zone-details]").await.unwrap();
+    assert!(details.contains("Right foot"));
+    assert!(details.contains("How to massage it"));
+    assert!(details.contains("Claimed benefits"));
+    assert!(details.contains("Take care"));
+    let steps = browser.client.find_all(Locator::Css(".steps li")).await.unwrap();
+    assert!(!steps.is_empty(), "numbered steps are shown");
+    assert_eq!(pressed(&browser, "right-heel").await.as_deref(), Some("true"));
+    assert_eq!(pressed(&browser, "left-heel").await.as_deref(), Some("false"));
+    let url = browser.client.current_url().await.unwrap();
+    assert_eq!(url.fragment(), Some("zone=right-heel"));
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn zones_can_be_chosen_with_the_keyboard() {
+    let server = Server::start();
+    let browser = Browser::start(DESKTOP).await;
+    browser.open(&server.url("")).await;
+
+    let toe = browser.client.find(Locator::Css("[data-zone='left-big-toe']")).await.unwrap();
+    toe.send_keys(ENTER).await.expect("Enter reaches the zone");
+    browser.wait_for_text("[data-testid=zone-details] h2", "Big toe").await;
+    assert_eq!(pressed(&browser, "left-big-toe").await.as_deref(), Some("true"));
+
+    // Tab moves on to another zone, and Space chooses it.
+    toe.send_keys(TAB).await.unwrap();
+    let focused = browser.js("return document.activeElement.dataset.zone || null").await;
+    let next = focused.as_str().expect("Tab moves focus to another zone").to_owned();
+    assert_ne!(next, "left-big-toe");
+    let el = browser.client.active_element().await.unwrap();
+    el.send_keys(" ").await.unwrap();
+    let shown = "return document.querySelector('[data-testid=zone-details]')?.dataset.zone";
+    browser.wait_for_js(shown, serde_json::json!(next)).await;
+    assert_eq!(pressed(&browser, &next).await.as_deref(), Some("true"));
+    assert_eq!(pressed(&browser, "left-big-toe").await.as_deref(), Some("false"));
+    let scrolled = browser.js("return window.scrollY").await;
+    assert_eq!(scrolled.as_f64(), Some(0.0), "Space selects instead of scrolling");
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_zone_link_opens_that_zone_and_back_returns_to_the_previous_one() {
+    let server = Server::start();
+    let browser = Browser::start(DESKTOP).await;
+    browser.open(&server.url("zone=left-calf-inner")).await;
+    browser.wait_for_text("[data-testid=zone-details] .eyebrow", "Left leg").await;
+    assert_eq!(pressed(&browser, "left-calf-inner").await.as_deref(), Some("true"));
+
+    browser.click_zone("right-arch-inner").await;
+    browser.wait_for_text("[data-testid=zone-details] .eyebrow", "Right foot").await;
+    browser.click_zone("left-little-toe").await;
+    browser.wait_for_text("[data-testid=zone-details] h2", "Little toe").await;
+
+    browser.client.back().await.unwrap();
+    browser.wait_for_text("[data-testid=zone-details] .eyebrow", "Right foot").await;
+    assert_eq!(pressed(&browser, "right-arch-inner").await.as_deref(), Some("true"));
+    browser.client.back().await.unwrap();
+    browser.wait_for_text("[data-testid=zone-details] .eyebrow", "Left leg").await;
+    browser.client.forward().await.unwrap();
+    browser.wait_for_text("[data-testid=zone-details] .eyebrow", "Right foot").await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_bad_link_shows_a_message_and_the_map_still_works() {
+    let server = Server::start();
+    let browser = Browser::start(DESKTOP).await;
+    let long = format!("zone={}", "x".repeat(400));
+    for (fragment, says) in [
+        ("zone=nonsense", "nonsense"),
+        (long.as_str(), "too long"),
+        ("%3Cscript%3E!!", "cannot read"),
+    ] {
+        browser.open(&server.url(fragment)).await;
+        browser.wait_for_text("[data-testid=link-notice]", says).await;
+        assert_eq!(browser.details_title().await, None);
+    }
+
+    browser.click_zone("left-instep").await;
+    browser.wait_for_text("[data-testid=zone-details] h2", "Instep").await;
+    assert_eq!(browser.text("[data-testid=link-notice]").await, None, "the message goes once a zone is chosen");
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn every_zone_opens_its_details_without_console_errors_or_failed_requests() {
+    let server = Server::start();
+    let browser = Browser::start(DESKTOP).await;
+    browser.open(&server.url("")).await;
+    let zones = browser.client.find_all(Locator::Css(".zone")).await.unwrap();
+    assert!(zones.len() >= 40, "at least 20 zones per foot, found {}", zones.len());
+
+    for zone in zones {
+        let id = zone.attr("data-zone").await.unwrap().expect("zones name themselves");
+        assert_eq!(zone.attr("role").await.unwrap().as_deref(), Some("button"), "{id}");
+        assert_eq!(zone.attr("tabindex").await.unwrap().as_deref(), Some("0"), "{id}");
+        let name = zone.attr("aria-label").await.unwrap().unwrap_or_default();
+        assert!(name.contains(" – "), "{id} has an accessible name with side and zone: {name:?}");
+        browser.click_zone(&id).await;
+        let shown = browser.js("return document.querySelector('[data-testid=zone-details]')?.dataset.zone").await;
+        assert_eq!(shown.as_str(), Some(id.as_str()), "clicking {id} shows its details");
+    }
+    let problems = browser.console_problems().await;
+    assert!(problems.is_empty(), "console warnings or errors: {problems:#?}");
+    assert!(server.failures().is_empty(), "failed requests: {:#?}", server.failures());
+    assert!(server.served().iter().any(|s| s.path.ends_with("favicon.svg")), "the favicon is requested and found");
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn on_a_phone_tabs_switch_between_views() {
+    let server = Server::start();
+    let browser = Browser::start(PHONE).await;
+    browser.open(&server.url("")).await;
+    let visible = "return [...document.querySelectorAll('.view')].filter(v => v.offsetParent !== null).map(v => v.dataset.view)";
+    assert_eq!(browser.js(visible).await, serde_json::json!(["sole"]));
+
+    let tab = browser.client.find(Locator::Css("[role=tab]#tab-inner")).await.unwrap();
+    tab.click().await.unwrap();
+    assert_eq!(browser.js(visible).await, serde_json::json!(["inner"]));
+    assert_eq!(tab.attr("aria-selected").await.unwrap().as_deref(), Some("true"));
+
+    // A link to a zone in another view switches to that view.
+    browser.open(&server.url("zone=right-toe-tops")).await;
+    browser.wait_for_js(visible, serde_json::json!(["top"])).await;
+    browser.click_zone("left-top-inner").await;
+    browser.wait_for_text("[data-testid=zone-details] .eyebrow", "Left foot").await;
+    browser.close().await;
+}

@@ -1,0 +1,93 @@
+//! The content is complete and consistent, and matches the map.
+
+use foot_map::content::{self, content, View};
+use foot_map::map;
+use std::collections::BTreeSet;
+
+#[test]
+fn the_content_files_parse() {
+    content::parse().unwrap();
+}
+
+#[test]
+fn the_content_has_no_inconsistencies() {
+    let problems = content::problems(content());
+    assert!(problems.is_empty(), "content problems:\n{}", problems.join("\n"));
+}
+
+#[test]
+fn every_map_zone_has_content_and_every_content_zone_is_on_the_map() {
+    let drawn: BTreeSet<&str> = View::ALL
+        .iter()
+        .flat_map(|v| map::art(*v).regions.iter().map(|r| r.zone))
+        .collect();
+    let written: BTreeSet<&str> = content().zones.iter().map(|z| z.id.as_str()).collect();
+    assert_eq!(
+        drawn.difference(&written).collect::<Vec<_>>(),
+        Vec::<&&str>::new(),
+        "drawn zones without content"
+    );
+    assert_eq!(
+        written.difference(&drawn).collect::<Vec<_>>(),
+        Vec::<&&str>::new(),
+        "content zones not on the map"
+    );
+}
+
+#[test]
+fn each_zone_is_drawn_once_in_the_view_its_content_names() {
+    for zone in &content().zones {
+        let views: Vec<View> = View::ALL
+            .into_iter()
+            .filter(|v| map::art(*v).regions.iter().any(|r| r.zone == zone.id))
+            .collect();
+        assert_eq!(views, vec![zone.view], "zone `{}`", zone.id);
+        let regions = map::art(zone.view).regions.iter().filter(|r| r.zone == zone.id).count();
+        assert_eq!(regions, 1, "zone `{}` has one region", zone.id);
+    }
+}
+
+#[test]
+fn the_map_has_at_least_twenty_zones_per_foot_and_every_toe() {
+    assert!(content().zones.len() >= 20);
+    for toe in ["big-toe", "second-toe", "third-toe", "fourth-toe", "little-toe"] {
+        assert!(content().zones.iter().any(|z| z.id == toe), "{toe} is a zone");
+    }
+}
+
+#[test]
+fn every_claim_from_the_article_is_carried() {
+    // The fourteen claims of the source article, plus the two the evidence
+    // section splits out (relaxation in general, cortisol on its own).
+    let ids: BTreeSet<&str> = content().claims.iter().map(|c| c.id.as_str()).collect();
+    for id in [
+        "circulation", "lymph", "injury", "stress", "muscles", "posture", "swelling", "pms",
+        "sleep", "joint-pain", "tension", "mood", "energy", "flexibility", "relaxing", "cortisol",
+    ] {
+        assert!(ids.contains(id), "claim `{id}` is in claims.toml");
+    }
+}
+
+#[test]
+fn the_practical_advice_is_carried() {
+    let text: String = content()
+        .advice
+        .iter()
+        .map(|a| format!("{} {} ", a.title, a.text).to_lowercase())
+        .collect();
+    for topic in ["oil", "heating pad", "massager", "10 minutes", "week", "therapist", "reflexologist"] {
+        assert!(text.contains(topic), "the advice mentions {topic}");
+    }
+}
+
+#[test]
+fn steps_are_short_enough_to_read_at_a_glance() {
+    for zone in &content().zones {
+        for method in &zone.methods {
+            assert!((1..=6).contains(&method.steps.len()), "zone `{}`", zone.id);
+            for step in &method.steps {
+                assert!(step.chars().count() <= 140, "zone `{}` step is long: {step}", zone.id);
+            }
+        }
+    }
+}

@@ -1,0 +1,301 @@
+//! Test support for the browser tests and the load benchmark: a static file
+//! server that hosts the release build under a sub-path and remembers every
+//! request, and a headless Chromium driven through chromedriver.
+#![allow(dead_code)]
+
+use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
+use fantoccini::wd::WebDriverCompatibleCommand;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{json, Value};
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// The sub-path the app is served under, as a static host might.
+pub const BASE: &str = "/foot-map/";
+
+/// The release build, made by `trunk build --release` (`.ci/test` does it).
+pub fn dist() -> PathBuf {
+    let dist = Path::new(env!("CARGO_MANIFEST_DIR")).join("dist");
+    assert!(
+        dist.join("index.html").is_file(),
+        "no release build in {}: run `trunk build --release` first (bash .ci/test does)",
+        dist.display()
+    );
+    dist
+}
+
+/// A request the server answered: path and status.
+#[derive(Debug, Clone)]
+pub struct Served {
+    pub path: String,
+    pub status: u16,
+}
+
+/// A static file server on a free loopback port, serving `dist/` under
+/// [`BASE`]. It runs until the test process ends.
+pub struct Server {
+    pub port: u16,
+    log: Arc<Mutex<Vec<Served>>>,
+}
+
+impl Server {
+    pub fn start() -> Server {
+        let root = dist();
+        let listener = TcpListener::bind("127.0.0.1:0").expect("a free loopback port");
+        let port = listener.local_addr().unwrap().port();
+        let log = Arc::new(Mutex::new(Vec::new()));
+        let thread_log = Arc::clone(&log);
+        std::thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                let root = root.clone();
+                let log = Arc::clone(&thread_log);
+                std::thread::spawn(move || {
+                    if let Some(served) = answer(stream, &root) {
+                        log.lock().unwrap().push(served);
+                    }
+                });
+            }
+        });
+        Server { port, log }
+    }
+
+    /// The app's address, with an optional fragment such as `zone=left-heel`.
+    pub fn url(&self, fragment: &str) -> String {
+        let hash = if fragment.is_empty() { String::new() } else { format!("#{fragment}") };
+        format!("http://127.0.0.1:{}{BASE}{hash}", self.port)
+    }
+
+    /// Every request that did not succeed.
+    pub fn failures(&self) -> Vec<Served> {
+        self.log.lock().unwrap().iter().filter(|s| s.status >= 400).cloned().collect()
+    }
+
+    /// Every request answered so far.
+    pub fn served(&self) -> Vec<Served> {
+        self.log.lock().unwrap().clone()
+    }
+}
+
+fn answer(mut stream: TcpStream, root: &Path) -> Option<Served> {
+    let mut reader = BufReader::new(stream.try_clone().ok()?);
+    let mut request_line = String::new();
+    reader.read_line(&mut request_line).ok()?;
+    // Read and ignore the headers.
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line).ok()? == 0 || line == "\r\n" || line == "\n" {
+            break;
+        }
+    }
+    let path = request_line.split_whitespace().nth(1)?.split(['?', '#']).next()?.to_owned();
+    let file = path.strip_prefix(BASE).and_then(|rest| {
+        let rest = if rest.is_empty() { "index.html" } else { rest };
+        let candidate = root.join(rest);
+        (!rest.contains("..") && candidate.is_file()).then_some(candidate)
+    });
+    let (status, body, kind) = match file {
+        Some(file) => (200, std::fs::read(&file).ok()?, content_type(&file)),
+        None => (404, b"not found".to_vec(), "text/plain"),
+    };
+    let reason = if status == 200 { "OK" } else { "Not Found" };
+    let head = format!(
+        "HTTP/1.1 {status} {reason}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    stream.write_all(head.as_bytes()).ok()?;
+    stream.write_all(&body).ok()?;
+    Some(Served { path, status })
+}
+
+fn content_type(file: &Path) -> &'static str {
+    match file.extension().and_then(|e| e.to_str()).unwrap_or_default() {
+        "html" => "text/html; charset=utf-8",
+        "js" => "text/javascript",
+        "wasm" => "application/wasm",
+        "css" => "text/css",
+        "svg" => "image/svg+xml",
+        "json" | "webmanifest" => "application/json",
+        "png" => "image/png",
+        _ => "application/octet-stream",
+    }
+}
+
+/// A headless Chromium session; closes the browser and its driver on drop.
+pub struct Browser {
+    pub client: Client,
+    driver: Child,
+}
+
+/// Window sizes a person uses.
+pub const DESKTOP: (u32, u32) = (1280, 800);
+pub const PHONE: (u32, u32) = (390, 844);
+
+impl Browser {
+    pub async fn start(size: (u32, u32)) -> Browser {
+        let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let driver = Command::new("chromedriver")
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver on PATH (bash .ci/setup installs it)");
+        let mut caps = serde_json::Map::new();
+        caps.insert(
+            "goog:chromeOptions".into(),
+            json!({
+                "binary": "/usr/bin/chromium",
+                "args": [
+                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update", "--no-first-run",
+                    "--disable-extensions", "--disable-sync", "--autoplay-policy=no-user-gesture-required",
+                    format!("--window-size={},{}", size.0, size.1),
+                ]
+            }),
+        );
+        caps.insert("goog:loggingPrefs".into(), json!({ "browser": "ALL" }));
+        let deadline = Instant::now() + Duration::from_secs(20);
+        let client = loop {
+            let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+            match ClientBuilder::new(connector)
+                .capabilities(caps.clone())
+                .connect(&format!("http://127.0.0.1:{port}"))
+                .await
+            {
+                Ok(client) => break client,
+                Err(e) if Instant::now() > deadline => panic!("chromedriver did not start: {e}"),
+                Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+            }
+        };
+        Browser { client, driver }
+    }
+
+    /// Opens `url` and waits until the map is drawn.
+    pub async fn open(&self, url: &str) {
+        self.client.goto(url).await.expect("page loads");
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(20))
+            .for_element(Locator::Css(".zone"))
+            .await
+            .expect("the map appears");
+    }
+
+    /// Runs JavaScript in the page and returns its result.
+    pub async fn js(&self, script: &str) -> Value {
+        self.client.execute(script, vec![]).await.expect("script runs")
+    }
+
+    /// The text of the first element matching `css`, or None.
+    pub async fn text(&self, css: &str) -> Option<String> {
+        let el = self.client.find(Locator::Css(css)).await.ok()?;
+        el.text().await.ok()
+    }
+
+    /// Waits until `css` matches an element whose text contains `text`.
+    pub async fn wait_for_text(&self, css: &str, text: &str) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let found = self.text(css).await;
+            if found.as_deref().is_some_and(|t| t.contains(text)) {
+                return;
+            }
+            assert!(Instant::now() < deadline, "`{css}` never showed “{text}”; it shows {found:?}");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Waits until `script` returns `expected`.
+    pub async fn wait_for_js(&self, script: &str, expected: Value) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let found = self.js(script).await;
+            if found == expected {
+                return;
+            }
+            assert!(Instant::now() < deadline, "`{script}` gave {found}, not {expected}");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Clicks a zone as a person would: a real pointer click on a point
+    /// where that zone is what the page shows (zones are clipped shapes, so
+    /// the centre of their box may belong to a neighbour).
+    pub async fn click_zone(&self, zone: &str) {
+        let point = self
+            .client
+            .execute(
+                r#"const el = document.querySelector(`.zone[data-zone="${arguments[0]}"]`);
+                if (!el) return null;
+                el.scrollIntoView({block: 'center'});
+                const r = el.getBoundingClientRect();
+                let best = null, bestScore = -1;
+                for (let i = 1; i < 24; i++) for (let j = 1; j < 24; j++) {
+                    const x = r.left + r.width * i / 24, y = r.top + r.height * j / 24;
+                    if (document.elementFromPoint(x, y) !== el) continue;
+                    // Prefer points with the zone on all sides, away from edges.
+                    let score = 0;
+                    for (const [dx, dy] of [[4,0],[-4,0],[0,4],[0,-4]])
+                        if (document.elementFromPoint(x + dx, y + dy) === el) score++;
+                    if (score > bestScore) { best = [x, y]; bestScore = score; }
+                }
+                return best;"#,
+                vec![json!(zone)],
+            )
+            .await
+            .expect("script runs");
+        let [x, y] = [point[0].as_f64(), point[1].as_f64()]
+            .map(|v| v.unwrap_or_else(|| panic!("zone {zone} has a visible, clickable point")).round());
+        let mouse = MouseActions::new("mouse".into())
+            .then(PointerAction::MoveTo { duration: None, x, y })
+            .then(PointerAction::Down { button: MOUSE_BUTTON_LEFT })
+            .then(PointerAction::Up { button: MOUSE_BUTTON_LEFT });
+        self.client.perform_actions(mouse).await.expect("the click is performed");
+    }
+
+    /// The heading of the details panel.
+    pub async fn details_title(&self) -> Option<String> {
+        self.text("[data-testid=zone-details] h2").await
+    }
+
+    /// The browser console's warnings and errors so far (drained).
+    pub async fn console_problems(&self) -> Vec<String> {
+        let entries = self.client.issue_cmd(BrowserLog).await.expect("chromedriver gives logs");
+        entries
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|e| matches!(e["level"].as_str(), Some("SEVERE" | "WARNING")))
+            .map(|e| e["message"].as_str().unwrap_or_default().to_owned())
+            .collect()
+    }
+
+    /// Ends the session.
+    pub async fn close(self) {
+        let _ = self.client.clone().close().await;
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+/// chromedriver's browser log endpoint (not part of W3C WebDriver).
+#[derive(Debug)]
+struct BrowserLog;
+
+impl WebDriverCompatibleCommand for BrowserLog {
+    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(json!({ "type": "browser" }).to_string()))
+    }
+}
