@@ -1,8 +1,12 @@
-//! Merges the TOML content files in `src/content/` into one compact JSON
-//! document that the app embeds and reads with serde at start-up. TOML is
-//! for the people who edit the content; JSON keeps the app small.
+//! Reads the TOML content files in `src/content/` into the app's content
+//! types and packs them as postcard bytes for the app to embed. A file that
+//! does not match the types fails the build with the file and field named.
 
-use std::{collections::BTreeMap, env, fs, path::Path};
+use std::{env, fs, path::Path};
+
+#[allow(dead_code)]
+#[path = "src/content/types.rs"]
+mod types;
 
 fn main() {
     let dir = Path::new("src/content");
@@ -14,13 +18,15 @@ fn main() {
         .collect();
     files.sort();
 
-    let mut merged: BTreeMap<String, toml::Value> = BTreeMap::new();
-    let mut origin: BTreeMap<String, String> = BTreeMap::new();
+    // Each file holds some of the top-level keys; merge them into one table.
+    let mut merged = toml::Table::new();
+    let mut origin = std::collections::BTreeMap::new();
     for path in &files {
         println!("cargo:rerun-if-changed={}", path.display());
         let name = path.display().to_string();
         let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {name}: {e}"));
-        let table: toml::Table = toml::from_str(&text).unwrap_or_else(|e| panic!("{name} is not valid TOML:\n{e}"));
+        let table: toml::Table =
+            toml::from_str(&text).unwrap_or_else(|e| panic!("{name} is not valid TOML:\n{e}"));
         for (key, value) in table {
             if let Some(first) = origin.insert(key.clone(), name.clone()) {
                 panic!("`{key}` is defined in both {first} and {name}; keep each key in one file");
@@ -29,7 +35,10 @@ fn main() {
         }
     }
 
-    let json = serde_json::to_string(&merged).expect("TOML values convert to JSON");
-    let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("content.json");
-    fs::write(out, json).expect("OUT_DIR is writable");
+    let content: types::Content = merged.try_into().unwrap_or_else(|e| {
+        panic!("the content in src/content/*.toml does not match src/content/types.rs:\n{e}")
+    });
+    let packed = postcard::to_allocvec(&content).expect("content packs");
+    let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("content.postcard");
+    fs::write(out, packed).expect("OUT_DIR is writable");
 }

@@ -126,11 +126,7 @@ pub fn fragment(route: Route) -> String {
 
 /// A short, safe rendering of untrusted link text for a message.
 fn printable(text: &str) -> String {
-    let clean: String = text
-        .chars()
-        .filter(|c| !c.is_control())
-        .take(40)
-        .collect();
+    let clean: String = text.chars().filter(|c| !c.is_control()).take(40).collect();
     if clean.chars().count() < text.chars().count() {
         format!("{clean}…")
     } else {
@@ -150,7 +146,13 @@ mod tests {
     #[test]
     fn a_zone_link_opens_that_zone() {
         let route = parse("#zone=left-heel", content()).unwrap();
-        assert_eq!(route, Route::Zone(ZoneKey { side: Side::Left, zone: "heel" }));
+        assert_eq!(
+            route,
+            Route::Zone(ZoneKey {
+                side: Side::Left,
+                zone: "heel"
+            })
+        );
     }
 
     #[test]
@@ -191,7 +193,9 @@ mod tests {
     #[test]
     fn messages_quote_at_most_forty_characters_and_no_control_characters() {
         let err = parse(&format!("#zone=a\u{7}{}", "b".repeat(100)), content()).unwrap_err();
-        let LinkError::UnknownZone(shown) = err else { panic!("unknown zone expected") };
+        let LinkError::UnknownZone(shown) = err else {
+            panic!("unknown zone expected")
+        };
         assert_eq!(shown.chars().count(), 41);
         assert!(shown.ends_with('…'));
         assert!(!shown.contains('\u{7}'));
@@ -200,6 +204,8 @@ mod tests {
     #[test]
     fn full_names_say_side_and_part() {
         assert_eq!(zone("right-heel").full_name(content()), "Right foot – heel");
-        assert!(zone("left-calf-inner").full_name(content()).starts_with("Left leg – "));
+        assert!(zone("left-calf-inner")
+            .full_name(content())
+            .starts_with("Left leg – "));
     }
 }

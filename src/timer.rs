@@ -41,12 +41,23 @@ pub enum Status {
 enum Phase {
     Idle,
     /// Counting down until `until`, then step `first` begins.
-    GetReady { until: u64, first: usize },
+    GetReady {
+        until: u64,
+        first: usize,
+    },
     /// On `step`, which (counting out pauses) began at `started`.
-    Running { step: usize, started: u64 },
+    Running {
+        step: usize,
+        started: u64,
+    },
     /// Paused `elapsed` ms into a step, or into the get-ready countdown.
-    Paused { at: Paused, elapsed: u64 },
-    Finished { early: bool },
+    Paused {
+        at: Paused,
+        elapsed: u64,
+    },
+    Finished {
+        early: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,7 +107,13 @@ impl Timer {
     /// A timer for steps of these lengths (ms) with a get-ready countdown.
     pub fn new(steps: Vec<u64>, get_ready: u64) -> Timer {
         let worked = vec![0; steps.len()];
-        Timer { steps, get_ready, manual: false, phase: Phase::Idle, worked }
+        Timer {
+            steps,
+            get_ready,
+            manual: false,
+            phase: Phase::Idle,
+            worked,
+        }
     }
 
     /// When on, a step that runs out waits at 0:00 for Next instead of
@@ -163,20 +180,40 @@ impl Timer {
                 Phase::Finished { early: true }
             }
 
-            (Phase::Paused { at: Paused::GetReady { first }, elapsed }, Action::Resume) => {
-                Phase::GetReady { until: now + self.get_ready.saturating_sub(elapsed), first }
-            }
-            (Phase::Paused { at: Paused::Step(step), elapsed }, Action::Resume) => {
-                Phase::Running { step, started: now.saturating_sub(elapsed) }
-            }
+            (
+                Phase::Paused {
+                    at: Paused::GetReady { first },
+                    elapsed,
+                },
+                Action::Resume,
+            ) => Phase::GetReady {
+                until: now + self.get_ready.saturating_sub(elapsed),
+                first,
+            },
+            (
+                Phase::Paused {
+                    at: Paused::Step(step),
+                    elapsed,
+                },
+                Action::Resume,
+            ) => Phase::Running {
+                step,
+                started: now.saturating_sub(elapsed),
+            },
             (Phase::Paused { at, elapsed }, Action::Next) => match at {
-                Paused::GetReady { first } => Phase::Paused { at: Paused::Step(first), elapsed: 0 },
+                Paused::GetReady { first } => Phase::Paused {
+                    at: Paused::Step(first),
+                    elapsed: 0,
+                },
                 Paused::Step(step) => {
                     self.leave(step, elapsed);
                     if step == last {
                         Phase::Finished { early: false }
                     } else {
-                        Phase::Paused { at: Paused::Step(step + 1), elapsed: 0 }
+                        Phase::Paused {
+                            at: Paused::Step(step + 1),
+                            elapsed: 0,
+                        }
                     }
                 }
             },
@@ -184,14 +221,20 @@ impl Timer {
                 Paused::GetReady { .. } => self.phase,
                 Paused::Step(step) => {
                     self.leave(step, elapsed);
-                    Phase::Paused { at: Paused::Step(step.saturating_sub(1)), elapsed: 0 }
+                    Phase::Paused {
+                        at: Paused::Step(step.saturating_sub(1)),
+                        elapsed: 0,
+                    }
                 }
             },
             (Phase::Paused { at, elapsed }, Action::Jump(to)) => {
                 if let Paused::Step(step) = at {
                     self.leave(step, elapsed);
                 }
-                Phase::Paused { at: Paused::Step(to.min(last)), elapsed: 0 }
+                Phase::Paused {
+                    at: Paused::Step(to.min(last)),
+                    elapsed: 0,
+                }
             }
             (Phase::Paused { at, elapsed }, Action::Stop) => {
                 if let Paused::Step(step) = at {
@@ -229,7 +272,12 @@ impl Timer {
     pub fn summary(&self) -> Summary {
         Summary {
             worked_ms: self.worked.iter().sum(),
-            completed: self.worked.iter().zip(&self.steps).filter(|(w, d)| w >= d).count(),
+            completed: self
+                .worked
+                .iter()
+                .zip(&self.steps)
+                .filter(|(w, d)| w >= d)
+                .count(),
             steps: self.steps.len(),
             early: matches!(self.phase, Phase::Finished { early: true }),
         }
@@ -243,7 +291,10 @@ impl Timer {
         if self.get_ready == 0 {
             self.run(first, now)
         } else {
-            Phase::GetReady { until: now + self.get_ready, first }
+            Phase::GetReady {
+                until: now + self.get_ready,
+                first,
+            }
         }
     }
 
@@ -263,7 +314,10 @@ impl Timer {
         loop {
             match self.phase {
                 Phase::GetReady { until, first } if now >= until => {
-                    self.phase = Phase::Running { step: first, started: until };
+                    self.phase = Phase::Running {
+                        step: first,
+                        started: until,
+                    };
                 }
                 Phase::Running { step, started } if !self.manual => {
                     let ends = started + self.steps[step];
@@ -276,7 +330,10 @@ impl Timer {
                     } else {
                         // The next step starts when this one ended, not now,
                         // so a late clock never shifts the schedule.
-                        Phase::Running { step: step + 1, started: ends }
+                        Phase::Running {
+                            step: step + 1,
+                            started: ends,
+                        }
                     };
                 }
                 _ => return,
@@ -287,25 +344,47 @@ impl Timer {
     fn snapshot_synced(&self, now: u64) -> Snapshot {
         let total: u64 = self.steps.iter().sum();
         let before = |step: usize| self.steps[..step].iter().sum::<u64>();
-        let overall = |done: u64| if total == 0 { 1.0 } else { done as f32 / total as f32 };
+        let overall = |done: u64| {
+            if total == 0 {
+                1.0
+            } else {
+                done as f32 / total as f32
+            }
+        };
         let (status, step, left, length, done) = match self.phase {
             Phase::Idle => (Status::Idle, None, 0, 1, 0),
-            Phase::GetReady { until, first } => {
-                (Status::GetReady, Some(first), until.saturating_sub(now), self.get_ready, before(first))
-            }
+            Phase::GetReady { until, first } => (
+                Status::GetReady,
+                Some(first),
+                until.saturating_sub(now),
+                self.get_ready,
+                before(first),
+            ),
             Phase::Running { step, started } => {
                 let elapsed = now.saturating_sub(started).min(self.steps[step]);
                 let left = self.steps[step] - elapsed;
-                (Status::Running, Some(step), left, self.steps[step], before(step) + elapsed)
+                (
+                    Status::Running,
+                    Some(step),
+                    left,
+                    self.steps[step],
+                    before(step) + elapsed,
+                )
             }
-            Phase::Paused { at: Paused::GetReady { first }, elapsed } => (
+            Phase::Paused {
+                at: Paused::GetReady { first },
+                elapsed,
+            } => (
                 Status::Paused,
                 Some(first),
                 self.get_ready.saturating_sub(elapsed),
                 self.get_ready,
                 before(first),
             ),
-            Phase::Paused { at: Paused::Step(step), elapsed } => (
+            Phase::Paused {
+                at: Paused::Step(step),
+                elapsed,
+            } => (
                 Status::Paused,
                 Some(step),
                 self.steps[step] - elapsed.min(self.steps[step]),
@@ -314,15 +393,29 @@ impl Timer {
             ),
             Phase::Finished { .. } => (Status::Finished, None, 0, 1, total),
         };
-        let progress = if length == 0 { 1.0 } else { 1.0 - left as f32 / length as f32 };
-        Snapshot { status, step, remaining_ms: left, progress, overall: overall(done) }
+        let progress = if length == 0 {
+            1.0
+        } else {
+            1.0 - left as f32 / length as f32
+        };
+        Snapshot {
+            status,
+            step,
+            remaining_ms: left,
+            progress,
+            overall: overall(done),
+        }
     }
 
     /// Whether the timer is waiting in the get-ready countdown, paused or not.
     pub fn in_get_ready(&self) -> bool {
         matches!(
             self.phase,
-            Phase::GetReady { .. } | Phase::Paused { at: Paused::GetReady { .. }, .. }
+            Phase::GetReady { .. }
+                | Phase::Paused {
+                    at: Paused::GetReady { .. },
+                    ..
+                }
         )
     }
 }
@@ -449,7 +542,11 @@ mod tests {
         t.apply(Action::Previous, 9 * S);
         assert_eq!(at(&t, 9 * S), (Status::Running, Some(0), 10 * S));
         t.apply(Action::Previous, 10 * S);
-        assert_eq!(at(&t, 10 * S), (Status::Running, Some(0), 10 * S), "previous on the first step restarts it");
+        assert_eq!(
+            at(&t, 10 * S),
+            (Status::Running, Some(0), 10 * S),
+            "previous on the first step restarts it"
+        );
     }
 
     #[test]
@@ -500,7 +597,15 @@ mod tests {
         t.apply(Action::Start, 0);
         t.apply(Action::Stop, 20 * S); // step 0 done, 5 s into step 1
         assert_eq!(at(&t, 20 * S).0, Status::Finished);
-        assert_eq!(t.summary(), Summary { worked_ms: 15 * S, completed: 1, steps: 3, early: true });
+        assert_eq!(
+            t.summary(),
+            Summary {
+                worked_ms: 15 * S,
+                completed: 1,
+                steps: 3,
+                early: true
+            }
+        );
         t.apply(Action::Reset, 21 * S);
         assert_eq!(at(&t, 21 * S).0, Status::Idle);
         assert_eq!(t.summary().worked_ms, 0);
@@ -511,7 +616,15 @@ mod tests {
         let mut t = timer();
         t.apply(Action::Start, 0);
         t.apply(Action::Tick, 1_000 * S);
-        assert_eq!(t.summary(), Summary { worked_ms: 60 * S, completed: 3, steps: 3, early: false });
+        assert_eq!(
+            t.summary(),
+            Summary {
+                worked_ms: 60 * S,
+                completed: 3,
+                steps: 3,
+                early: false
+            }
+        );
         // Starting again begins afresh.
         t.apply(Action::Start, 2_000 * S);
         assert_eq!(at(&t, 2_000 * S).0, Status::GetReady);

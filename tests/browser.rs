@@ -23,10 +23,16 @@ async fn clicking_a_zone_shows_its_details_and_puts_it_in_the_url() {
     let server = Server::start();
     let browser = Browser::start(DESKTOP).await;
     browser.open(&server.url("")).await;
-    assert_eq!(browser.details_title().await, None, "nothing is selected at first");
+    assert_eq!(
+        browser.details_title().await,
+        None,
+        "nothing is selected at first"
+    );
 
     browser.click_zone("right-heel").await;
-    browser.wait_for_text("[data-testid=zone-details] h2", "Heel").await;
+    browser
+        .wait_for_text("[data-testid=zone-details] h2", "Heel")
+        .await;
     let details = browser.text("[data-testid=zone-details]").await.unwrap();
     assert!(details.contains("Right foot"));
     assert!(details.contains("How to massage it"));
@@ -47,15 +53,26 @@ async fn zones_can_be_chosen_with_the_keyboard() {
     let browser = Browser::start(DESKTOP).await;
     browser.open(&server.url("")).await;
 
-    let toe = browser.client.find(Locator::Css("[data-zone='left-big-toe']")).await.unwrap();
+    let toe = browser
+        .client
+        .find(Locator::Css("[data-zone='left-big-toe']"))
+        .await
+        .unwrap();
     toe.send_keys(ENTER).await.expect("Enter reaches the zone");
-    browser.wait_for_text("[data-testid=zone-details] h2", "Big toe").await;
+    browser
+        .wait_for_text("[data-testid=zone-details] h2", "Big toe")
+        .await;
     assert_eq!(pressed(&browser, "left-big-toe").await.as_deref(), Some("true"));
 
     // Tab moves on to another zone, and Space chooses it.
     toe.send_keys(TAB).await.unwrap();
-    let focused = browser.js("return document.activeElement.dataset.zone || null").await;
-    let next = focused.as_str().expect("Tab moves focus to another zone").to_owned();
+    let focused = browser
+        .js("return document.activeElement.dataset.zone || null")
+        .await;
+    let next = focused
+        .as_str()
+        .expect("Tab moves focus to another zone")
+        .to_owned();
     assert_ne!(next, "left-big-toe");
     let el = browser.client.active_element().await.unwrap();
     el.send_keys(" ").await.unwrap();
@@ -73,21 +90,39 @@ async fn a_zone_link_opens_that_zone_and_back_returns_to_the_previous_one() {
     let server = Server::start();
     let browser = Browser::start(DESKTOP).await;
     browser.open(&server.url("zone=left-calf-inner")).await;
-    browser.wait_for_text("[data-testid=zone-details] .eyebrow", "Left leg").await;
-    assert_eq!(pressed(&browser, "left-calf-inner").await.as_deref(), Some("true"));
+    browser
+        .wait_for_text("[data-testid=zone-details] .eyebrow", "Left leg")
+        .await;
+    assert_eq!(
+        pressed(&browser, "left-calf-inner").await.as_deref(),
+        Some("true")
+    );
 
     browser.click_zone("right-arch-inner").await;
-    browser.wait_for_text("[data-testid=zone-details] .eyebrow", "Right foot").await;
+    browser
+        .wait_for_text("[data-testid=zone-details] .eyebrow", "Right foot")
+        .await;
     browser.click_zone("left-little-toe").await;
-    browser.wait_for_text("[data-testid=zone-details] h2", "Little toe").await;
+    browser
+        .wait_for_text("[data-testid=zone-details] h2", "Little toe")
+        .await;
 
     browser.client.back().await.unwrap();
-    browser.wait_for_text("[data-testid=zone-details] .eyebrow", "Right foot").await;
-    assert_eq!(pressed(&browser, "right-arch-inner").await.as_deref(), Some("true"));
+    browser
+        .wait_for_text("[data-testid=zone-details] .eyebrow", "Right foot")
+        .await;
+    assert_eq!(
+        pressed(&browser, "right-arch-inner").await.as_deref(),
+        Some("true")
+    );
     browser.client.back().await.unwrap();
-    browser.wait_for_text("[data-testid=zone-details] .eyebrow", "Left leg").await;
+    browser
+        .wait_for_text("[data-testid=zone-details] .eyebrow", "Left leg")
+        .await;
     browser.client.forward().await.unwrap();
-    browser.wait_for_text("[data-testid=zone-details] .eyebrow", "Right foot").await;
+    browser
+        .wait_for_text("[data-testid=zone-details] .eyebrow", "Right foot")
+        .await;
     browser.close().await;
 }
 
@@ -107,8 +142,14 @@ async fn a_bad_link_shows_a_message_and_the_map_still_works() {
     }
 
     browser.click_zone("left-instep").await;
-    browser.wait_for_text("[data-testid=zone-details] h2", "Instep").await;
-    assert_eq!(browser.text("[data-testid=link-notice]").await, None, "the message goes once a zone is chosen");
+    browser
+        .wait_for_text("[data-testid=zone-details] h2", "Instep")
+        .await;
+    assert_eq!(
+        browser.text("[data-testid=link-notice]").await,
+        None,
+        "the message goes once a zone is chosen"
+    );
     browser.close().await;
 }
 
@@ -118,22 +159,50 @@ async fn every_zone_opens_its_details_without_console_errors_or_failed_requests(
     let browser = Browser::start(DESKTOP).await;
     browser.open(&server.url("")).await;
     let zones = browser.client.find_all(Locator::Css(".zone")).await.unwrap();
-    assert!(zones.len() >= 40, "at least 20 zones per foot, found {}", zones.len());
+    assert!(
+        zones.len() >= 40,
+        "at least 20 zones per foot, found {}",
+        zones.len()
+    );
 
     for zone in zones {
-        let id = zone.attr("data-zone").await.unwrap().expect("zones name themselves");
-        assert_eq!(zone.attr("role").await.unwrap().as_deref(), Some("button"), "{id}");
+        let id = zone
+            .attr("data-zone")
+            .await
+            .unwrap()
+            .expect("zones name themselves");
+        assert_eq!(
+            zone.attr("role").await.unwrap().as_deref(),
+            Some("button"),
+            "{id}"
+        );
         assert_eq!(zone.attr("tabindex").await.unwrap().as_deref(), Some("0"), "{id}");
         let name = zone.attr("aria-label").await.unwrap().unwrap_or_default();
-        assert!(name.contains(" – "), "{id} has an accessible name with side and zone: {name:?}");
+        assert!(
+            name.contains(" – "),
+            "{id} has an accessible name with side and zone: {name:?}"
+        );
         browser.click_zone(&id).await;
-        let shown = browser.js("return document.querySelector('[data-testid=zone-details]')?.dataset.zone").await;
-        assert_eq!(shown.as_str(), Some(id.as_str()), "clicking {id} shows its details");
+        let shown = browser
+            .js("return document.querySelector('[data-testid=zone-details]')?.dataset.zone")
+            .await;
+        assert_eq!(
+            shown.as_str(),
+            Some(id.as_str()),
+            "clicking {id} shows its details"
+        );
     }
     let problems = browser.console_problems().await;
     assert!(problems.is_empty(), "console warnings or errors: {problems:#?}");
-    assert!(server.failures().is_empty(), "failed requests: {:#?}", server.failures());
-    assert!(server.served().iter().any(|s| s.path.ends_with("favicon.svg")), "the favicon is requested and found");
+    assert!(
+        server.failures().is_empty(),
+        "failed requests: {:#?}",
+        server.failures()
+    );
+    assert!(
+        server.served().iter().any(|s| s.path.ends_with("favicon.svg")),
+        "the favicon is requested and found"
+    );
     browser.close().await;
 }
 
@@ -145,7 +214,11 @@ async fn on_a_phone_tabs_switch_between_views() {
     let visible = "return [...document.querySelectorAll('.view')].filter(v => v.offsetParent !== null).map(v => v.dataset.view)";
     assert_eq!(browser.js(visible).await, serde_json::json!(["sole"]));
 
-    let tab = browser.client.find(Locator::Css("[role=tab]#tab-inner")).await.unwrap();
+    let tab = browser
+        .client
+        .find(Locator::Css("[role=tab]#tab-inner"))
+        .await
+        .unwrap();
     tab.click().await.unwrap();
     assert_eq!(browser.js(visible).await, serde_json::json!(["inner"]));
     assert_eq!(tab.attr("aria-selected").await.unwrap().as_deref(), Some("true"));
@@ -154,6 +227,8 @@ async fn on_a_phone_tabs_switch_between_views() {
     browser.open(&server.url("zone=right-toe-tops")).await;
     browser.wait_for_js(visible, serde_json::json!(["top"])).await;
     browser.click_zone("left-top-inner").await;
-    browser.wait_for_text("[data-testid=zone-details] .eyebrow", "Left foot").await;
+    browser
+        .wait_for_text("[data-testid=zone-details] .eyebrow", "Left foot")
+        .await;
     browser.close().await;
 }

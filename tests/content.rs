@@ -42,7 +42,11 @@ fn each_zone_is_drawn_once_in_the_view_its_content_names() {
             .filter(|v| map::art(*v).regions.iter().any(|r| r.zone == zone.id))
             .collect();
         assert_eq!(views, vec![zone.view], "zone `{}`", zone.id);
-        let regions = map::art(zone.view).regions.iter().filter(|r| r.zone == zone.id).count();
+        let regions = map::art(zone.view)
+            .regions
+            .iter()
+            .filter(|r| r.zone == zone.id)
+            .count();
         assert_eq!(regions, 1, "zone `{}` has one region", zone.id);
     }
 }
@@ -61,8 +65,22 @@ fn every_claim_from_the_article_is_carried() {
     // section splits out (relaxation in general, cortisol on its own).
     let ids: BTreeSet<&str> = content().claims.iter().map(|c| c.id.as_str()).collect();
     for id in [
-        "circulation", "lymph", "injury", "stress", "muscles", "posture", "swelling", "pms",
-        "sleep", "joint-pain", "tension", "mood", "energy", "flexibility", "relaxing", "cortisol",
+        "circulation",
+        "lymph",
+        "injury",
+        "stress",
+        "muscles",
+        "posture",
+        "swelling",
+        "pms",
+        "sleep",
+        "joint-pain",
+        "tension",
+        "mood",
+        "energy",
+        "flexibility",
+        "relaxing",
+        "cortisol",
     ] {
         assert!(ids.contains(id), "claim `{id}` is in claims.toml");
     }
@@ -75,7 +93,15 @@ fn the_practical_advice_is_carried() {
         .iter()
         .map(|a| format!("{} {} ", a.title, a.text).to_lowercase())
         .collect();
-    for topic in ["oil", "heating pad", "massager", "10 minutes", "week", "therapist", "reflexologist"] {
+    for topic in [
+        "oil",
+        "heating pad",
+        "massager",
+        "10 minutes",
+        "week",
+        "therapist",
+        "reflexologist",
+    ] {
         assert!(text.contains(topic), "the advice mentions {topic}");
     }
 }
@@ -86,7 +112,11 @@ fn steps_are_short_enough_to_read_at_a_glance() {
         for method in &zone.methods {
             assert!((1..=6).contains(&method.steps.len()), "zone `{}`", zone.id);
             for step in &method.steps {
-                assert!(step.chars().count() <= 140, "zone `{}` step is long: {step}", zone.id);
+                assert!(
+                    step.chars().count() <= 140,
+                    "zone `{}` step is long: {step}",
+                    zone.id
+                );
             }
         }
     }

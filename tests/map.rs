@@ -63,7 +63,12 @@ fn the_right_foot_points_the_way_the_views_promise() {
     // Soles and tops: toes up, big toe on the left. Inner side: toes left;
     // outer side: toes right. The left foot is the mirror image.
     let anchor = |view, zone| {
-        map::art(view).regions.iter().find(|r| r.zone == zone).unwrap().anchor
+        map::art(view)
+            .regions
+            .iter()
+            .find(|r| r.zone == zone)
+            .unwrap()
+            .anchor
     };
     assert!(anchor(View::Sole, "big-toe").1 < anchor(View::Sole, "heel").1);
     assert!(anchor(View::Sole, "big-toe").0 < anchor(View::Sole, "little-toe").0);

@@ -2,7 +2,7 @@
 
 use crate::app::Nav;
 use crate::content::{content, Side, View};
-use crate::map::{self, geometry::polygon_path};
+use crate::map::{self, geometry::number, geometry::polygon_path};
 use crate::route::{Route, ZoneKey};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -19,7 +19,10 @@ const CAPTION: f32 = 26.0;
 pub fn FootMap() -> impl IntoView {
     let nav = expect_context::<Nav>();
     let on_tab_key = move |ev: KeyboardEvent| {
-        let i = View::ALL.iter().position(|v| *v == nav.view.get_untracked()).unwrap_or(0);
+        let i = View::ALL
+            .iter()
+            .position(|v| *v == nav.view.get_untracked())
+            .unwrap_or(0);
         let next = match ev.key().as_str() {
             "ArrowRight" => (i + 1) % View::ALL.len(),
             "ArrowLeft" => (i + View::ALL.len() - 1) % View::ALL.len(),
@@ -94,7 +97,14 @@ fn MapView(view: View) -> impl IntoView {
         };
         let x = x.clamp(half, (total_w - half).max(half));
         Some(view! {
-            <text class="tag" x=x y=region.anchor.1 font-size=font text-anchor="middle" aria-hidden="true">
+            <text
+                class="tag"
+                x=number(x)
+                y=number(region.anchor.1)
+                font-size=number(font)
+                text-anchor="middle"
+                aria-hidden="true"
+            >
                 {name}
             </text>
         })
@@ -111,13 +121,17 @@ fn MapView(view: View) -> impl IntoView {
         >
             <figcaption>{view.title()}</figcaption>
             <div class="drawing">
-                <svg viewBox=format!("0 0 {total_w} {total_h}") role="group" aria-label=view.title()>
+                <svg
+                    viewBox=format!("0 0 {} {}", number(total_w), number(total_h))
+                    role="group"
+                    aria-label=view.title()
+                >
                     {Side::BOTH
                         .into_iter()
                         .map(|side| {
                             let transform = match side {
-                                Side::Left => format!("translate({w} 0) scale(-1 1)"),
-                                Side::Right => format!("translate({} 0)", w + GAP),
+                                Side::Left => format!("translate({} 0) scale(-1 1)", number(w)),
+                                Side::Right => format!("translate({} 0)", number(w + GAP)),
                             };
                             let clip = format!("clip-{slug}-{}", side.slug());
                             let caption_x = match side {
@@ -152,7 +166,12 @@ fn MapView(view: View) -> impl IntoView {
                                         .map(|d| view! { <path class="detail" d=*d /> })
                                         .collect_view()}
                                 </g>
-                                <text class="side" x=caption_x y=h + CAPTION * 0.7 text-anchor="middle">
+                                <text
+                                    class="side"
+                                    x=number(caption_x)
+                                    y=number(h + CAPTION * 0.7)
+                                    text-anchor="middle"
+                                >
                                     {side.title()}
                                 </text>
                             }
@@ -228,11 +247,7 @@ fn ZoneShape(
 /// Rings drawn over the zones for the selected, hovered and focused zone, so a
 /// ring is never hidden under a neighbour's fill.
 #[component]
-fn Rings(
-    side: Side,
-    pointed: Pointed,
-    art: &'static map::geometry::ViewArt,
-) -> impl IntoView {
+fn Rings(side: Side, pointed: Pointed, art: &'static map::geometry::ViewArt) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let ring = move |key: Option<ZoneKey>, class: &'static str| {
         key.filter(|k| k.side == side).and_then(|k| {

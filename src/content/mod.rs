@@ -1,7 +1,7 @@
 //! The app's content: zones, techniques, claims, evidence, safety, advice and
-//! routines. Written by people in the TOML files beside this module, turned
-//! into JSON by `build.rs`, and read here with serde. Nothing in this module
-//! touches the browser, so native tests can check the content.
+//! routines. Written by people in the TOML files beside this module, checked
+//! against the types and packed by `build.rs`, and read here with serde.
+//! Nothing in this module touches the browser, so native tests check it.
 
 mod types;
 mod validate;
@@ -11,13 +11,13 @@ pub use validate::problems;
 
 use std::sync::OnceLock;
 
-/// The JSON form of every content file, produced by `build.rs`.
-const JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/content.json"));
+/// Every content file, packed by `build.rs`.
+const PACKED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/content.postcard"));
 
-/// Parses the built-in content. Fails only if a content file does not match
-/// the types, which the native tests catch before anything ships.
+/// Decodes the built-in content. It was checked against the same types when
+/// it was packed, so this fails only if the build itself went wrong.
 pub fn parse() -> Result<Content, String> {
-    serde_json::from_str(JSON).map_err(|e| format!("The built-in content could not be read: {e}"))
+    postcard::from_bytes(PACKED).map_err(|e| format!("The built-in content could not be read: {e}"))
 }
 
 /// The built-in content, parsed once.

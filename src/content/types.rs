@@ -1,9 +1,12 @@
 //! The shapes of the content files. Field docs say what an editor writes.
+//! `build.rs` includes this file too: it reads the TOML into these types
+//! (so a mistake fails the build with the file and field named) and writes
+//! them as postcard bytes, which the app decodes.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// Everything the content files hold, merged into one document by `build.rs`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Content {
     #[serde(rename = "zone")]
@@ -27,7 +30,7 @@ pub struct Content {
 }
 
 /// Which drawing of the feet a zone is drawn in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum View {
     /// The soles, seen from below, toes up.
@@ -66,7 +69,7 @@ impl View {
 }
 
 /// Whether a zone is on the foot or on the lower leg; shapes its full name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Part {
     Foot,
@@ -74,7 +77,7 @@ pub enum Part {
 }
 
 /// How hard to press.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Pressure {
     Light,
@@ -95,7 +98,7 @@ impl Pressure {
 
 /// One area of one foot or leg. Zones are written once and exist on both
 /// sides: `heel` is drawn as `left-heel` and `right-heel`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Zone {
     /// Lower-case words joined by hyphens, unique, without a side.
@@ -114,7 +117,7 @@ pub struct Zone {
 }
 
 /// One way to massage a zone.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Method {
     /// The id of a technique.
@@ -127,7 +130,7 @@ pub struct Method {
 }
 
 /// A massage technique, described once and used by many zones.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Technique {
     pub id: String,
@@ -137,7 +140,7 @@ pub struct Technique {
 }
 
 /// A benefit that the source article claims for foot and leg massage.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Claim {
     pub id: String,
@@ -156,7 +159,7 @@ pub struct Claim {
 }
 
 /// A grade on the evidence scale.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Label {
     pub id: String,
@@ -169,7 +172,7 @@ pub struct Label {
 }
 
 /// A published source.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub id: String,
@@ -185,7 +188,7 @@ pub struct Source {
 }
 
 /// How serious a caution is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Severity {
     /// Do not massage; see a clinician first.
@@ -195,7 +198,7 @@ pub enum Severity {
 }
 
 /// A safety caution.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Caution {
     pub id: String,
@@ -208,7 +211,7 @@ pub struct Caution {
 }
 
 /// The framing text around the list of cautions.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct SafetyNote {
     pub intro: String,
@@ -216,7 +219,7 @@ pub struct SafetyNote {
 }
 
 /// Why the traditional reflexology layer is marked as tradition.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ReflexologyNote {
     pub note: String,
@@ -224,7 +227,7 @@ pub struct ReflexologyNote {
 }
 
 /// Practical advice: oil, warmth, tools, how long and how often.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Advice {
     pub id: String,
@@ -233,7 +236,7 @@ pub struct Advice {
 }
 
 /// Left or right.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Side {
     Left,
@@ -261,7 +264,7 @@ impl Side {
 }
 
 /// A guided routine: a sequence of timed steps.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Routine {
     pub id: String,
@@ -274,7 +277,7 @@ pub struct Routine {
 }
 
 /// One timed step of a routine.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RoutineStep {
     pub side: Side,

@@ -16,9 +16,17 @@ pub fn problems(content: &Content) -> Vec<String> {
     let labels = unique_ids(&mut out, "label", content.labels.iter().map(|l| l.id.as_str()));
     let sources = unique_ids(&mut out, "source", content.sources.iter().map(|s| s.id.as_str()));
     unique_ids(&mut out, "claim", content.claims.iter().map(|c| c.id.as_str()));
-    unique_ids(&mut out, "caution", content.cautions.iter().map(|c| c.id.as_str()));
+    unique_ids(
+        &mut out,
+        "caution",
+        content.cautions.iter().map(|c| c.id.as_str()),
+    );
     unique_ids(&mut out, "advice", content.advice.iter().map(|a| a.id.as_str()));
-    unique_ids(&mut out, "routine", content.routines.iter().map(|r| r.id.as_str()));
+    unique_ids(
+        &mut out,
+        "routine",
+        content.routines.iter().map(|r| r.id.as_str()),
+    );
 
     let mut used_techniques = HashSet::new();
     for zone in &content.zones {
@@ -77,7 +85,13 @@ pub fn problems(content: &Content) -> Vec<String> {
             }
         }
     }
-    known(&mut out, "the reflexology note", "source", &content.reflexology.sources, &sources);
+    known(
+        &mut out,
+        "the reflexology note",
+        "source",
+        &content.reflexology.sources,
+        &sources,
+    );
 
     for routine in &content.routines {
         let at = format!("routine `{}`", routine.id);
@@ -95,11 +109,12 @@ pub fn problems(content: &Content) -> Vec<String> {
             let at = format!("{at} step {}", i + 1);
             match content.zones.iter().find(|z| z.id == step.zone) {
                 None => out.push(format!("{at} names unknown zone `{}`", step.zone)),
-                Some(zone) if !zone.methods.iter().any(|m| m.technique == step.technique) => out
-                    .push(format!(
+                Some(zone) if !zone.methods.iter().any(|m| m.technique == step.technique) => {
+                    out.push(format!(
                         "{at} uses `{}`, which zone `{}` has no steps for",
                         step.technique, zone.id
-                    )),
+                    ))
+                }
                 Some(_) => {}
             }
             if step.seconds == 0 {
@@ -110,11 +125,7 @@ pub fn problems(content: &Content) -> Vec<String> {
     out
 }
 
-fn unique_ids<'a>(
-    out: &mut Vec<String>,
-    kind: &str,
-    ids: impl Iterator<Item = &'a str>,
-) -> HashSet<&'a str> {
+fn unique_ids<'a>(out: &mut Vec<String>, kind: &str, ids: impl Iterator<Item = &'a str>) -> HashSet<&'a str> {
     let mut seen = HashSet::new();
     for id in ids {
         let well_formed = !id.is_empty()
@@ -122,7 +133,9 @@ fn unique_ids<'a>(
                 !word.is_empty() && word.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
             });
         if !well_formed {
-            out.push(format!("{kind} id `{id}` is not lower-case words joined by hyphens"));
+            out.push(format!(
+                "{kind} id `{id}` is not lower-case words joined by hyphens"
+            ));
         }
         if !seen.insert(id) {
             out.push(format!("{kind} id `{id}` is used twice"));

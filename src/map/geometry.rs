@@ -33,15 +33,30 @@ pub struct ViewArt {
     pub regions: &'static [Region],
 }
 
-/// SVG path data for a closed polygon.
+/// SVG path data for a closed polygon, to a tenth of a unit.
 pub fn polygon_path(points: &[Point]) -> String {
     let mut d = String::with_capacity(points.len() * 12);
-    for (i, (x, y)) in points.iter().enumerate() {
+    for (i, &(x, y)) in points.iter().enumerate() {
         d.push(if i == 0 { 'M' } else { 'L' });
-        d.push_str(&format!("{x} {y}"));
+        d.push_str(&number(x));
+        d.push(' ');
+        d.push_str(&number(y));
     }
     d.push('Z');
     d
+}
+
+/// A coordinate as SVG text, to a tenth: `12`, `12.5`, `-0.5`. Written with
+/// integer formatting, which keeps float printing out of the wasm.
+pub fn number(v: f32) -> String {
+    let tenths = (v * 10.0).round() as i64;
+    let sign = if tenths < 0 { "-" } else { "" };
+    let (whole, frac) = (tenths.abs() / 10, tenths.abs() % 10);
+    if frac == 0 {
+        format!("{sign}{whole}")
+    } else {
+        format!("{sign}{whole}.{frac}")
+    }
 }
 
 /// Whether `p` lies inside the polygon (even-odd rule).
@@ -138,7 +153,9 @@ impl<'a> Tokens<'a> {
     }
 
     fn next(&mut self) -> Option<Token> {
-        self.rest = self.rest.trim_start_matches(|c: char| c.is_whitespace() || c == ',');
+        self.rest = self
+            .rest
+            .trim_start_matches(|c: char| c.is_whitespace() || c == ',');
         let c = self.rest.chars().next()?;
         if c.is_ascii_alphabetic() {
             self.rest = &self.rest[1..];
@@ -170,8 +187,19 @@ mod tests {
     }
 
     #[test]
+    fn numbers_are_written_to_a_tenth() {
+        assert_eq!(number(12.0), "12");
+        assert_eq!(number(12.54), "12.5");
+        assert_eq!(number(-0.5), "-0.5");
+        assert_eq!(number(0.04), "0");
+    }
+
+    #[test]
     fn polygon_path_closes_the_shape() {
-        assert_eq!(polygon_path(&[(0.0, 0.0), (1.5, 0.0), (1.0, 2.0)]), "M0 0L1.5 0L1 2Z");
+        assert_eq!(
+            polygon_path(&[(0.0, 0.0), (1.5, 0.0), (1.0, 2.0)]),
+            "M0 0L1.5 0L1 2Z"
+        );
     }
 
     #[test]

@@ -63,13 +63,20 @@ async fn main() {
         )
         .await
         .expect("selection timing runs");
-    let latencies: Vec<f64> = latencies.as_array().unwrap().iter().filter_map(Value::as_f64).collect();
+    let latencies: Vec<f64> = latencies
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(Value::as_f64)
+        .collect();
     browser.close().await;
 
-    println!("navigation to clickable map ({LOADS} loads): median {:.0} ms, min {:.0} ms, max {:.0} ms",
+    println!(
+        "navigation to clickable map ({LOADS} loads): median {:.0} ms, min {:.0} ms, max {:.0} ms",
         median(ready.clone()),
         ready.iter().cloned().fold(f64::INFINITY, f64::min),
-        ready.iter().cloned().fold(0.0, f64::max));
+        ready.iter().cloned().fold(0.0, f64::max)
+    );
     println!(
         "click to details panel updated ({} zones): median {:.1} ms, max {:.1} ms",
         latencies.len(),

@@ -65,13 +65,23 @@ impl Server {
 
     /// The app's address, with an optional fragment such as `zone=left-heel`.
     pub fn url(&self, fragment: &str) -> String {
-        let hash = if fragment.is_empty() { String::new() } else { format!("#{fragment}") };
+        let hash = if fragment.is_empty() {
+            String::new()
+        } else {
+            format!("#{fragment}")
+        };
         format!("http://127.0.0.1:{}{BASE}{hash}", self.port)
     }
 
     /// Every request that did not succeed.
     pub fn failures(&self) -> Vec<Served> {
-        self.log.lock().unwrap().iter().filter(|s| s.status >= 400).cloned().collect()
+        self.log
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|s| s.status >= 400)
+            .cloned()
+            .collect()
     }
 
     /// Every request answered so far.
@@ -91,7 +101,12 @@ fn answer(mut stream: TcpStream, root: &Path) -> Option<Served> {
             break;
         }
     }
-    let path = request_line.split_whitespace().nth(1)?.split(['?', '#']).next()?.to_owned();
+    let path = request_line
+        .split_whitespace()
+        .nth(1)?
+        .split(['?', '#'])
+        .next()?
+        .to_owned();
     let file = path.strip_prefix(BASE).and_then(|rest| {
         let rest = if rest.is_empty() { "index.html" } else { rest };
         let candidate = root.join(rest);
@@ -136,7 +151,11 @@ pub const PHONE: (u32, u32) = (390, 844);
 
 impl Browser {
     pub async fn start(size: (u32, u32)) -> Browser {
-        let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let port = TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
         let driver = Command::new("chromedriver")
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
@@ -189,10 +208,12 @@ impl Browser {
         self.client.execute(script, vec![]).await.expect("script runs")
     }
 
-    /// The text of the first element matching `css`, or None.
+    /// The text of the first element matching `css` (as written, before
+    /// CSS changes its case), or None.
     pub async fn text(&self, css: &str) -> Option<String> {
-        let el = self.client.find(Locator::Css(css)).await.ok()?;
-        el.text().await.ok()
+        let script = "return document.querySelector(arguments[0])?.textContent ?? null";
+        let text = self.client.execute(script, vec![json!(css)]).await.ok()?;
+        text.as_str().map(str::to_owned)
     }
 
     /// Waits until `css` matches an element whose text contains `text`.
@@ -203,7 +224,10 @@ impl Browser {
             if found.as_deref().is_some_and(|t| t.contains(text)) {
                 return;
             }
-            assert!(Instant::now() < deadline, "`{css}` never showed “{text}”; it shows {found:?}");
+            assert!(
+                Instant::now() < deadline,
+                "`{css}` never showed “{text}”; it shows {found:?}"
+            );
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }
@@ -216,7 +240,10 @@ impl Browser {
             if found == expected {
                 return;
             }
-            assert!(Instant::now() < deadline, "`{script}` gave {found}, not {expected}");
+            assert!(
+                Instant::now() < deadline,
+                "`{script}` gave {found}, not {expected}"
+            );
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }
@@ -247,13 +274,22 @@ impl Browser {
             )
             .await
             .expect("script runs");
-        let [x, y] = [point[0].as_f64(), point[1].as_f64()]
-            .map(|v| v.unwrap_or_else(|| panic!("zone {zone} has a visible, clickable point")).round());
+        let [x, y] = [point[0].as_f64(), point[1].as_f64()].map(|v| {
+            v.unwrap_or_else(|| panic!("zone {zone} has a visible, clickable point"))
+                .round()
+        });
         let mouse = MouseActions::new("mouse".into())
             .then(PointerAction::MoveTo { duration: None, x, y })
-            .then(PointerAction::Down { button: MOUSE_BUTTON_LEFT })
-            .then(PointerAction::Up { button: MOUSE_BUTTON_LEFT });
-        self.client.perform_actions(mouse).await.expect("the click is performed");
+            .then(PointerAction::Down {
+                button: MOUSE_BUTTON_LEFT,
+            })
+            .then(PointerAction::Up {
+                button: MOUSE_BUTTON_LEFT,
+            });
+        self.client
+            .perform_actions(mouse)
+            .await
+            .expect("the click is performed");
     }
 
     /// The heading of the details panel.
@@ -263,7 +299,11 @@ impl Browser {
 
     /// The browser console's warnings and errors so far (drained).
     pub async fn console_problems(&self) -> Vec<String> {
-        let entries = self.client.issue_cmd(BrowserLog).await.expect("chromedriver gives logs");
+        let entries = self
+            .client
+            .issue_cmd(BrowserLog)
+            .await
+            .expect("chromedriver gives logs");
         entries
             .as_array()
             .into_iter()
