@@ -121,3 +121,33 @@ fn steps_are_short_enough_to_read_at_a_glance() {
         }
     }
 }
+
+#[test]
+fn a_zone_lists_its_claims_best_supported_first_and_stop_cautions_first() {
+    let c = content();
+    for zone in &c.zones {
+        let ranks: Vec<u8> = c
+            .claims_for(&zone.id)
+            .iter()
+            .map(|claim| c.label(&claim.evidence).unwrap().rank)
+            .collect();
+        assert!(
+            ranks.windows(2).all(|p| p[0] <= p[1]),
+            "zone `{}`: {ranks:?}",
+            zone.id
+        );
+        let expected = c.claims.iter().filter(|cl| cl.zones.contains(&zone.id)).count();
+        assert_eq!(
+            ranks.len(),
+            expected,
+            "zone `{}` shows every claim made for it",
+            zone.id
+        );
+        let stops: Vec<bool> = c
+            .cautions_for(&zone.id)
+            .iter()
+            .map(|caution| caution.severity == content::Severity::Stop)
+            .collect();
+        assert!(stops.windows(2).all(|p| p[0] >= p[1]), "zone `{}`", zone.id);
+    }
+}

@@ -10,8 +10,11 @@ use web_sys::KeyboardEvent;
 
 /// Space between the left and right drawing of a view, in drawing units.
 const GAP: f32 = 24.0;
-/// Room under the drawings for the "Left" and "Right" captions.
-const CAPTION: f32 = 26.0;
+/// Room under the drawings for the "Left" and "Right" captions, as a share
+/// of the drawing's height (views differ in size but show at one height).
+const CAPTION: f32 = 0.085;
+/// Text size as a share of the view's height: the same on screen in every view.
+const FONT: f32 = 0.042;
 
 /// All views of the feet. On wide screens they sit side by side; on narrow
 /// ones a row of tabs switches between them.
@@ -55,7 +58,7 @@ pub fn FootMap() -> impl IntoView {
                                 tabindex=move || if active() { "0" } else { "-1" }
                                 on:click=move |_| nav.view.set(view)
                             >
-                                {view.title()}
+                                {view.short_title()}
                             </button>
                         }
                     })
@@ -76,7 +79,8 @@ fn MapView(view: View) -> impl IntoView {
     let art = map::art(view);
     let (w, h) = (art.width, art.height);
     let total_w = 2.0 * w + GAP;
-    let total_h = h + CAPTION;
+    let total_h = h * (1.0 + CAPTION);
+    let font = total_h * FONT;
     // The zone under the pointer and the one with keyboard focus.
     let pointed = Pointed {
         hovered: RwSignal::new(None),
@@ -85,7 +89,6 @@ fn MapView(view: View) -> impl IntoView {
     let slug = view.slug();
 
     // The name tag: SVG text with a halo, kept inside the drawing's width.
-    let font = total_h * 0.042;
     let tag = move || {
         let key = pointed.focused.get().or_else(|| pointed.hovered.get())?;
         let region = art.regions.iter().find(|r| r.zone == key.zone)?;
@@ -169,7 +172,8 @@ fn MapView(view: View) -> impl IntoView {
                                 <text
                                     class="side"
                                     x=number(caption_x)
-                                    y=number(h + CAPTION * 0.7)
+                                    y=number(h * (1.0 + CAPTION * 0.75))
+                                    font-size=number(font)
                                     text-anchor="middle"
                                 >
                                     {side.title()}

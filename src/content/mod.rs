@@ -42,25 +42,22 @@ impl Content {
         self.sources.iter().find(|s| s.id == id)
     }
 
-    /// The claims made for a zone, best-supported first.
+    /// The claims made for a zone, best-supported first. Labels are kept
+    /// in rank order (a content rule), so walking them sorts the claims.
     pub fn claims_for(&self, zone: &str) -> Vec<&Claim> {
-        let mut claims: Vec<&Claim> = self
-            .claims
+        self.labels
             .iter()
+            .flat_map(|label| self.claims.iter().filter(move |c| c.evidence == label.id))
             .filter(|c| c.zones.iter().any(|z| z == zone))
-            .collect();
-        claims.sort_by_key(|c| self.label(&c.evidence).map_or(u8::MAX, |l| l.rank));
-        claims
+            .collect()
     }
 
-    /// The cautions written for a zone, most serious first.
+    /// The cautions written for a zone, the "do not massage" ones first.
     pub fn cautions_for(&self, zone: &str) -> Vec<&Caution> {
-        let mut cautions: Vec<&Caution> = self
-            .cautions
-            .iter()
+        [Severity::Stop, Severity::Care]
+            .into_iter()
+            .flat_map(|severity| self.cautions.iter().filter(move |c| c.severity == severity))
             .filter(|c| c.zones.iter().any(|z| z == zone))
-            .collect();
-        cautions.sort_by_key(|c| c.severity != Severity::Stop);
-        cautions
+            .collect()
     }
 }

@@ -57,6 +57,16 @@ impl View {
         }
     }
 
+    /// The name on the view's tab, where space is short.
+    pub fn short_title(self) -> &'static str {
+        match self {
+            View::Sole => "Soles",
+            View::Top => "Tops",
+            View::Inner => "Inner",
+            View::Outer => "Outer",
+        }
+    }
+
     /// The id used in element ids and test hooks.
     pub fn slug(self) -> &'static str {
         match self {

@@ -28,6 +28,10 @@ pub fn problems(content: &Content) -> Vec<String> {
         content.routines.iter().map(|r| r.id.as_str()),
     );
 
+    if !content.labels.windows(2).all(|pair| pair[0].rank < pair[1].rank) {
+        out.push("evidence labels must be listed from rank 0 (strongest) upwards".into());
+    }
+
     let mut used_techniques = HashSet::new();
     for zone in &content.zones {
         let at = format!("zone `{}`", zone.id);
