@@ -1,10 +1,14 @@
 //! The page: header, map, details panel, and the link between what is
 //! selected and the URL fragment (so links and back/forward work).
 
-use crate::components::{FootMap, LinkNotice, ZonePanel};
+use crate::components::{FootMap, Notices, Panel, RoutineBar};
 use crate::content::{content, View};
+use crate::player::Player;
 use crate::route::{self, LinkError, Route, ZoneKey};
+use crate::timer::{Action, Status};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::KeyboardEvent;
 
 /// What the page shows and how to change it; provided to every component.
 #[derive(Clone, Copy)]
@@ -35,7 +39,7 @@ impl Nav {
     pub fn selected(self) -> Option<ZoneKey> {
         match self.route.get() {
             Route::Zone(key) => Some(key),
-            Route::Map => None,
+            _ => None,
         }
     }
 
@@ -109,28 +113,113 @@ impl Nav {
 pub fn App() -> impl IntoView {
     let nav = Nav::new();
     provide_context(nav);
+    let player = Player::new(nav);
+    provide_context(player);
+    follow_page_visibility(player);
+    routine_keys(nav, player);
+
+    let on_routine_page = move || matches!(nav.route(), Route::Routine(_));
+    let in_routine = move || on_routine_page() && player.is_active();
+    let link = move |route: Route, label: &'static str| {
+        let current = move || match (nav.route(), route) {
+            (Route::Routine(_), Route::Routines) => true,
+            (Route::Zone(_), Route::Map) => true,
+            (now, wanted) => now == wanted,
+        };
+        view! {
+            <a
+                href=format!("#{}", route::fragment(route))
+                aria-current=move || current().then_some("page")
+                on:click=move |ev| {
+                    ev.prevent_default();
+                    nav.go(route);
+                }
+            >
+                {label}
+            </a>
+        }
+    };
 
     view! {
-        <a class="skip" href="#details">"Skip to details"</a>
-        <header class="top">
-            <h1>
-                <span class="logo" aria-hidden="true"></span>
-                "Foot Map"
-            </h1>
-            <p class="tagline">"A guide to massaging your feet and lower legs, zone by zone."</p>
-        </header>
-        <LinkNotice />
-        <main class="layout">
-            <FootMap />
-            <ZonePanel />
-        </main>
-        <footer class="foot">
-            <p>
-                "The benefits shown are claims from a consumer article, each labelled with how good the evidence is. "
-                "This is not medical advice: stop if anything hurts, and ask a clinician when in doubt."
-            </p>
-        </footer>
+        <div class="app" class:in-routine=in_routine>
+            <a class="skip" href="#details">
+                "Skip to details"
+            </a>
+            <header class="top">
+                <h1>
+                    <span class="logo" aria-hidden="true"></span>
+                    "Foot Map"
+                </h1>
+                <p class="tagline">"A guide to massaging your feet and lower legs, zone by zone."</p>
+                <nav class="site-nav" aria-label="Sections">
+                    {link(Route::Map, "Map")}
+                    {link(Route::Routines, "Routines")}
+                </nav>
+            </header>
+            <Notices />
+            <main class="layout">
+                <FootMap />
+                <Panel />
+            </main>
+            <footer class="foot">
+                <p>
+                    "The benefits shown are claims from a consumer article, each labelled with how good the evidence is. "
+                    "This is not medical advice: stop if anything hurts, and ask a clinician when in doubt."
+                </p>
+            </footer>
+            <RoutineBar />
+        </div>
     }
+}
+
+/// Brings a running routine up to date the moment the page is shown again
+/// after being hidden or frozen, and takes the wake lock back.
+fn follow_page_visibility(player: Player) {
+    let visible = move || {
+        if document().visibility_state() == web_sys::VisibilityState::Visible {
+            player.resync();
+        }
+    };
+    let _ = window_event_listener(leptos::ev::visibilitychange, move |_| visible());
+    let _ = window_event_listener(leptos::ev::pageshow, move |_| visible());
+    let _ = window_event_listener_untyped("resume", move |_| visible());
+    let _ = window_event_listener(leptos::ev::focus, move |_| visible());
+}
+
+/// Space pauses and resumes, the arrow keys step, Escape stops: on the
+/// routine page, while a routine is under way, and never while focus is
+/// on a control that uses those keys itself.
+fn routine_keys(nav: Nav, player: Player) {
+    let _ = window_event_listener(leptos::ev::keydown, move |ev: KeyboardEvent| {
+        if !matches!(nav.route(), Route::Routine(_)) || ev.alt_key() || ev.ctrl_key() || ev.meta_key() {
+            return;
+        }
+        let status = player.snapshot().status;
+        if !matches!(status, Status::GetReady | Status::Running | Status::Paused) {
+            return;
+        }
+        let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        let own_keys = target.is_some_and(|el| {
+            el.closest("input, select, textarea, [role=tablist], [role=button]")
+                .ok()
+                .flatten()
+                .is_some()
+                || (el.tag_name() == "BUTTON" && ev.key() == " ")
+        });
+        if own_keys {
+            return;
+        }
+        let action = match ev.key().as_str() {
+            " " | "Spacebar" if status == Status::Paused => Action::Resume,
+            " " | "Spacebar" => Action::Pause,
+            "ArrowRight" => Action::Next,
+            "ArrowLeft" => Action::Previous,
+            "Escape" => Action::Stop,
+            _ => return,
+        };
+        ev.prevent_default();
+        player.act(action);
+    });
 }
 
 /// Reveals the static error message in `index.html` after a panic, so the

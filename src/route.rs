@@ -1,7 +1,7 @@
 //! What the URL fragment says the page shows (`#zone=left-heel`), parsed and
 //! written without the browser, so every odd link can be tested natively.
 
-use crate::content::{Content, Side, Zone};
+use crate::content::{Content, Routine, Side, Zone};
 
 /// The longest fragment worth reading; anything longer is not a link we made.
 pub const MAX_FRAGMENT: usize = 200;
@@ -69,6 +69,10 @@ pub enum Route {
     Map,
     /// The map with one zone's details open.
     Zone(ZoneKey),
+    /// The list of guided routines.
+    Routines,
+    /// One routine's player, by routine id.
+    Routine(&'static str),
 }
 
 /// Why a link could not be followed; shown in the page as a short message.
@@ -76,6 +80,8 @@ pub enum Route {
 pub enum LinkError {
     /// `#zone=` names a zone the map does not have.
     UnknownZone(String),
+    /// `#routine=` names a routine that does not exist.
+    UnknownRoutine(String),
     /// Longer than any link the app makes.
     TooLong,
     /// Not a `key=value` the app understands.
@@ -88,6 +94,9 @@ impl LinkError {
         match self {
             LinkError::UnknownZone(name) => format!(
                 "The link asks for a zone called “{name}”, which this map does not have. Pick a zone on the map instead."
+            ),
+            LinkError::UnknownRoutine(name) => format!(
+                "The link asks for a routine called “{name}”, which Foot Map does not have. Pick one from the list of routines."
             ),
             LinkError::TooLong => {
                 "That link is too long to be one of ours, so it was ignored. Pick a zone on the map.".into()
@@ -112,6 +121,10 @@ pub fn parse(fragment: &str, content: &'static Content) -> Result<Route, LinkErr
         Some(("zone", slug)) => ZoneKey::parse(slug, content)
             .map(Route::Zone)
             .ok_or_else(|| LinkError::UnknownZone(printable(slug))),
+        Some(("routine", id)) => routine(id, content)
+            .map(|r| Route::Routine(&r.id))
+            .ok_or_else(|| LinkError::UnknownRoutine(printable(id))),
+        None if fragment == "routines" => Ok(Route::Routines),
         _ => Err(LinkError::Unreadable(printable(fragment))),
     }
 }
@@ -121,7 +134,14 @@ pub fn fragment(route: Route) -> String {
     match route {
         Route::Map => String::new(),
         Route::Zone(key) => format!("zone={}", key.slug()),
+        Route::Routines => "routines".into(),
+        Route::Routine(id) => format!("routine={id}"),
     }
+}
+
+/// The routine with this id.
+pub fn routine(id: &str, content: &'static Content) -> Option<&'static Routine> {
+    content.routines.iter().find(|r| r.id == id)
 }
 
 /// A short, safe rendering of untrusted link text for a message.
@@ -169,6 +189,18 @@ mod tests {
                 assert_eq!(parse(&fragment(route), content()), Ok(route));
             }
         }
+    }
+
+    #[test]
+    fn routine_links_round_trip_and_unknown_ones_are_named() {
+        assert_eq!(parse("#routines", content()), Ok(Route::Routines));
+        for r in &content().routines {
+            let route = Route::Routine(&r.id);
+            assert_eq!(parse(&fragment(route), content()), Ok(route));
+        }
+        let err = parse("#routine=marathon", content()).unwrap_err();
+        assert_eq!(err, LinkError::UnknownRoutine("marathon".into()));
+        assert!(err.message().contains("marathon"));
     }
 
     #[test]

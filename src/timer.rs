@@ -66,8 +66,9 @@ enum Paused {
     Step(usize),
 }
 
-/// What to show at a given moment.
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// What to show at a given moment. (No `Debug`: deriving it for the f32
+/// fields pulls float formatting, some 15 KB, into the wasm.)
+#[derive(Clone, Copy, PartialEq)]
 pub struct Snapshot {
     pub status: Status,
     /// The current step, or the one about to begin during get-ready.

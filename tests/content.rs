@@ -151,3 +151,52 @@ fn a_zone_lists_its_claims_best_supported_first_and_stop_cautions_first() {
         assert!(stops.windows(2).all(|p| p[0] >= p[1]), "zone `{}`", zone.id);
     }
 }
+
+#[test]
+fn the_routines_the_brief_asks_for_exist_with_their_lengths() {
+    let minutes = |id: &str| content().routines.iter().find(|r| r.id == id).map(|r| r.minutes);
+    assert_eq!(minutes("relax-10"), Some(10), "a 10-minute relaxation routine");
+    assert_eq!(minutes("quick-3"), Some(3), "a 3-minute quick reset");
+    assert_eq!(
+        minutes("full-20"),
+        Some(20),
+        "a 20-minute full foot and leg routine"
+    );
+    assert!(minutes("sleep-15").is_some(), "a sleep wind-down");
+    assert!(
+        minutes("circulation-12").is_some(),
+        "a circulation and swelling routine"
+    );
+    for r in &content().routines {
+        let total: u32 = r.steps.iter().map(|s| s.seconds).sum();
+        assert_eq!(
+            total,
+            r.minutes * 60,
+            "routine `{}` adds up to its stated length",
+            r.id
+        );
+    }
+}
+
+#[test]
+fn the_circulation_routine_works_from_the_toes_up_the_leg_on_each_side() {
+    let c = content();
+    let routine = c.routines.iter().find(|r| r.id == "circulation-12").unwrap();
+    for side in content::Side::BOTH {
+        let parts: Vec<content::Part> = routine
+            .steps
+            .iter()
+            .filter(|s| s.side == side)
+            .map(|s| c.zones.iter().find(|z| z.id == s.zone).unwrap().part)
+            .collect();
+        let first_leg = parts
+            .iter()
+            .position(|p| *p == content::Part::Leg)
+            .expect("it reaches the leg");
+        assert!(first_leg > 0, "it starts on the foot");
+        assert!(
+            parts[first_leg..].iter().all(|p| *p == content::Part::Leg),
+            "once on the leg it stays there"
+        );
+    }
+}

@@ -3,6 +3,7 @@
 use crate::app::Nav;
 use crate::content::{content, Side, View};
 use crate::map::{self, geometry::number, geometry::polygon_path};
+use crate::player::Player;
 use crate::route::{Route, ZoneKey};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -43,6 +44,16 @@ pub fn FootMap() -> impl IntoView {
     view! {
         <section class="map" aria-labelledby="map-title">
             <h2 id="map-title" class="visually-hidden">"Map of the feet and lower legs"</h2>
+            // Shared hatch pattern: highlighted zones get a pattern as well as
+            // a colour, so the highlight does not rely on colour alone.
+            <svg class="defs" aria-hidden="true" width="0" height="0">
+                <defs>
+                    <pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+                        <rect class="hatch-bg" width="6" height="6" />
+                        <path class="hatch-line" d="M0 0V6" />
+                    </pattern>
+                </defs>
+            </svg>
             <div class="tabs" role="tablist" aria-label="Views of the feet" on:keydown=on_tab_key>
                 {View::ALL
                     .into_iter()
@@ -89,8 +100,16 @@ fn MapView(view: View) -> impl IntoView {
     let slug = view.slug();
 
     // The name tag: SVG text with a halo, kept inside the drawing's width.
+    let player = expect_context::<Player>();
     let tag = move || {
-        let key = pointed.focused.get().or_else(|| pointed.hovered.get())?;
+        let current = player
+            .current_zone()
+            .filter(|k| art.regions.iter().any(|r| r.zone == k.zone));
+        let key = pointed
+            .focused
+            .get()
+            .or_else(|| pointed.hovered.get())
+            .or(current)?;
         let region = art.regions.iter().find(|r| r.zone == key.zone)?;
         let name = key.full_name(content());
         let half = name.chars().count() as f32 * font * 0.28;
@@ -207,6 +226,7 @@ fn ZoneShape(
     pointed: Pointed,
 ) -> impl IntoView {
     let nav = expect_context::<Nav>();
+    let player = expect_context::<Player>();
     let clear = move |signal: RwSignal<Option<ZoneKey>>| {
         signal.update(|p| {
             if *p == Some(key) {
@@ -225,6 +245,7 @@ fn ZoneShape(
         <path
             class="zone"
             class:is-selected=move || nav.is_selected(key)
+            class:is-current=move || player.current_zone() == Some(key)
             d=d
             role="button"
             tabindex="0"
@@ -253,6 +274,7 @@ fn ZoneShape(
 #[component]
 fn Rings(side: Side, pointed: Pointed, art: &'static map::geometry::ViewArt) -> impl IntoView {
     let nav = expect_context::<Nav>();
+    let player = expect_context::<Player>();
     let ring = move |key: Option<ZoneKey>, class: &'static str| {
         key.filter(|k| k.side == side).and_then(|k| {
             let region = art.regions.iter().find(|r| r.zone == k.zone)?;
@@ -261,6 +283,7 @@ fn Rings(side: Side, pointed: Pointed, art: &'static map::geometry::ViewArt) -> 
     };
     view! {
         {move || ring(nav.selected(), "ring ring-selected")}
+        {move || ring(player.current_zone(), "ring ring-current")}
         {move || ring(pointed.hovered.get(), "ring ring-hovered")}
         {move || ring(pointed.focused.get(), "ring ring-focused")}
     }

@@ -1,9 +1,11 @@
-//! The view layer: one component per file.
+//! The view layer: components grouped by what they show.
 
 mod foot_map;
-mod link_notice;
+mod notices;
+mod routines;
 mod zone_panel;
 
 pub use foot_map::FootMap;
-pub use link_notice::LinkNotice;
-pub use zone_panel::ZonePanel;
+pub use notices::Notices;
+pub use routines::RoutineBar;
+pub use zone_panel::Panel;

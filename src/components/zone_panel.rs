@@ -1,24 +1,34 @@
-//! The details of the selected zone, or a welcome with practical advice.
+//! The panel beside (or below) the map: a zone's details, a welcome with
+//! practical advice, or the routines.
 
 use crate::app::Nav;
+use crate::components::routines::{RoutineList, RoutinePlayer};
 use crate::content::{content, Claim, Method, Severity};
 use crate::format;
-use crate::route::ZoneKey;
+use crate::route::{self, Route, ZoneKey};
 use leptos::prelude::*;
 
-/// The panel beside (or below) the map.
+/// The panel: what the route asks for.
 #[component]
-pub fn ZonePanel() -> impl IntoView {
+pub fn Panel() -> impl IntoView {
     let nav = expect_context::<Nav>();
-    let selected = Memo::new(move |_| nav.selected());
+    let route = Memo::new(move |_| nav.route());
     view! {
         <aside id="details" class="panel" tabindex="-1" aria-label="Details">
             <p class="visually-hidden" aria-live="polite">
-                {move || selected.get().map(|k| format!("{} selected", k.full_name(content())))}
+                {move || match route.get() {
+                    Route::Zone(k) => format!("{} selected", k.full_name(content())),
+                    _ => String::new(),
+                }}
             </p>
-            {move || match selected.get() {
-                Some(key) => view! { <ZoneDetails key /> }.into_any(),
-                None => view! { <Welcome /> }.into_any(),
+            {move || match route.get() {
+                Route::Zone(key) => view! { <ZoneDetails key /> }.into_any(),
+                Route::Routines => view! { <RoutineList /> }.into_any(),
+                Route::Routine(id) => match route::routine(id, content()) {
+                    Some(routine) => view! { <RoutinePlayer routine /> }.into_any(),
+                    None => view! { <Welcome /> }.into_any(),
+                },
+                Route::Map => view! { <Welcome /> }.into_any(),
             }}
         </aside>
     }
@@ -123,7 +133,9 @@ fn Welcome() -> impl IntoView {
             <h2>"Choose a zone"</h2>
             <p>
                 "Pick any area of the feet or lower legs on the map to see how to massage it, "
-                "what is claimed for it, and what to watch out for."
+                "what is claimed for it, and what to watch out for. Or follow a "
+                <a href="#routines">"guided routine"</a>
+                "."
             </p>
             <h3>"Before you start"</h3>
             <ul class="advice">

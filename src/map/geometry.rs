@@ -9,7 +9,7 @@ pub type Point = (f32, f32);
 /// One zone's region in a view. Regions are simple polygons that together
 /// tile the view's whole rectangle; clipped to the outline, they tile the
 /// foot without gaps or overlaps.
-#[derive(Debug, Clone, Copy)]
+#[derive(Clone, Copy)]
 pub struct Region {
     /// The zone id, without side.
     pub zone: &'static str,
@@ -21,7 +21,7 @@ pub struct Region {
 
 /// The drawing of the right foot and lower leg in one view. The left side
 /// is drawn as its mirror image.
-#[derive(Debug, Clone, Copy)]
+#[derive(Clone, Copy)]
 pub struct ViewArt {
     pub view: View,
     pub width: f32,

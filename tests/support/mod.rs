@@ -326,6 +326,43 @@ impl Drop for Browser {
     }
 }
 
+impl Browser {
+    /// Sends a Chrome DevTools Protocol command through chromedriver.
+    pub async fn cdp(&self, cmd: &str, params: Value) -> Value {
+        self.client
+            .issue_cmd(Cdp(json!({ "cmd": cmd, "params": params })))
+            .await
+            .unwrap_or_else(|e| panic!("CDP {cmd}: {e}"))
+    }
+
+    /// Saves a screenshot to `$FOOT_MAP_SHOTS/NAME.png` when that variable
+    /// is set; a way to look at states only a script can reach.
+    pub async fn shot(&self, name: &str) {
+        if let Ok(dir) = std::env::var("FOOT_MAP_SHOTS") {
+            let png = self.client.screenshot().await.expect("screenshot");
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::write(Path::new(&dir).join(format!("{name}.png")), png).unwrap();
+        }
+    }
+}
+
+/// chromedriver's CDP passthrough (not part of W3C WebDriver).
+#[derive(Debug)]
+struct Cdp(Value);
+
+impl WebDriverCompatibleCommand for Cdp {
+    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(self.0.to_string()))
+    }
+}
+
 /// chromedriver's browser log endpoint (not part of W3C WebDriver).
 #[derive(Debug)]
 struct BrowserLog;

@@ -1,0 +1,120 @@
+//! Chimes made with the Web Audio API: no audio files. A chime for a step
+//! boundary is scheduled on the audio clock ahead of time, so it sounds on
+//! time even while timers in a background tab are throttled.
+
+use std::cell::RefCell;
+use web_sys::{AudioContext, GainNode, OscillatorNode, OscillatorType};
+
+/// Which chime to play.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Chime {
+    /// A step begins: two soft notes.
+    Step,
+    /// The routine is over: three rising notes.
+    Finish,
+}
+
+impl Chime {
+    /// Notes as (frequency in Hz, offset in seconds).
+    fn notes(self) -> &'static [(f32, f64)] {
+        match self {
+            Chime::Step => &[(659.3, 0.0), (987.8, 0.12)],
+            Chime::Finish => &[(523.3, 0.0), (659.3, 0.18), (784.0, 0.36)],
+        }
+    }
+}
+
+struct Scheduled {
+    at_ms: u64,
+    chime: Chime,
+    nodes: Vec<(OscillatorNode, GainNode)>,
+}
+
+thread_local! {
+    static CONTEXT: RefCell<Option<AudioContext>> = const { RefCell::new(None) };
+    static PENDING: RefCell<Option<Scheduled>> = const { RefCell::new(None) };
+}
+
+/// Creates or resumes the audio context. Browsers allow sound only after a
+/// tap, so call this from the Start button's handler.
+pub fn unlock() {
+    CONTEXT.with(|cell| {
+        let mut cell = cell.borrow_mut();
+        if cell.is_none() {
+            *cell = AudioContext::new().ok();
+        }
+        if let Some(ctx) = cell.as_ref() {
+            let _ = ctx.resume();
+        }
+    });
+}
+
+/// Plays `chime` at `at_ms` on the page's monotonic clock (now if past),
+/// replacing any chime scheduled before. Silently does nothing without
+/// Web Audio.
+pub fn schedule(chime: Chime, at_ms: u64, now_ms: u64) {
+    if PENDING.with(|p| {
+        p.borrow()
+            .as_ref()
+            .is_some_and(|s| s.at_ms == at_ms && s.chime == chime)
+    }) {
+        return;
+    }
+    cancel();
+    let nodes = CONTEXT.with(|cell| {
+        let cell = cell.borrow();
+        let ctx = cell.as_ref()?;
+        let start = ctx.current_time() + at_ms.saturating_sub(now_ms) as f64 / 1000.0;
+        chime
+            .notes()
+            .iter()
+            .map(|&(freq, offset)| note(ctx, freq, start + offset))
+            .collect()
+    });
+    if let Some(nodes) = nodes {
+        PENDING.with(|p| *p.borrow_mut() = Some(Scheduled { at_ms, chime, nodes }));
+    }
+}
+
+/// Plays `chime` now.
+pub fn play(chime: Chime, now_ms: u64) {
+    schedule(chime, now_ms, now_ms);
+    forget();
+}
+
+/// When the pending chime is due, if one is scheduled.
+pub fn pending_at() -> Option<u64> {
+    PENDING.with(|p| p.borrow().as_ref().map(|s| s.at_ms))
+}
+
+/// Stops a scheduled chime that has not sounded yet.
+pub fn cancel() {
+    if let Some(scheduled) = PENDING.with(|p| p.borrow_mut().take()) {
+        for (osc, gain) in scheduled.nodes {
+            let _ = osc.stop_with_when(0.0);
+            let _ = gain.disconnect();
+        }
+    }
+}
+
+/// Lets the pending chime play out and forgets it.
+pub fn forget() {
+    PENDING.with(|p| p.borrow_mut().take());
+}
+
+/// One soft bell-like note: a sine with a quick attack and a long fade.
+fn note(ctx: &AudioContext, freq: f32, at: f64) -> Option<(OscillatorNode, GainNode)> {
+    let osc = ctx.create_oscillator().ok()?;
+    let gain = ctx.create_gain().ok()?;
+    osc.set_type(OscillatorType::Sine);
+    osc.frequency().set_value(freq);
+    let level = gain.gain();
+    level.set_value_at_time(0.0, at).ok()?;
+    level.linear_ramp_to_value_at_time(0.25, at + 0.015).ok()?;
+    level.exponential_ramp_to_value_at_time(0.001, at + 1.1).ok()?;
+    osc.connect_with_audio_node(&gain).ok()?;
+    gain.connect_with_audio_node(&ctx.destination()).ok()?;
+    osc.start_with_when(at).ok()?;
+    osc.stop_with_when(at + 1.2).ok()?;
+    Some((osc, gain))
+}

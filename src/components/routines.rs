@@ -1,0 +1,388 @@
+//! Guided routines: the list to pick from, the player that walks a person
+//! through one, and the bar that keeps a running routine in reach.
+
+use crate::app::Nav;
+use crate::content::{content, Routine};
+use crate::format;
+use crate::player::{step_words, Player};
+use crate::route::Route;
+use crate::settings::Sound;
+use crate::timer::{clock, Action, Status};
+use leptos::prelude::*;
+
+/// Every built-in routine, as cards.
+#[component]
+pub fn RoutineList() -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    view! {
+        <div class="routine-list">
+            <h2>"Guided routines"</h2>
+            <p class="small">
+                "Press Start, put the phone down, and follow the chimes and the voice. "
+                "The zone to work lights up on the map."
+            </p>
+            <ul class="cards">
+                {content()
+                    .routines
+                    .iter()
+                    .map(|r| {
+                        view! {
+                            <li>
+                                <a
+                                    class="card"
+                                    href=format!("#routine={}", r.id)
+                                    on:click=move |ev| {
+                                        ev.prevent_default();
+                                        nav.go(Route::Routine(&r.id));
+                                    }
+                                >
+                                    <span class="card-title">{r.name.clone()}</span>
+                                    <span class="card-meta">
+                                        {format!("{} min · {} steps", r.minutes, r.steps.len())}
+                                    </span>
+                                    <span class="small">{r.summary.clone()}</span>
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </div>
+    }
+}
+
+/// The player for one routine: countdown, instructions, controls, steps.
+#[component]
+pub fn RoutinePlayer(routine: &'static Routine) -> impl IntoView {
+    let player = expect_context::<Player>();
+    player.load(routine);
+    let snapshot = Memo::new(move |_| player.snapshot());
+    let status = move || snapshot.get().status;
+
+    view! {
+        <div class="player" data-testid="player" data-status=move || status_name(status())>
+            <p class="eyebrow">
+                <a href="#routines" class="back">"Routines"</a>
+                {format!(" · {} min", routine.minutes)}
+            </p>
+            <h2>{routine.name.clone()}</h2>
+            <p class="visually-hidden" aria-live="polite">{move || player.announcement()}</p>
+            {move || match status() {
+                Status::Idle => view! { <Intro routine /> }.into_any(),
+                Status::Finished => view! { <Summary /> }.into_any(),
+                _ => view! { <Now routine /> }.into_any(),
+            }}
+            <Settings />
+            <StepList routine />
+        </div>
+    }
+}
+
+/// Before starting: what the routine is, and Start.
+#[component]
+fn Intro(routine: &'static Routine) -> impl IntoView {
+    let player = expect_context::<Player>();
+    view! {
+        <p>{routine.summary.clone()}</p>
+        <button type="button" class="primary big" data-testid="start" on:click=move |_| player.act(Action::Start)>
+            "Start"
+        </button>
+        <p class="small">
+            {format!(
+                "A {}-second countdown gives you time to put the phone down. Keys: Space pauses, arrows step, Escape stops.",
+                crate::player::GET_READY_MS / 1000
+            )}
+        </p>
+    }
+}
+
+/// While under way: the step, a countdown ring, what comes next, controls.
+#[component]
+fn Now(routine: &'static Routine) -> impl IntoView {
+    let player = expect_context::<Player>();
+    let snapshot = Memo::new(move |_| player.snapshot());
+    let step = move || {
+        snapshot
+            .get()
+            .step
+            .and_then(|i| routine.steps.get(i).map(|s| (i, s)))
+    };
+    let total_ms: u64 = routine.steps.iter().map(|s| u64::from(s.seconds) * 1000).sum();
+    // The ring: a circle whose dash shrinks as the step runs out.
+    let circumference = 2.0 * std::f32::consts::PI * 52.0;
+    let dash_offset = move || {
+        let done = snapshot.get().progress.clamp(0.0, 1.0);
+        crate::map::geometry::number(circumference * done)
+    };
+    let paused = move || snapshot.get().status == Status::Paused;
+    let get_ready = move || snapshot.get().status == Status::GetReady;
+
+    view! {
+        <div class="now" class:is-paused=paused>
+            <p class="step-count">
+                {move || match (snapshot.get().status, step()) {
+                    (Status::GetReady, _) => "Get ready…".to_string(),
+                    (Status::Paused, Some((i, _))) => format!("Paused · step {} of {}", i + 1, routine.steps.len()),
+                    (_, Some((i, _))) => format!("Step {} of {}", i + 1, routine.steps.len()),
+                    _ => String::new(),
+                }}
+            </p>
+            <h3 class="step-zone" data-testid="step-zone">
+                {move || step().map(|(_, s)| crate::player::step_zone(s).full_name(content()))}
+            </h3>
+            <div class="ring-wrap">
+                <svg class="countdown-ring" viewBox="0 0 120 120" aria-hidden="true">
+                    <circle class="ring-track" cx="60" cy="60" r="52" />
+                    <circle
+                        class="ring-left"
+                        cx="60"
+                        cy="60"
+                        r="52"
+                        stroke-dasharray=crate::map::geometry::number(circumference)
+                        stroke-dashoffset=dash_offset
+                    />
+                </svg>
+                <div class="countdown" role="timer" data-testid="countdown" data-step=move || {
+                    snapshot.get().step.map(|i| i.to_string()).unwrap_or_default()
+                }>
+                    {move || clock(snapshot.get().remaining_ms)}
+                </div>
+            </div>
+            <Controls />
+            <p class="up-next">
+                {move || {
+                    let next = if get_ready() { step().map(|(i, _)| i) } else { step().map(|(i, _)| i + 1) };
+                    match next.and_then(|i| routine.steps.get(i)) {
+                        Some(s) if !get_ready() => format!("Next: {}", step_words(s)),
+                        Some(_) => String::new(),
+                        None => "Last step".into(),
+                    }
+                }}
+            </p>
+            <div class="overall" aria-hidden="true">
+                <div class="overall-bar" style=move || format!("width:{}%", (snapshot.get().overall * 100.0) as u32)></div>
+            </div>
+            <p class="small overall-text">
+                {move || {
+                    let done = (snapshot.get().overall * total_ms as f32) as u64;
+                    format!("{} of {}", clock(done), clock(total_ms))
+                }}
+            </p>
+            {move || step().map(|(_, s)| view! { <Instructions step=s /> })}
+        </div>
+    }
+}
+
+/// The zone's steps for the technique a routine step asks for.
+#[component]
+fn Instructions(step: &'static crate::content::RoutineStep) -> impl IntoView {
+    let zone = crate::player::step_zone(step).content(content());
+    let method = zone.methods.iter().find(|m| m.technique == step.technique);
+    let technique = content()
+        .technique(&step.technique)
+        .map(|t| t.name.clone())
+        .unwrap_or_default();
+    view! {
+        <div class="instructions">
+            <p class="technique">
+                <strong>{technique}</strong>
+                {method.map(|m| format!(" · {}", m.pressure.label()))}
+            </p>
+            <ol class="steps">
+                {method
+                    .map(|m| m.steps.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view())}
+            </ol>
+        </div>
+    }
+}
+
+/// Back, pause or resume, next and stop: big enough for oily fingers.
+#[component]
+fn Controls() -> impl IntoView {
+    let player = expect_context::<Player>();
+    let paused = move || player.snapshot().status == Status::Paused;
+    view! {
+        <div class="controls">
+            <button type="button" data-testid="previous" aria-label="Previous step" on:click=move |_| player.act(Action::Previous)>
+                "◀◀"
+            </button>
+            <button
+                type="button"
+                class="primary"
+                data-testid="pause"
+                on:click=move |_| player.act(if paused() { Action::Resume } else { Action::Pause })
+            >
+                {move || if paused() { "Resume" } else { "Pause" }}
+            </button>
+            <button type="button" data-testid="next" aria-label="Next step" on:click=move |_| player.act(Action::Next)>
+                "▶▶"
+            </button>
+            <button type="button" data-testid="stop" on:click=move |_| player.act(Action::Stop)>
+                "Stop"
+            </button>
+        </div>
+    }
+}
+
+/// At the end: what was done.
+#[component]
+fn Summary() -> impl IntoView {
+    let player = expect_context::<Player>();
+    let nav = expect_context::<Nav>();
+    let summary = player.summary();
+    let headline = if summary.early {
+        "Stopped early"
+    } else {
+        "All done"
+    };
+    let minutes = (summary.worked_ms + 30_000) / 60_000;
+    let text = format!(
+        "You worked through {} of {} steps: {} of massage{}.",
+        summary.completed,
+        summary.steps,
+        if minutes == 0 {
+            format::duration((summary.worked_ms / 1000) as u32)
+        } else {
+            format::duration(minutes as u32 * 60)
+        },
+        if summary.early {
+            ""
+        } else {
+            ". Take a moment before you stand, and wipe any oil off your soles"
+        }
+    );
+    view! {
+        <div class="summary" data-testid="summary" role="status">
+            <h3>{headline}</h3>
+            <p>{text}</p>
+            <div class="controls">
+                <button type="button" class="primary" on:click=move |_| player.act(Action::Start)>
+                    "Start again"
+                </button>
+                <button type="button" on:click=move |_| nav.go(Route::Routines)>
+                    "Other routines"
+                </button>
+            </div>
+        </div>
+    }
+}
+
+/// Sound and pacing settings, saved for next time.
+#[component]
+fn Settings() -> impl IntoView {
+    let player = expect_context::<Player>();
+    view! {
+        <fieldset class="settings">
+            <legend>"Sound at each step"</legend>
+            <div class="segmented">
+                {Sound::ALL
+                    .into_iter()
+                    .map(|sound| {
+                        view! {
+                            <button
+                                type="button"
+                                aria-pressed=move || (player.settings().sound == sound).to_string()
+                                on:click=move |_| player.set_sound(sound)
+                            >
+                                {sound.label()}
+                            </button>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+            <label class="check">
+                <input
+                    type="checkbox"
+                    prop:checked=move || player.settings().manual
+                    on:change=move |ev| player.set_manual(event_target_checked(&ev))
+                />
+                " Move on only when I press Next"
+            </label>
+        </fieldset>
+    }
+}
+
+/// Every step, each a button that jumps there.
+#[component]
+fn StepList(routine: &'static Routine) -> impl IntoView {
+    let player = expect_context::<Player>();
+    let current = Memo::new(move |_| {
+        let s = player.snapshot();
+        matches!(s.status, Status::GetReady | Status::Running | Status::Paused)
+            .then_some(s.step)
+            .flatten()
+    });
+    view! {
+        <details class="step-list" open=true>
+            <summary>{format!("All {} steps", routine.steps.len())}</summary>
+            <ol>
+                {routine
+                    .steps
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| {
+                        let is_current = move || current.get() == Some(i);
+                        view! {
+                            <li>
+                                <button
+                                    type="button"
+                                    class="step-button"
+                                    class:is-current=is_current
+                                    aria-current=move || is_current().then_some("step")
+                                    on:click=move |_| player.act(Action::Jump(i))
+                                >
+                                    <span>{step_words(s)}</span>
+                                    <span class="small">{format::duration(s.seconds)}</span>
+                                </button>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ol>
+        </details>
+    }
+}
+
+/// While a routine runs and the page shows something else: its step and
+/// time, with pause and a way back.
+#[component]
+pub fn RoutineBar() -> impl IntoView {
+    let player = expect_context::<Player>();
+    let nav = expect_context::<Nav>();
+    let shown = move || {
+        player.is_active()
+            && !matches!((nav.route(), player.routine()), (Route::Routine(id), Some(r)) if id == r.id)
+    };
+    move || {
+        shown().then(|| {
+            let snapshot = player.snapshot();
+            let routine = player.routine()?;
+            let paused = snapshot.status == Status::Paused;
+            Some(view! {
+                <div class="routine-bar" role="region" aria-label="Routine in progress">
+                    <span class="bar-text">
+                        <strong>{routine.name.clone()}</strong>
+                        {player.step().map(|(i, _)| format!(" · step {} of {}", i + 1, routine.steps.len()))}
+                        {format!(" · {}", clock(snapshot.remaining_ms))}
+                    </span>
+                    <button type="button" on:click=move |_| player.act(if paused { Action::Resume } else { Action::Pause })>
+                        {if paused { "Resume" } else { "Pause" }}
+                    </button>
+                    <button type="button" class="primary" on:click=move |_| nav.go(Route::Routine(&routine.id))>
+                        "Open"
+                    </button>
+                </div>
+            })
+        })
+    }
+}
+
+fn status_name(status: Status) -> &'static str {
+    match status {
+        Status::Idle => "idle",
+        Status::GetReady => "get-ready",
+        Status::Running => "running",
+        Status::Paused => "paused",
+        Status::Finished => "finished",
+    }
+}

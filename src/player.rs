@@ -1,0 +1,359 @@
+//! The routine player's shared state: the pure [`Timer`] plus what it takes
+//! to run it in a page. A one-shot timeout wakes the player exactly when the
+//! display or the step must change (never a free-running tick), chimes are
+//! scheduled on the audio clock, and the screen is kept on while it runs.
+
+use crate::app::Nav;
+use crate::browser::{self, audio, audio::Chime, speech, storage, wake_lock};
+use crate::content::{content, Routine, RoutineStep};
+use crate::format;
+use crate::route::ZoneKey;
+use crate::settings::{self, Settings, Sound};
+use crate::timer::{Action, Snapshot, Status, Timer};
+use gloo_timers::callback::Timeout;
+use leptos::prelude::*;
+use std::cell::RefCell;
+
+/// The countdown before the first step: time to put the phone down.
+pub const GET_READY_MS: u64 = 5_000;
+
+thread_local! {
+    // The one pending wake-up. Replacing it cancels the previous one, so at
+    // most one timer is ever live.
+    static WAKE_UP: RefCell<Option<Timeout>> = const { RefCell::new(None) };
+}
+
+/// The routine player; provided to every component.
+#[derive(Clone, Copy)]
+pub struct Player {
+    nav: Nav,
+    routine: RwSignal<Option<&'static Routine>>,
+    timer: RwSignal<Timer>,
+    /// The clock reading the display was last brought up to.
+    now: RwSignal<u64>,
+    settings: RwSignal<Settings>,
+    settings_problem: RwSignal<Option<String>>,
+    /// What screen readers hear at each step change.
+    announcement: RwSignal<String>,
+    /// The zone being worked, changing only at step changes.
+    current: Memo<Option<ZoneKey>>,
+}
+
+impl Player {
+    /// Creates the player and loads saved settings; call once, in `App`.
+    pub fn new(nav: Nav) -> Player {
+        let (settings, problem) =
+            storage::load(settings::KEY).map_or((Settings::default(), None), |text| Settings::decode(&text));
+        let routine = RwSignal::new(None::<&'static Routine>);
+        let timer = RwSignal::new(Timer::new(Vec::new(), GET_READY_MS));
+        let now = RwSignal::new(0);
+        let current = Memo::new(move |_| {
+            let snapshot = timer.with(|t| t.snapshot(now.get()));
+            let active = matches!(
+                snapshot.status,
+                Status::GetReady | Status::Running | Status::Paused
+            );
+            let step = routine.get()?.steps.get(snapshot.step?)?;
+            active.then(|| step_zone(step))
+        });
+        let player = Player {
+            nav,
+            routine,
+            timer,
+            now,
+            current,
+            settings: RwSignal::new(settings),
+            settings_problem: RwSignal::new(problem.map(|p| {
+                format!(
+                    "Foot Map could not read all of your saved settings: {p}. Defaults are used for those until you change a setting."
+                )
+            })),
+            announcement: RwSignal::new(String::new()),
+        };
+        player.timer.update(|t| t.set_manual(settings.manual, 0));
+        player
+    }
+
+    /// The routine loaded in the player.
+    pub fn routine(self) -> Option<&'static Routine> {
+        self.routine.get()
+    }
+
+    /// Loads `routine`, ending any other that was running.
+    pub fn load(self, routine: &'static Routine) {
+        if self.routine.get_untracked().is_some_and(|r| r.id == routine.id) {
+            return;
+        }
+        self.finish_side_effects();
+        let steps = routine
+            .steps
+            .iter()
+            .map(|s| u64::from(s.seconds) * 1000)
+            .collect();
+        let mut timer = Timer::new(steps, GET_READY_MS);
+        timer.set_manual(self.settings.get_untracked().manual, browser::now_ms());
+        self.timer.set(timer);
+        self.routine.set(Some(routine));
+        self.now.set(browser::now_ms());
+    }
+
+    /// What to show now.
+    pub fn snapshot(self) -> Snapshot {
+        let now = self.now.get();
+        self.timer.with(|t| t.snapshot(now))
+    }
+
+    /// Whether a routine is under way (counting down, running or paused).
+    pub fn is_active(self) -> bool {
+        matches!(
+            self.snapshot().status,
+            Status::GetReady | Status::Running | Status::Paused
+        )
+    }
+
+    /// What was done, for the end summary.
+    pub fn summary(self) -> crate::timer::Summary {
+        self.timer.with(|t| t.summary())
+    }
+
+    /// The step shown now (current, or about to begin).
+    pub fn step(self) -> Option<(usize, &'static RoutineStep)> {
+        let routine = self.routine.get()?;
+        let i = self.snapshot().step?;
+        Some((i, routine.steps.get(i)?))
+    }
+
+    /// The zone to light up on the map while a routine is under way.
+    pub fn current_zone(self) -> Option<ZoneKey> {
+        self.current.get()
+    }
+
+    /// The reader's settings.
+    pub fn settings(self) -> Settings {
+        self.settings.get()
+    }
+
+    /// Why the saved settings could not all be read, if so.
+    pub fn settings_problem(self) -> Option<String> {
+        self.settings_problem.get()
+    }
+
+    pub fn dismiss_settings_problem(self) {
+        self.settings_problem.set(None);
+    }
+
+    /// The latest step-change announcement for screen readers.
+    pub fn announcement(self) -> String {
+        self.announcement.get()
+    }
+
+    pub fn set_sound(self, sound: Sound) {
+        self.change_settings(|s| s.sound = sound);
+        if !sound.chimes() {
+            audio::cancel();
+        }
+        if !sound.speaks() {
+            speech::hush();
+        }
+        self.after_change(self.snapshot_untracked());
+    }
+
+    pub fn set_manual(self, manual: bool) {
+        self.change_settings(|s| s.manual = manual);
+        let before = self.snapshot_untracked();
+        let now = browser::now_ms();
+        self.timer.update(|t| t.set_manual(manual, now));
+        self.now.set(now);
+        self.after_change(before);
+    }
+
+    /// Records that the safety note was read.
+    pub fn mark_safety_seen(self) {
+        if !self.settings.get_untracked().safety_seen {
+            self.change_settings(|s| s.safety_seen = true);
+        }
+    }
+
+    /// Applies a person's action (Start, Pause, Next...) now.
+    pub fn act(self, action: Action) {
+        if matches!(action, Action::Start | Action::StartAt(_) | Action::Resume) {
+            // A tap: the moment browsers allow sound to start.
+            audio::unlock();
+        }
+        let before = self.snapshot_untracked();
+        let now = browser::now_ms();
+        self.timer.update(|t| t.apply(action, now));
+        self.now.set(now);
+        self.after_change(before);
+    }
+
+    /// Brings the display up to the clock: on each wake-up, and at once
+    /// when the page is shown again after being hidden or frozen.
+    pub fn resync(self) {
+        if self.routine.get_untracked().is_some() {
+            self.act(Action::Tick);
+            if matches!(
+                self.snapshot_untracked().status,
+                Status::GetReady | Status::Running
+            ) {
+                wake_lock::acquire();
+            }
+        }
+    }
+
+    fn snapshot_untracked(self) -> Snapshot {
+        let now = self.now.get_untracked();
+        self.timer.with_untracked(|t| t.snapshot(now))
+    }
+
+    /// Everything that follows a change: sound, voice, map, wake lock and
+    /// the next wake-up.
+    fn after_change(self, before: Snapshot) {
+        let now = self.now.get_untracked();
+        let after = self.snapshot_untracked();
+        let sound = self.settings.get_untracked().sound;
+        let moved = (after.status, after.step) != (before.status, before.step);
+        let began = moved
+            && matches!(after.status, Status::Running | Status::Finished)
+            && !(before.status == Status::Paused && after.status == Status::Running);
+
+        if began {
+            // A boundary the audio clock already chimed for needs no second
+            // chime; a skip or a late boundary gets one now.
+            let chimed = audio::pending_at().is_some_and(|at| at <= now + 50);
+            if chimed {
+                audio::forget();
+            } else if sound.chimes() {
+                let finished = after.status == Status::Finished && !self.summary().early;
+                if after.status == Status::Running || finished {
+                    audio::play(if finished { Chime::Finish } else { Chime::Step }, now);
+                }
+            }
+        }
+        if moved {
+            self.announce(before, after, sound);
+        }
+
+        match after.status {
+            Status::GetReady | Status::Running => {
+                wake_lock::acquire();
+                self.schedule_chime(after, sound);
+                self.wake_up_for(after);
+            }
+            _ => self.finish_side_effects(),
+        }
+    }
+
+    /// Schedules the chime for the next boundary the clock will reach.
+    fn schedule_chime(self, snapshot: Snapshot, sound: Sound) {
+        let next = self.timer.with_untracked(|t| t.next_change_at());
+        match next {
+            Some(at) if sound.chimes() => {
+                let last = self.timer.with_untracked(|t| t.steps()).saturating_sub(1);
+                let ends = snapshot.status == Status::Running && snapshot.step == Some(last);
+                audio::schedule(
+                    if ends { Chime::Finish } else { Chime::Step },
+                    at,
+                    browser::now_ms(),
+                );
+            }
+            _ => audio::cancel(),
+        }
+    }
+
+    /// Sets the one timeout for when the countdown's seconds or the step
+    /// next change.
+    fn wake_up_for(self, snapshot: Snapshot) {
+        let now = browser::now_ms();
+        let next_second = match snapshot.remaining_ms % 1000 {
+            0 => 1000,
+            ms => ms,
+        };
+        let until_change = self
+            .timer
+            .with_untracked(|t| t.next_change_at())
+            .map_or(u64::MAX, |at| at.saturating_sub(now));
+        let delay = next_second.min(until_change).max(1);
+        let timeout = Timeout::new(delay as u32, move || self.resync());
+        WAKE_UP.with(|w| *w.borrow_mut() = Some(timeout));
+    }
+
+    /// Stops the wake-ups, the scheduled chime and the wake lock.
+    fn finish_side_effects(self) {
+        WAKE_UP.with(|w| w.borrow_mut().take());
+        audio::cancel();
+        wake_lock::release();
+    }
+
+    fn announce(self, before: Snapshot, after: Snapshot, sound: Sound) {
+        let Some(routine) = self.routine.get_untracked() else {
+            return;
+        };
+        let spoken = match (after.status, after.step) {
+            (Status::GetReady, Some(i)) => {
+                Some(format!("Get ready. First: {}.", step_words(&routine.steps[i])))
+            }
+            (Status::Running, Some(i)) if before.status != Status::Paused || before.step != Some(i) => {
+                let step = &routine.steps[i];
+                Some(format!(
+                    "Step {} of {}. {}, {}.",
+                    i + 1,
+                    routine.steps.len(),
+                    step_words(step),
+                    format::duration(step.seconds)
+                ))
+            }
+            (Status::Finished, _) if !self.summary().early => Some("Routine complete. Well done.".into()),
+            _ => None,
+        };
+        if let (Some(i), Status::GetReady | Status::Running) = (after.step, after.status) {
+            // On a phone, show the view with the zone being worked.
+            self.nav
+                .view
+                .set(step_zone(&routine.steps[i]).content(content()).view);
+        }
+        if let Some(text) = spoken {
+            if sound.speaks() {
+                speech::say(&text);
+            }
+            self.announcement.set(text);
+        }
+    }
+
+    fn change_settings(self, change: impl FnOnce(&mut Settings)) {
+        // Keep unreadable saved text instead of overwriting it unseen.
+        if self.settings_problem.get_untracked().is_some() {
+            if let Some(old) = storage::load(settings::KEY) {
+                storage::save(&format!("{}.unreadable", settings::KEY), &old);
+            }
+            self.settings_problem.set(None);
+        }
+        self.settings.update(change);
+        storage::save(settings::KEY, &self.settings.get_untracked().encode());
+    }
+}
+
+/// The map zone a routine step works on.
+pub fn step_zone(step: &RoutineStep) -> ZoneKey {
+    let zone = content()
+        .zones
+        .iter()
+        .find(|z| z.id == step.zone)
+        .expect("routines name known zones");
+    ZoneKey {
+        side: step.side,
+        zone: &zone.id,
+    }
+}
+
+/// "Right foot – heel, knuckle press": what a step asks for, in words.
+pub fn step_words(step: &RoutineStep) -> String {
+    let technique = content()
+        .technique(&step.technique)
+        .map_or("", |t| t.name.as_str());
+    format!(
+        "{}, {}",
+        step_zone(step).full_name(content()),
+        technique.to_lowercase()
+    )
+}

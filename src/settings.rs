@@ -1,0 +1,185 @@
+//! The reader's settings and how they are saved: a short `key=value;` text
+//! in local storage. Decoding never fails silently: anything unreadable is
+//! reported so the page can say so, and the rest is still used.
+
+/// What the routine player says and plays at each step change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sound {
+    /// A short chime only.
+    Chime,
+    /// The voice only.
+    Voice,
+    /// A chime, then the voice.
+    #[default]
+    Both,
+    /// Nothing; the screen alone.
+    Silent,
+}
+
+impl Sound {
+    pub const ALL: [Sound; 4] = [Sound::Chime, Sound::Voice, Sound::Both, Sound::Silent];
+
+    pub fn chimes(self) -> bool {
+        matches!(self, Sound::Chime | Sound::Both)
+    }
+
+    pub fn speaks(self) -> bool {
+        matches!(self, Sound::Voice | Sound::Both)
+    }
+
+    /// The word on the setting's button.
+    pub fn label(self) -> &'static str {
+        match self {
+            Sound::Chime => "Chime",
+            Sound::Voice => "Voice",
+            Sound::Both => "Both",
+            Sound::Silent => "Silent",
+        }
+    }
+
+    fn code(self) -> &'static str {
+        match self {
+            Sound::Chime => "chime",
+            Sound::Voice => "voice",
+            Sound::Both => "both",
+            Sound::Silent => "silent",
+        }
+    }
+}
+
+/// Everything the app remembers between visits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Settings {
+    pub sound: Sound,
+    /// Routines wait at the end of each step for Next.
+    pub manual: bool,
+    /// The safety note was read before a first routine.
+    pub safety_seen: bool,
+}
+
+/// The storage key.
+pub const KEY: &str = "foot-map.settings";
+
+/// The longest saved text worth reading.
+const MAX_LEN: usize = 500;
+
+impl Settings {
+    /// The saved form: `sound=both;manual=0;safety=1`.
+    pub fn encode(self) -> String {
+        format!(
+            "sound={};manual={};safety={}",
+            self.sound.code(),
+            u8::from(self.manual),
+            u8::from(self.safety_seen)
+        )
+    }
+
+    /// Reads the saved form. Unknown keys are ignored (a newer version may
+    /// have written them); a value that cannot be read keeps its default and
+    /// is reported in the error, alongside the settings that could be read.
+    pub fn decode(text: &str) -> (Settings, Option<String>) {
+        let mut settings = Settings::default();
+        if text.len() > MAX_LEN {
+            return (
+                settings,
+                Some("the saved settings were too long to be ours".into()),
+            );
+        }
+        let mut unreadable = Vec::new();
+        for pair in text.split(';').map(str::trim).filter(|p| !p.is_empty()) {
+            let Some((key, value)) = pair.split_once('=') else {
+                unreadable.push(pair);
+                continue;
+            };
+            let ok = match key {
+                "sound" => Sound::ALL
+                    .into_iter()
+                    .find(|s| s.code() == value)
+                    .map(|s| settings.sound = s)
+                    .is_some(),
+                "manual" => flag(value).map(|v| settings.manual = v).is_some(),
+                "safety" => flag(value).map(|v| settings.safety_seen = v).is_some(),
+                _ => true,
+            };
+            if !ok {
+                unreadable.push(pair);
+            }
+        }
+        let error = (!unreadable.is_empty()).then(|| {
+            let shown: String = unreadable
+                .join("; ")
+                .chars()
+                .filter(|c| !c.is_control())
+                .take(60)
+                .collect();
+            format!("part of the saved settings could not be read (“{shown}”)")
+        });
+        (settings, error)
+    }
+}
+
+fn flag(value: &str) -> Option<bool> {
+    match value {
+        "1" => Some(true),
+        "0" => Some(false),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_round_trip() {
+        for sound in Sound::ALL {
+            for manual in [false, true] {
+                let s = Settings {
+                    sound,
+                    manual,
+                    safety_seen: !manual,
+                };
+                assert_eq!(Settings::decode(&s.encode()), (s, None));
+            }
+        }
+    }
+
+    #[test]
+    fn nothing_saved_means_the_defaults() {
+        assert_eq!(Settings::decode(""), (Settings::default(), None));
+        assert_eq!(Settings::default().sound, Sound::Both);
+    }
+
+    #[test]
+    fn unknown_keys_from_a_newer_version_are_ignored() {
+        let (s, err) = Settings::decode("sound=voice;theme=dark;manual=1");
+        assert_eq!(err, None);
+        assert_eq!(s.sound, Sound::Voice);
+        assert!(s.manual);
+    }
+
+    #[test]
+    fn corrupted_values_are_reported_and_the_rest_is_kept() {
+        let (s, err) = Settings::decode("sound=loud;manual=1;garbage\u{0}");
+        assert_eq!(s.sound, Sound::Both, "an unreadable value keeps its default");
+        assert!(s.manual, "readable values are kept");
+        let err = err.expect("the problem is reported");
+        assert!(err.contains("sound=loud"), "{err}");
+        assert!(!err.contains('\u{0}'));
+    }
+
+    #[test]
+    fn an_over_long_value_is_refused() {
+        let (s, err) = Settings::decode(&"x".repeat(10_000));
+        assert_eq!(s, Settings::default());
+        assert!(err.is_some());
+    }
+
+    #[test]
+    fn sound_modes_say_what_they_play() {
+        assert!(Sound::Both.chimes() && Sound::Both.speaks());
+        assert!(Sound::Chime.chimes() && !Sound::Chime.speaks());
+        assert!(!Sound::Voice.chimes() && Sound::Voice.speaks());
+        assert!(!Sound::Silent.chimes() && !Sound::Silent.speaks());
+    }
+}

@@ -1,0 +1,287 @@
+//! The routine player, end to end in headless Chromium against the release
+//! build: real time, real clicks and keys.
+
+mod support;
+
+use foot_map::content::content;
+use foot_map::player::step_zone;
+use serde_json::{json, Value};
+use std::time::Duration;
+use support::{Browser, Server, DESKTOP, PHONE};
+
+const STATUS: &str = "return document.querySelector('[data-testid=player]')?.dataset.status ?? null";
+const STEP: &str = "return document.querySelector('[data-testid=countdown]')?.dataset.step ?? null";
+const COUNTDOWN: &str = "return document.querySelector('[data-testid=countdown]')?.textContent ?? null";
+const CURRENT_ZONE: &str =
+    "return [...document.querySelectorAll('.zone.is-current')].map(z => z.dataset.zone)";
+
+/// Seconds shown on the countdown face (m:ss).
+async fn seconds_left(browser: &Browser) -> u64 {
+    let text = browser.js(COUNTDOWN).await;
+    let text = text.as_str().expect("a countdown is shown");
+    let (m, s) = text.split_once(':').expect("m:ss");
+    m.parse::<u64>().unwrap() * 60 + s.parse::<u64>().unwrap()
+}
+
+async fn press(browser: &Browser, testid: &str) {
+    browser
+        .js(&format!(
+            "document.querySelector('[data-testid={testid}]').click()"
+        ))
+        .await;
+}
+
+async fn key(browser: &Browser, key: &str) {
+    // Keys go to the page, as when the phone lies on the sofa and a
+    // keyboard or remote is used; focus is on the page body.
+    browser.js("document.activeElement?.blur()").await;
+    let body = browser
+        .client
+        .find(fantoccini::Locator::Css("body"))
+        .await
+        .unwrap();
+    body.send_keys(key).await.unwrap();
+}
+
+fn zone_of(routine: &str, step: usize) -> String {
+    let routine = content().routines.iter().find(|r| r.id == routine).unwrap();
+    step_zone(&routine.steps[step]).slug()
+}
+
+#[tokio::test]
+async fn a_routine_counts_down_in_real_time_and_pause_freezes_it() {
+    let server = Server::start();
+    let browser = Browser::start(DESKTOP).await;
+    browser.open(&server.url("routine=quick-3")).await;
+    browser.wait_for_js(STATUS, json!("idle")).await;
+    press(&browser, "start").await;
+    browser.wait_for_js(STATUS, json!("get-ready")).await;
+    assert!(
+        seconds_left(&browser).await <= 5,
+        "a short get-ready countdown comes first"
+    );
+    browser.wait_for_js(STATUS, json!("running")).await;
+    assert_eq!(browser.js(STEP).await, json!("0"));
+    assert_eq!(
+        browser.js(CURRENT_ZONE).await,
+        json!([zone_of("quick-3", 0)]),
+        "the step's zone lights up"
+    );
+
+    let first = seconds_left(&browser).await;
+    tokio::time::sleep(Duration::from_millis(2_500)).await;
+    let later = seconds_left(&browser).await;
+    assert!(
+        (2..=3).contains(&(first - later)),
+        "2.5 s later the countdown fell from {first} to {later}"
+    );
+
+    press(&browser, "pause").await;
+    browser.wait_for_js(STATUS, json!("paused")).await;
+    let frozen = seconds_left(&browser).await;
+    tokio::time::sleep(Duration::from_millis(1_500)).await;
+    assert_eq!(
+        seconds_left(&browser).await,
+        frozen,
+        "pause freezes the countdown"
+    );
+    assert_eq!(
+        browser.js(CURRENT_ZONE).await,
+        json!([zone_of("quick-3", 0)]),
+        "the zone stays lit"
+    );
+
+    press(&browser, "pause").await; // now labelled Resume
+    browser.wait_for_js(STATUS, json!("running")).await;
+    tokio::time::sleep(Duration::from_millis(1_200)).await;
+    assert!(
+        seconds_left(&browser).await < frozen,
+        "resume carries on counting down"
+    );
+    browser.shot("player-running").await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn next_previous_and_keys_change_the_step_and_the_highlighted_zone() {
+    let server = Server::start();
+    let browser = Browser::start(DESKTOP).await;
+    browser.open(&server.url("routine=relax-10")).await;
+    press(&browser, "start").await;
+    press(&browser, "next").await; // skips the get-ready
+    browser.wait_for_js(STEP, json!("0")).await;
+    browser.wait_for_js(STATUS, json!("running")).await;
+    press(&browser, "next").await;
+    browser.wait_for_js(STEP, json!("1")).await;
+    assert_eq!(browser.js(CURRENT_ZONE).await, json!([zone_of("relax-10", 1)]));
+    press(&browser, "previous").await;
+    browser.wait_for_js(STEP, json!("0")).await;
+    assert_eq!(browser.js(CURRENT_ZONE).await, json!([zone_of("relax-10", 0)]));
+
+    key(&browser, "\u{E014}").await; // ArrowRight
+    browser.wait_for_js(STEP, json!("1")).await;
+    key(&browser, "\u{E012}").await; // ArrowLeft
+    browser.wait_for_js(STEP, json!("0")).await;
+    key(&browser, " ").await;
+    browser.wait_for_js(STATUS, json!("paused")).await;
+    key(&browser, " ").await;
+    browser.wait_for_js(STATUS, json!("running")).await;
+
+    // Jump to any step from the list.
+    browser
+        .js("document.querySelectorAll('.step-button')[4].click()")
+        .await;
+    browser.wait_for_js(STEP, json!("4")).await;
+    assert_eq!(browser.js(CURRENT_ZONE).await, json!([zone_of("relax-10", 4)]));
+
+    key(&browser, "\u{E00C}").await; // Escape
+    browser.wait_for_js(STATUS, json!("finished")).await;
+    browser
+        .wait_for_text("[data-testid=summary]", "Stopped early")
+        .await;
+    assert_eq!(
+        browser.js(CURRENT_ZONE).await,
+        json!([]),
+        "nothing is lit once it ends"
+    );
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn finishing_the_last_step_shows_the_summary() {
+    let server = Server::start();
+    let browser = Browser::start(DESKTOP).await;
+    for routine in &content().routines {
+        browser
+            .open(&server.url(&format!("routine={}", routine.id)))
+            .await;
+        browser
+            .wait_for_text("[data-testid=player] h2", &routine.name)
+            .await;
+        press(&browser, "start").await;
+        let last = routine.steps.len() - 1;
+        browser
+            .js(&format!(
+                "document.querySelectorAll('.step-button')[{last}].click()"
+            ))
+            .await;
+        browser.wait_for_js(STEP, json!(last.to_string())).await;
+        press(&browser, "next").await;
+        browser.wait_for_js(STATUS, json!("finished")).await;
+        browser.wait_for_text("[data-testid=summary]", "All done").await;
+    }
+    browser.shot("player-summary").await;
+    let problems = browser.console_problems().await;
+    assert!(problems.is_empty(), "console warnings or errors: {problems:#?}");
+    assert!(
+        server.failures().is_empty(),
+        "failed requests: {:#?}",
+        server.failures()
+    );
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_frozen_page_shows_the_right_step_and_time_as_soon_as_it_resumes() {
+    let server = Server::start();
+    let browser = Browser::start(DESKTOP).await;
+    browser.open(&server.url("routine=quick-3")).await;
+    browser.cdp("Page.enable", json!({})).await;
+    press(&browser, "start").await;
+    browser.wait_for_js(STATUS, json!("get-ready")).await;
+    // Freeze the page (as a phone does to a background tab) across the end
+    // of the 5-second get-ready.
+    browser
+        .cdp("Page.setWebLifecycleState", json!({ "state": "frozen" }))
+        .await;
+    tokio::time::sleep(Duration::from_secs(8)).await;
+    browser
+        .cdp("Page.setWebLifecycleState", json!({ "state": "active" }))
+        .await;
+    // Within 100 ms of resuming, it shows step 1 with about 3 s gone.
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    assert_eq!(browser.js(STATUS).await, json!("running"));
+    assert_eq!(browser.js(STEP).await, json!("0"));
+    let left = seconds_left(&browser).await;
+    assert!(
+        (25..=28).contains(&left),
+        "30 s step, about 3 s in: shows {left} s left"
+    );
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_running_routine_stays_in_reach_while_browsing_the_map() {
+    let server = Server::start();
+    let browser = Browser::start(PHONE).await;
+    browser.open(&server.url("routine=quick-3")).await;
+    press(&browser, "start").await;
+    press(&browser, "next").await;
+    browser.wait_for_js(STATUS, json!("running")).await;
+    browser.shot("player-phone").await;
+    browser.open(&server.url("zone=left-heel")).await;
+    browser
+        .wait_for_text("[data-testid=zone-details] h2", "Heel")
+        .await;
+    browser
+        .wait_for_text(".routine-bar", "3-minute quick reset")
+        .await;
+    browser
+        .js("[...document.querySelectorAll('.routine-bar button')].pop().click()")
+        .await;
+    browser.wait_for_js(STATUS, json!("running")).await;
+    assert_eq!(
+        browser.js("return document.querySelector('.routine-bar')").await,
+        Value::Null
+    );
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn settings_are_saved_and_unreadable_saved_settings_get_a_message() {
+    let server = Server::start();
+    let browser = Browser::start(DESKTOP).await;
+    browser.open(&server.url("routine=quick-3")).await;
+    browser
+        .js("localStorage.setItem('foot-map.settings', 'sound=loud;manual=1;%%%')")
+        .await;
+    browser.client.refresh().await.unwrap();
+    browser
+        .wait_for_text("[data-testid=settings-notice]", "sound=loud")
+        .await;
+    let manual = browser
+        .js("return document.querySelector('.check input').checked")
+        .await;
+    assert_eq!(manual, json!(true), "what could be read is still used");
+
+    browser.js("[...document.querySelectorAll('.segmented button')].find(b => b.textContent.includes('Silent')).click()").await;
+    browser
+        .wait_for_js(
+            "return localStorage.getItem('foot-map.settings')",
+            json!("sound=silent;manual=1;safety=0"),
+        )
+        .await;
+    assert_eq!(
+        browser
+            .js("return localStorage.getItem('foot-map.settings.unreadable')")
+            .await,
+        json!("sound=loud;manual=1;%%%"),
+        "the unreadable text is kept, not lost"
+    );
+    browser.client.refresh().await.unwrap();
+    browser.wait_for_js(STATUS, json!("idle")).await;
+    assert_eq!(
+        browser
+            .js("return document.querySelector('[data-testid=settings-notice]')")
+            .await,
+        Value::Null
+    );
+    let pressed = browser
+        .js("return document.querySelector('.segmented [aria-pressed=true]').textContent")
+        .await;
+    assert!(
+        pressed.as_str().unwrap().contains("Silent"),
+        "the choice is remembered"
+    );
+    browser.close().await;
+}
