@@ -43,6 +43,14 @@ impl Nav {
         }
     }
 
+    /// The benefit whose zones are lit on the map, if any.
+    pub fn benefit(self) -> Option<&'static str> {
+        match self.route.get() {
+            Route::Benefit(id) => Some(id),
+            _ => None,
+        }
+    }
+
     /// Whether `key` is the selected zone; tracks only that answer.
     pub fn is_selected(self, key: ZoneKey) -> bool {
         self.route.with(|r| *r == Route::Zone(key))
@@ -123,6 +131,7 @@ pub fn App() -> impl IntoView {
     let link = move |route: Route, label: &'static str| {
         let current = move || match (nav.route(), route) {
             (Route::Routine(_), Route::Routines) => true,
+            (Route::Benefit(_), Route::Benefits) => true,
             (Route::Zone(_), Route::Map) => true,
             (now, wanted) => now == wanted,
         };
@@ -154,6 +163,9 @@ pub fn App() -> impl IntoView {
                 <nav class="site-nav" aria-label="Sections">
                     {link(Route::Map, "Map")}
                     {link(Route::Routines, "Routines")}
+                    {link(Route::Benefits, "Benefits")}
+                    {link(Route::Evidence, "Evidence")}
+                    {link(Route::Safety, "Safety")}
                 </nav>
             </header>
             <Notices />
@@ -164,7 +176,10 @@ pub fn App() -> impl IntoView {
             <footer class="foot">
                 <p>
                     "The benefits shown are claims from a consumer article, each labelled with how good the evidence is. "
-                    "This is not medical advice: stop if anything hurts, and ask a clinician when in doubt."
+                    "This is not medical advice: stop if anything hurts, and ask a clinician when in doubt. "
+                    <a href="#safety">"Safety note"</a>
+                    " · "
+                    <a href="#evidence">"Evidence and sources"</a>
                 </p>
             </footer>
             <RoutineBar />

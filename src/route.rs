@@ -1,7 +1,7 @@
 //! What the URL fragment says the page shows (`#zone=left-heel`), parsed and
 //! written without the browser, so every odd link can be tested natively.
 
-use crate::content::{Content, Routine, Side, Zone};
+use crate::content::{Claim, Content, Routine, Side, Zone};
 
 /// The longest fragment worth reading; anything longer is not a link we made.
 pub const MAX_FRAGMENT: usize = 200;
@@ -73,6 +73,14 @@ pub enum Route {
     Routines,
     /// One routine's player, by routine id.
     Routine(&'static str),
+    /// Every claimed benefit.
+    Benefits,
+    /// One claimed benefit, its evidence, and its zones lit on the map.
+    Benefit(&'static str),
+    /// What the evidence labels mean, and every source.
+    Evidence,
+    /// When not to massage, and when to take care.
+    Safety,
 }
 
 /// Why a link could not be followed; shown in the page as a short message.
@@ -82,6 +90,8 @@ pub enum LinkError {
     UnknownZone(String),
     /// `#routine=` names a routine that does not exist.
     UnknownRoutine(String),
+    /// `#benefit=` names a benefit that is not claimed.
+    UnknownBenefit(String),
     /// Longer than any link the app makes.
     TooLong,
     /// Not a `key=value` the app understands.
@@ -97,6 +107,9 @@ impl LinkError {
             ),
             LinkError::UnknownRoutine(name) => format!(
                 "The link asks for a routine called “{name}”, which Foot Map does not have. Pick one from the list of routines."
+            ),
+            LinkError::UnknownBenefit(name) => format!(
+                "The link asks for a benefit called “{name}”, which is not among the claims. Pick one from the list of benefits."
             ),
             LinkError::TooLong => {
                 "That link is too long to be one of ours, so it was ignored. Pick a zone on the map.".into()
@@ -124,7 +137,13 @@ pub fn parse(fragment: &str, content: &'static Content) -> Result<Route, LinkErr
         Some(("routine", id)) => routine(id, content)
             .map(|r| Route::Routine(&r.id))
             .ok_or_else(|| LinkError::UnknownRoutine(printable(id))),
+        Some(("benefit", id)) => benefit(id, content)
+            .map(|c| Route::Benefit(&c.id))
+            .ok_or_else(|| LinkError::UnknownBenefit(printable(id))),
         None if fragment == "routines" => Ok(Route::Routines),
+        None if fragment == "benefits" => Ok(Route::Benefits),
+        None if fragment == "evidence" => Ok(Route::Evidence),
+        None if fragment == "safety" => Ok(Route::Safety),
         _ => Err(LinkError::Unreadable(printable(fragment))),
     }
 }
@@ -136,7 +155,16 @@ pub fn fragment(route: Route) -> String {
         Route::Zone(key) => format!("zone={}", key.slug()),
         Route::Routines => "routines".into(),
         Route::Routine(id) => format!("routine={id}"),
+        Route::Benefits => "benefits".into(),
+        Route::Benefit(id) => format!("benefit={id}"),
+        Route::Evidence => "evidence".into(),
+        Route::Safety => "safety".into(),
     }
+}
+
+/// The claimed benefit with this id.
+pub fn benefit(id: &str, content: &'static Content) -> Option<&'static Claim> {
+    content.claims.iter().find(|c| c.id == id)
 }
 
 /// The routine with this id.
@@ -201,6 +229,26 @@ mod tests {
         let err = parse("#routine=marathon", content()).unwrap_err();
         assert_eq!(err, LinkError::UnknownRoutine("marathon".into()));
         assert!(err.message().contains("marathon"));
+    }
+
+    #[test]
+    fn page_and_benefit_links_round_trip() {
+        for route in [
+            Route::Benefits,
+            Route::Evidence,
+            Route::Safety,
+            Route::Routines,
+            Route::Map,
+        ] {
+            assert_eq!(parse(&fragment(route), content()), Ok(route));
+        }
+        for claim in &content().claims {
+            let route = Route::Benefit(&claim.id);
+            assert_eq!(parse(&fragment(route), content()), Ok(route));
+        }
+        let err = parse("#benefit=immortality", content()).unwrap_err();
+        assert_eq!(err, LinkError::UnknownBenefit("immortality".into()));
+        assert!(err.message().contains("immortality"));
     }
 
     #[test]

@@ -200,3 +200,63 @@ fn the_circulation_routine_works_from_the_toes_up_the_leg_on_each_side() {
         );
     }
 }
+
+#[test]
+fn every_claim_has_a_defined_label_a_reason_and_a_source() {
+    let c = content();
+    for claim in &c.claims {
+        assert!(
+            c.label(&claim.evidence).is_some(),
+            "claim `{}` has a defined label",
+            claim.id
+        );
+        assert!(
+            claim.why.split_whitespace().count() >= 6,
+            "claim `{}` says why",
+            claim.id
+        );
+        assert!(!claim.sources.is_empty(), "claim `{}` has a source", claim.id);
+        assert!(
+            c.sources_for(&claim.sources).count() == claim.sources.len(),
+            "claim `{}`",
+            claim.id
+        );
+    }
+}
+
+#[test]
+fn every_caution_is_attached_to_zones_that_exist() {
+    let c = content();
+    let zones: BTreeSet<&str> = c.zones.iter().map(|z| z.id.as_str()).collect();
+    for caution in &c.cautions {
+        for zone in &caution.zones {
+            assert!(
+                zones.contains(zone.as_str()),
+                "caution `{}` names `{zone}`",
+                caution.id
+            );
+        }
+    }
+    // The traditional "avoid in pregnancy" points carry their caution.
+    let pregnancy: Vec<&str> = c
+        .cautions
+        .iter()
+        .filter(|x| x.text.to_lowercase().contains("pregnan") || x.title.to_lowercase().contains("pregnan"))
+        .flat_map(|x| x.zones.iter().map(String::as_str))
+        .collect();
+    assert!(
+        pregnancy.contains(&"inner-shin") && pregnancy.contains(&"inner-ankle"),
+        "{pregnancy:?}"
+    );
+}
+
+#[test]
+fn short_citations_name_first_authors_year_and_journal() {
+    let c = content();
+    let one = c.source("ernst-2009").unwrap().short();
+    assert!(one.starts_with("Ernst E, 2009, "), "{one}");
+    let two = c.source("oleson-1993").unwrap().short();
+    assert!(two.starts_with("Oleson T and Flocco W, 1993"), "{two}");
+    let many = c.source("wang-2020").unwrap().short();
+    assert!(many.starts_with("Wang W-L et al., 2020"), "{many}");
+}

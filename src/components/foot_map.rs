@@ -17,11 +17,28 @@ const CAPTION: f32 = 0.085;
 /// Text size as a share of the view's height: the same on screen in every view.
 const FONT: f32 = 0.042;
 
+/// Whether the traditional reflexology chart is drawn over the map.
+#[derive(Clone, Copy)]
+struct ReflexologyLayer(RwSignal<bool>);
+
+/// The zones traditional reflexology charts assign a body part, numbered
+/// for the map's markers and the legend.
+fn reflexology_chart() -> impl Iterator<Item = (usize, &'static crate::content::Zone, &'static str)> {
+    content()
+        .zones
+        .iter()
+        .filter_map(|z| z.reflexology.as_deref().map(|area| (z, area)))
+        .enumerate()
+        .map(|(i, (zone, area))| (i + 1, zone, area))
+}
+
 /// All views of the feet. On wide screens they sit side by side; on narrow
 /// ones a row of tabs switches between them.
 #[component]
 pub fn FootMap() -> impl IntoView {
     let nav = expect_context::<Nav>();
+    let layer = ReflexologyLayer(RwSignal::new(false));
+    provide_context(layer);
     let on_tab_key = move |ev: KeyboardEvent| {
         let i = View::ALL
             .iter()
@@ -52,6 +69,10 @@ pub fn FootMap() -> impl IntoView {
                         <rect class="hatch-bg" width="6" height="6" />
                         <path class="hatch-line" d="M0 0V6" />
                     </pattern>
+                    <pattern id="dots" width="7" height="7" patternUnits="userSpaceOnUse">
+                        <rect class="dots-bg" width="7" height="7" />
+                        <circle class="dots-dot" cx="3.5" cy="3.5" r="1.6" />
+                    </pattern>
                 </defs>
             </svg>
             <div class="tabs" role="tablist" aria-label="Views of the feet" on:keydown=on_tab_key>
@@ -78,7 +99,21 @@ pub fn FootMap() -> impl IntoView {
             <div class="views">
                 {View::ALL.into_iter().map(|view| view! { <MapView view /> }).collect_view()}
             </div>
-            <p class="map-hint">"Hover or tap a zone to see its name; choose it for the details. Tab and Enter work too."</p>
+            <div class="map-tools">
+                <p class="map-hint">"Hover or tap a zone to see its name; choose it for the details. Tab and Enter work too."</p>
+                <button
+                    type="button"
+                    class="layer-toggle"
+                    data-testid="reflexology-toggle"
+                    aria-pressed=move || layer.0.get().to_string()
+                    on:click=move |_| layer.0.update(|on| *on = !*on)
+                >
+                    "Reflexology chart"
+                </button>
+            </div>
+            <Show when=move || layer.0.get()>
+                <ReflexologyLegend />
+            </Show>
         </section>
     }
 }
@@ -101,6 +136,7 @@ fn MapView(view: View) -> impl IntoView {
 
     // The name tag: SVG text with a halo, kept inside the drawing's width.
     let player = expect_context::<Player>();
+    let layer = expect_context::<ReflexologyLayer>();
     let tag = move || {
         let current = player
             .current_zone()
@@ -201,9 +237,58 @@ fn MapView(view: View) -> impl IntoView {
                         })
                         .collect_view()}
                     {tag}
+                    {move || layer.0.get().then(|| markers(art, w, font))}
                 </svg>
             </div>
         </figure>
+    }
+}
+
+/// Numbered reflexology markers on both feet of a view.
+fn markers(art: &'static map::geometry::ViewArt, w: f32, font: f32) -> impl IntoView {
+    reflexology_chart()
+        .filter_map(|(n, zone, _)| art.regions.iter().find(|r| r.zone == zone.id).map(|r| (n, r.anchor)))
+        .flat_map(|(n, (x, y))| [(n, w - x, y), (n, w + GAP + x, y)])
+        .map(|(n, x, y)| {
+            view! {
+                <g class="reflex-marker" aria-hidden="true">
+                    <circle cx=number(x) cy=number(y) r=number(font * 0.8) />
+                    <text x=number(x) y=number(y + font * 0.33) font-size=number(font * 0.9) text-anchor="middle">
+                        {n.to_string()}
+                    </text>
+                </g>
+            }
+        })
+        .collect_view()
+}
+
+/// The key to the reflexology markers, marked as a tradition.
+#[component]
+fn ReflexologyLegend() -> impl IntoView {
+    view! {
+        <aside class="reflex-note" data-testid="reflexology-note" aria-label="Traditional reflexology chart">
+            <p>
+                <span class="claim-mark">"Tradition, not evidence"</span>
+                " Reflexology charts assign parts of the body to areas of the feet. "
+                "Controlled trials have not shown that pressing these areas treats any condition, and the links "
+                "do not match known anatomy. Shown here because many people ask; "
+                <a href="#evidence">"read why"</a>
+                "."
+            </p>
+            <ol class="reflex-legend">
+                {reflexology_chart()
+                    .map(|(n, zone, area)| {
+                        view! {
+                            <li value=n.to_string()>
+                                <strong>{zone.name.clone()}</strong>
+                                ": "
+                                {area}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ol>
+        </aside>
     }
 }
 
@@ -246,6 +331,11 @@ fn ZoneShape(
             class="zone"
             class:is-selected=move || nav.is_selected(key)
             class:is-current=move || player.current_zone() == Some(key)
+            class:is-benefit=move || {
+                nav.benefit()
+                    .and_then(|id| crate::route::benefit(id, content()))
+                    .is_some_and(|claim| claim.zones.iter().any(|z| z == key.zone))
+            }
             d=d
             role="button"
             tabindex="0"

@@ -1,8 +1,10 @@
 //! The view layer: components grouped by what they show.
 
+mod evidence;
 mod foot_map;
 mod notices;
 mod routines;
+mod safety;
 mod zone_panel;
 
 pub use foot_map::FootMap;

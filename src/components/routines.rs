@@ -2,6 +2,7 @@
 //! through one, and the bar that keeps a running routine in reach.
 
 use crate::app::Nav;
+use crate::components::safety::SafetyNote;
 use crate::content::{content, Routine};
 use crate::format;
 use crate::player::{step_words, Player};
@@ -63,7 +64,8 @@ pub fn RoutinePlayer(routine: &'static Routine) -> impl IntoView {
         <div class="player" data-testid="player" data-status=move || status_name(status())>
             <p class="eyebrow">
                 <a href="#routines" class="back">"Routines"</a>
-                {format!(" · {} min", routine.minutes)}
+                {format!(" · {} min · ", routine.minutes)}
+                <a href="#safety">"Safety"</a>
             </p>
             <h2>{routine.name.clone()}</h2>
             <p class="visually-hidden" aria-live="polite">{move || player.announcement()}</p>
@@ -78,15 +80,39 @@ pub fn RoutinePlayer(routine: &'static Routine) -> impl IntoView {
     }
 }
 
-/// Before starting: what the routine is, and Start.
+/// Before starting: what the routine is, and Start; before a first
+/// routine, the safety note comes first.
 #[component]
 fn Intro(routine: &'static Routine) -> impl IntoView {
     let player = expect_context::<Player>();
     view! {
         <p>{routine.summary.clone()}</p>
-        <button type="button" class="primary big" data-testid="start" on:click=move |_| player.act(Action::Start)>
-            "Start"
-        </button>
+        <Show
+            when=move || player.settings().safety_seen
+            fallback=move || {
+                view! {
+                    <section class="safety-gate" data-testid="safety-gate" aria-labelledby="gate-title">
+                        <h3 id="gate-title">"Before your first routine"</h3>
+                        <SafetyNote compact=true />
+                        <button
+                            type="button"
+                            class="primary big"
+                            data-testid="start"
+                            on:click=move |_| {
+                                player.mark_safety_seen();
+                                player.act(Action::Start);
+                            }
+                        >
+                            "I have read this: start"
+                        </button>
+                    </section>
+                }
+            }
+        >
+            <button type="button" class="primary big" data-testid="start" on:click=move |_| player.act(Action::Start)>
+                "Start"
+            </button>
+        </Show>
         <p class="small">
             {format!(
                 "A {}-second countdown gives you time to put the phone down. Keys: Space pauses, arrows step, Escape stops.",

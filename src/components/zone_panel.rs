@@ -2,8 +2,10 @@
 //! practical advice, or the routines.
 
 use crate::app::Nav;
+use crate::components::evidence::{BenefitList, BenefitPage, ClaimCard, EvidencePage};
 use crate::components::routines::{RoutineList, RoutinePlayer};
-use crate::content::{content, Claim, Method, Severity};
+use crate::components::safety::SafetyPage;
+use crate::content::{content, Method, Severity};
 use crate::format;
 use crate::route::{self, Route, ZoneKey};
 use leptos::prelude::*;
@@ -28,6 +30,13 @@ pub fn Panel() -> impl IntoView {
                     Some(routine) => view! { <RoutinePlayer routine /> }.into_any(),
                     None => view! { <Welcome /> }.into_any(),
                 },
+                Route::Benefits => view! { <BenefitList /> }.into_any(),
+                Route::Benefit(id) => match route::benefit(id, content()) {
+                    Some(claim) => view! { <BenefitPage claim /> }.into_any(),
+                    None => view! { <Welcome /> }.into_any(),
+                },
+                Route::Evidence => view! { <EvidencePage /> }.into_any(),
+                Route::Safety => view! { <SafetyPage /> }.into_any(),
                 Route::Map => view! { <Welcome /> }.into_any(),
             }}
         </aside>
@@ -61,8 +70,23 @@ fn ZoneDetails(key: ZoneKey) -> impl IntoView {
                     "What the article claims for this area. Each is a claim, not a promise; the badge says how good the evidence is."
                 </p>
                 <ul class="claims">
-                    {claims.into_iter().map(|claim| view! { <ClaimItem claim /> }).collect_view()}
+                    {claims.into_iter().map(|claim| view! { <ClaimCard claim linked=true /> }).collect_view()}
                 </ul>
+                {zone
+                    .reflexology
+                    .clone()
+                    .map(|area| {
+                        view! {
+                            <p class="tradition">
+                                <span class="claim-mark">"Tradition"</span>
+                                " Reflexology charts link this area to: "
+                                <strong>{area}</strong>
+                                ". No good evidence supports such links; "
+                                <a href="#evidence">"why"</a>
+                                "."
+                            </p>
+                        }
+                    })}
             </section>
 
             <section aria-labelledby="care-title" class="care">
@@ -83,6 +107,9 @@ fn ZoneDetails(key: ZoneKey) -> impl IntoView {
                         .collect_view()}
                     <li>{c.safety.closing.clone()}</li>
                 </ul>
+                <p class="small">
+                    <a href="#safety">"The full safety note"</a>
+                </p>
             </section>
         </article>
     }
@@ -109,22 +136,6 @@ fn MethodCard(method: &'static Method) -> impl IntoView {
     }
 }
 
-/// A claimed benefit, marked as a claim, with its evidence label.
-#[component]
-fn ClaimItem(claim: &'static Claim) -> impl IntoView {
-    let label = content().label(&claim.evidence);
-    let rank = label.map_or(9, |l| l.rank);
-    view! {
-        <li class="claim">
-            <span class="claim-mark">"Claim"</span>
-            <span class="claim-title">{claim.title.clone()}</span>
-            <span class=format!("evidence evidence-{rank}")>
-                {label.map(|l| l.name.clone()).unwrap_or_default()}
-            </span>
-        </li>
-    }
-}
-
 /// Shown when no zone is selected: how to start, and practical advice.
 #[component]
 fn Welcome() -> impl IntoView {
@@ -135,6 +146,10 @@ fn Welcome() -> impl IntoView {
                 "Pick any area of the feet or lower legs on the map to see how to massage it, "
                 "what is claimed for it, and what to watch out for. Or follow a "
                 <a href="#routines">"guided routine"</a>
+                ", or see which zones a "
+                <a href="#benefits">"claimed benefit"</a>
+                " is said to come from. First time? Read the "
+                <a href="#safety">"safety note"</a>
                 "."
             </p>
             <h3>"Before you start"</h3>

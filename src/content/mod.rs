@@ -26,7 +26,27 @@ pub fn content() -> &'static Content {
     CONTENT.get_or_init(|| parse().unwrap_or_else(|message| panic!("{message}")))
 }
 
+impl Source {
+    /// A short citation: "Ernst E, 2009, Med J Aust"; several authors
+    /// become "Wang W-L et al." and two become "Oleson T and Flocco W".
+    pub fn short(&self) -> String {
+        let authors: Vec<&str> = self.authors.split(", ").collect();
+        let who = match authors.as_slice() {
+            [one] => one.to_string(),
+            [a, b] => format!("{a} and {b}"),
+            [first, ..] => format!("{first} et al."),
+            [] => String::new(),
+        };
+        format!("{who}, {}, {}", self.year, self.journal)
+    }
+}
+
 impl Content {
+    /// The sources with these ids, in that order.
+    pub fn sources_for<'a>(&'a self, ids: &'a [String]) -> impl Iterator<Item = &'a Source> + 'a {
+        ids.iter().filter_map(|id| self.source(id))
+    }
+
     /// The technique with this id.
     pub fn technique(&self, id: &str) -> Option<&Technique> {
         self.techniques.iter().find(|t| t.id == id)

@@ -225,6 +225,8 @@ pub struct Caution {
 #[serde(deny_unknown_fields)]
 pub struct SafetyNote {
     pub intro: String,
+    /// Source ids for the safety facts.
+    pub sources: Vec<String>,
     pub closing: String,
 }
 

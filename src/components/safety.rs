@@ -1,0 +1,55 @@
+//! The safety note: when not to massage, when to take care, and that this
+//! is no diagnosis. Shown as its own page and before a first routine.
+
+use crate::content::{content, Severity};
+use leptos::prelude::*;
+
+/// The safety note; `compact` lists only the cautions' titles.
+#[component]
+pub fn SafetyNote(#[prop(optional)] compact: bool) -> impl IntoView {
+    let c = content();
+    let list = move |severity: Severity| {
+        c.cautions
+            .iter()
+            .filter(move |caution| caution.severity == severity)
+            .map(|caution| {
+                view! {
+                    <li class:stop=severity == Severity::Stop>
+                        <strong>{caution.title.clone()}</strong>
+                        {(!compact).then(|| format!(" {}", caution.text))}
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let sources = c
+        .sources_for(&c.safety.sources)
+        .map(|s| s.short())
+        .collect::<Vec<_>>()
+        .join("; ");
+    view! {
+        <div class="safety-note">
+            <p>{c.safety.intro.clone()}</p>
+            <h3>"Do not massage: see a clinician first"</h3>
+            <ul class="cautions">{list(Severity::Stop)}</ul>
+            <h3>"Take care: light pressure only, or ask first"</h3>
+            <ul class="cautions">{list(Severity::Care)}</ul>
+            <p>
+                <strong>{c.safety.closing.clone()}</strong>
+            </p>
+            {compact.then(|| view! { <p><a href="#safety">"Read the full safety note"</a></p> })}
+            <p class="small">{format!("Sources: {sources}.")}</p>
+        </div>
+    }
+}
+
+/// The safety page.
+#[component]
+pub fn SafetyPage() -> impl IntoView {
+    view! {
+        <div data-testid="safety-page">
+            <h2>"Safety first"</h2>
+            <SafetyNote />
+        </div>
+    }
+}
