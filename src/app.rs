@@ -127,6 +127,13 @@ pub fn App() -> impl IntoView {
     routine_keys(nav, player);
 
     let on_routine_page = move || matches!(nav.route(), Route::Routine(_));
+    // Pages of text alone; on a phone they hide the map to give it room.
+    let text_page = move || {
+        matches!(
+            nav.route(),
+            Route::Routines | Route::Benefits | Route::Evidence | Route::Safety
+        )
+    };
     let in_routine = move || on_routine_page() && player.is_active();
     let link = move |route: Route, label: &'static str| {
         let current = move || match (nav.route(), route) {
@@ -150,7 +157,7 @@ pub fn App() -> impl IntoView {
     };
 
     view! {
-        <div class="app" class:in-routine=in_routine>
+        <div class="app" class:in-routine=in_routine class:text-page=text_page>
             <a class="skip" href="#details">
                 "Skip to details"
             </a>

@@ -104,10 +104,7 @@ pub fn BenefitPage(claim: &'static Claim) -> impl IntoView {
                 <a href="#benefits">"Claimed benefits"</a>
             </p>
             <h2>{claim.title.clone()}</h2>
-            <p>
-                <strong>"The article says: "</strong>
-                {claim.claimed.clone()}
-            </p>
+            <p>{claim.claimed.clone()}</p>
             <ul class="claims">
                 <ClaimCard claim />
             </ul>
