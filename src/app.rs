@@ -143,14 +143,7 @@ pub fn App() -> impl IntoView {
             (now, wanted) => now == wanted,
         };
         view! {
-            <a
-                href=format!("#{}", route::fragment(route))
-                aria-current=move || current().then_some("page")
-                on:click=move |ev| {
-                    ev.prevent_default();
-                    nav.go(route);
-                }
-            >
+            <a href=format!("#{}", route::fragment(route)) aria-current=move || current().then_some("page")>
                 {label}
             </a>
         }
@@ -158,7 +151,17 @@ pub fn App() -> impl IntoView {
 
     view! {
         <div class="app" class:in-routine=in_routine class:text-page=text_page>
-            <a class="skip" href="#details">
+            // Moves focus without touching the URL fragment, which holds the route.
+            <a
+                class="skip"
+                href="#details"
+                on:click=|ev| {
+                    ev.prevent_default();
+                    if let Some(panel) = document().get_element_by_id("details") {
+                        let _ = panel.unchecked_into::<web_sys::HtmlElement>().focus();
+                    }
+                }
+            >
                 "Skip to details"
             </a>
             <header class="top">

@@ -73,6 +73,7 @@ async fn zones_can_be_chosen_with_the_keyboard() {
         .as_str()
         .expect("Tab moves focus to another zone")
         .to_owned();
+    browser.shot("keyboard-focus").await;
     assert_ne!(next, "left-big-toe");
     let el = browser.client.active_element().await.unwrap();
     el.send_keys(" ").await.unwrap();

@@ -2,9 +2,8 @@
 //! wherever it appears, the list of benefits, one benefit with its zones,
 //! and the page that explains the labels and lists every source.
 
-use crate::app::Nav;
 use crate::content::{content, Claim, Label, Side};
-use crate::route::{Route, ZoneKey};
+use crate::route::{self, Route, ZoneKey};
 use leptos::prelude::*;
 
 /// A claimed benefit: marked as a claim, with its evidence label, one
@@ -16,7 +15,6 @@ pub fn ClaimCard(
     #[prop(optional)]
     linked: bool,
 ) -> impl IntoView {
-    let nav = expect_context::<Nav>();
     let sources = content()
         .sources_for(&claim.sources)
         .map(|s| s.short())
@@ -24,14 +22,7 @@ pub fn ClaimCard(
         .join("; ");
     let title = if linked {
         view! {
-            <a
-                class="claim-title"
-                href=format!("#benefit={}", claim.id)
-                on:click=move |ev| {
-                    ev.prevent_default();
-                    nav.go(Route::Benefit(&claim.id));
-                }
-            >
+            <a class="claim-title" href=format!("#{}", route::fragment(Route::Benefit(&claim.id)))>
                 {claim.title.clone()}
             </a>
         }
@@ -94,7 +85,6 @@ pub fn BenefitList() -> impl IntoView {
 /// One benefit: the claim, its evidence, and the zones it is claimed for.
 #[component]
 pub fn BenefitPage(claim: &'static Claim) -> impl IntoView {
-    let nav = expect_context::<Nav>();
     let c = content();
     let zones: Vec<_> = c.zones.iter().filter(|z| claim.zones.contains(&z.id)).collect();
     let count = zones.len();
@@ -123,12 +113,8 @@ pub fn BenefitPage(claim: &'static Claim) -> impl IntoView {
                                         let key = ZoneKey { side, zone: &zone.id };
                                         view! {
                                             <a
-                                                href=format!("#zone={}", key.slug())
+                                                href=format!("#{}", route::fragment(Route::Zone(key)))
                                                 aria-label=key.full_name(c)
-                                                on:click=move |ev| {
-                                                    ev.prevent_default();
-                                                    nav.go(Route::Zone(key));
-                                                }
                                             >
                                                 {side.title()}
                                             </a>

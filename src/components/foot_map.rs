@@ -15,7 +15,7 @@ const GAP: f32 = 24.0;
 /// of the drawing's height (views differ in size but show at one height).
 const CAPTION: f32 = 0.085;
 /// Text size as a share of the view's height: the same on screen in every view.
-const FONT: f32 = 0.042;
+const FONT: f32 = 0.048;
 
 /// Whether the traditional reflexology chart is drawn over the map.
 #[derive(Clone, Copy)]

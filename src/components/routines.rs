@@ -6,7 +6,7 @@ use crate::components::safety::SafetyNote;
 use crate::content::{content, Routine};
 use crate::format;
 use crate::player::{step_words, Player};
-use crate::route::Route;
+use crate::route::{self, Route};
 use crate::settings::Sound;
 use crate::timer::{clock, Action, Status};
 use leptos::prelude::*;
@@ -14,7 +14,6 @@ use leptos::prelude::*;
 /// Every built-in routine, as cards.
 #[component]
 pub fn RoutineList() -> impl IntoView {
-    let nav = expect_context::<Nav>();
     view! {
         <div class="routine-list">
             <h2>"Guided routines"</h2>
@@ -29,14 +28,7 @@ pub fn RoutineList() -> impl IntoView {
                     .map(|r| {
                         view! {
                             <li>
-                                <a
-                                    class="card"
-                                    href=format!("#routine={}", r.id)
-                                    on:click=move |ev| {
-                                        ev.prevent_default();
-                                        nav.go(Route::Routine(&r.id));
-                                    }
-                                >
+                                <a class="card" href=format!("#{}", route::fragment(Route::Routine(&r.id)))>
                                     <span class="card-title">{r.name.clone()}</span>
                                     <span class="card-meta">
                                         {format!("{} min · {} steps", r.minutes, r.steps.len())}

@@ -41,6 +41,8 @@ const record = () => {
         seen.step = step; seen.status = status;
     }
 };
+// The page's own moment of waking from a freeze (Page Lifecycle API).
+document.addEventListener('resume', () => { window.__resumedAt = performance.now(); }, { once: true });
 new MutationObserver(record).observe(player, { subtree: true, childList: true, attributes: true, characterData: true });
 const start = document.querySelector('[data-testid=start]');
 window.__started = performance.now();
@@ -160,8 +162,12 @@ async fn main() {
     browser
         .cdp("Page.setWebLifecycleState", json!({ "state": "active" }))
         .await;
-    let resumed = browser.js("return performance.now()").await.as_f64().unwrap();
     tokio::time::sleep(Duration::from_millis(500)).await;
+    let resumed = browser
+        .js("return window.__resumedAt ?? null")
+        .await
+        .as_f64()
+        .expect("the page saw its resume event");
     let changes = browser.js("return window.__changes").await;
     let started = browser.js("return window.__started").await.as_f64().unwrap();
     let elapsed = resumed - started;
