@@ -12,6 +12,7 @@ fn main() {
     if let Some(loading) = document().get_element_by_id("loading") {
         loading.remove();
     }
+    foot_map::browser::offline::register();
     // The map is drawn and clickable now; the load benchmark reads this mark.
     if let Some(performance) = window().performance() {
         let _ = performance.mark("map-ready");

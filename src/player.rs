@@ -176,12 +176,14 @@ impl Player {
 
     /// Applies a person's action (Start, Pause, Next...) now.
     pub fn act(self, action: Action) {
+        // The moment of the tap sets the schedule: read the clock first, as
+        // starting audio can take tens of milliseconds.
+        let now = browser::now_ms();
         if matches!(action, Action::Start | Action::StartAt(_) | Action::Resume) {
             // A tap: the moment browsers allow sound to start.
             audio::unlock();
         }
         let before = self.snapshot_untracked();
-        let now = browser::now_ms();
         self.timer.update(|t| t.apply(action, now));
         self.now.set(now);
         self.after_change(before);

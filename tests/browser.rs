@@ -233,3 +233,30 @@ async fn on_a_phone_tabs_switch_between_views() {
         .await;
     browser.close().await;
 }
+
+#[tokio::test]
+async fn after_a_first_visit_the_app_works_offline() {
+    let server = Server::start();
+    let browser = Browser::start(DESKTOP).await;
+    browser.open(&server.url("")).await;
+    let controlled = r#"const done = arguments[arguments.length - 1];
+        navigator.serviceWorker.ready.then(() => {
+            if (navigator.serviceWorker.controller) return done(true);
+            navigator.serviceWorker.addEventListener('controllerchange', () => done(true));
+        });"#;
+    let ready = browser.client.execute_async(controlled, vec![]).await.unwrap();
+    assert_eq!(ready, serde_json::json!(true), "the service worker takes charge");
+
+    server.set_offline(true);
+    browser.open(&server.url("zone=right-little-toe")).await;
+    browser.client.refresh().await.unwrap();
+    browser
+        .wait_for_text("[data-testid=zone-details] h2", "Little toe")
+        .await;
+    browser.click_zone("left-heel").await;
+    browser
+        .wait_for_text("[data-testid=zone-details] h2", "Heel")
+        .await;
+    server.set_offline(false);
+    browser.close().await;
+}

@@ -72,7 +72,7 @@ async fn a_routine_counts_down_in_real_time_and_pause_freezes_it() {
     tokio::time::sleep(Duration::from_millis(2_500)).await;
     let later = seconds_left(&browser).await;
     assert!(
-        (2..=3).contains(&(first - later)),
+        (2..=4).contains(&(first - later)),
         "2.5 s later the countdown fell from {first} to {later}"
     );
 
@@ -204,7 +204,7 @@ async fn a_frozen_page_shows_the_right_step_and_time_as_soon_as_it_resumes() {
     assert_eq!(browser.js(STEP).await, json!("0"));
     let left = seconds_left(&browser).await;
     assert!(
-        (25..=28).contains(&left),
+        (23..=28).contains(&left),
         "30 s step, about 3 s in: shows {left} s left"
     );
     browser.close().await;

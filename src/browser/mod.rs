@@ -4,6 +4,7 @@
 //! bridge degrades quietly where the browser lacks the capability.
 
 pub mod audio;
+pub mod offline;
 pub mod speech;
 pub mod storage;
 pub mod wake_lock;

@@ -11,6 +11,7 @@ use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -40,6 +41,7 @@ pub struct Served {
 pub struct Server {
     pub port: u16,
     log: Arc<Mutex<Vec<Served>>>,
+    offline: Arc<AtomicBool>,
 }
 
 impl Server {
@@ -48,9 +50,16 @@ impl Server {
         let listener = TcpListener::bind("127.0.0.1:0").expect("a free loopback port");
         let port = listener.local_addr().unwrap().port();
         let log = Arc::new(Mutex::new(Vec::new()));
+        let offline = Arc::new(AtomicBool::new(false));
         let thread_log = Arc::clone(&log);
+        let thread_offline = Arc::clone(&offline);
         std::thread::spawn(move || {
             for stream in listener.incoming().flatten() {
+                if thread_offline.load(Ordering::SeqCst) {
+                    // As if the network were gone: no answer at all.
+                    drop(stream);
+                    continue;
+                }
                 let root = root.clone();
                 let log = Arc::clone(&thread_log);
                 std::thread::spawn(move || {
@@ -60,7 +69,12 @@ impl Server {
                 });
             }
         });
-        Server { port, log }
+        Server { port, log, offline }
+    }
+
+    /// Stops answering (or starts again), as when the network drops.
+    pub fn set_offline(&self, offline: bool) {
+        self.offline.store(offline, Ordering::SeqCst);
     }
 
     /// The app's address, with an optional fragment such as `zone=left-heel`.
@@ -171,6 +185,7 @@ impl Browser {
                     "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update", "--no-first-run",
                     "--disable-extensions", "--disable-sync", "--autoplay-policy=no-user-gesture-required",
+                    "--js-flags=--expose-gc",
                     format!("--window-size={},{}", size.0, size.1),
                 ]
             }),

@@ -1,0 +1,59 @@
+// Foot Map's service worker: keeps the app working offline.
+// Pages are fetched fresh when online and come from the cache when not.
+// Other files have content hashes in their names, so a cached copy is
+// always right: they are served from the cache and fetched only once.
+const CACHE = 'foot-map-v1';
+
+self.addEventListener('install', (event) => {
+  event.waitUntil((async () => {
+    const cache = await caches.open(CACHE);
+    const page = await fetch('./', { cache: 'no-cache' });
+    const html = await page.clone().text();
+    await cache.put('./', page);
+    // Every file the page names by a relative URL: links, and the script
+    // and wasm named inside the loader script. (Minified HTML may leave
+    // attribute values unquoted, so match file names, not attributes.)
+    const linked = [...html.matchAll(/[\w./-]+\.(?:js|wasm|css|svg|png|ico|webmanifest)\b/g)]
+      .map((m) => m[0])
+      .filter((url) => !url.startsWith('/') && !url.startsWith('//'));
+    await cache.addAll([...new Set(linked)]);
+    await self.skipWaiting();
+  })());
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    for (const key of await caches.keys()) {
+      if (key !== CACHE) await caches.delete(key);
+    }
+    await self.clients.claim();
+  })());
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  if (request.mode === 'navigate') {
+    event.respondWith(
+      fetch(request)
+        .then((response) => {
+          if (response.ok) {
+            const copy = response.clone();
+            event.waitUntil(caches.open(CACHE).then((cache) => cache.put('./', copy)));
+          }
+          return response;
+        })
+        .catch(() => caches.match('./')),
+    );
+    return;
+  }
+  event.respondWith(
+    caches.match(request).then((cached) => cached || fetch(request).then((response) => {
+      if (response.ok) {
+        const copy = response.clone();
+        event.waitUntil(caches.open(CACHE).then((cache) => cache.put(request, copy)));
+      }
+      return response;
+    })),
+  );
+});
