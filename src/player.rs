@@ -35,6 +35,8 @@ pub struct Player {
     settings_problem: RwSignal<Option<String>>,
     /// What screen readers hear at each step change.
     announcement: RwSignal<String>,
+    /// What to show, recomputed once per change of timer or clock.
+    shown: Memo<Snapshot>,
     /// The zone being worked, changing only at step changes.
     current: Memo<Option<ZoneKey>>,
 }
@@ -47,8 +49,9 @@ impl Player {
         let routine = RwSignal::new(None::<&'static Routine>);
         let timer = RwSignal::new(Timer::new(Vec::new(), GET_READY_MS));
         let now = RwSignal::new(0);
+        let shown = Memo::new(move |_| timer.with(|t| t.snapshot(now.get())));
         let current = Memo::new(move |_| {
-            let snapshot = timer.with(|t| t.snapshot(now.get()));
+            let snapshot = shown.get();
             let active = matches!(
                 snapshot.status,
                 Status::GetReady | Status::Running | Status::Paused
@@ -61,6 +64,7 @@ impl Player {
             routine,
             timer,
             now,
+            shown,
             current,
             settings: RwSignal::new(settings),
             settings_problem: RwSignal::new(problem.map(|p| {
@@ -99,8 +103,12 @@ impl Player {
 
     /// What to show now.
     pub fn snapshot(self) -> Snapshot {
-        let now = self.now.get();
-        self.timer.with(|t| t.snapshot(now))
+        self.shown.get()
+    }
+
+    /// The same, as a memo to derive other memos from.
+    pub fn snapshot_memo(self) -> Memo<Snapshot> {
+        self.shown
     }
 
     /// Whether a routine is under way (counting down, running or paused).
@@ -204,8 +212,7 @@ impl Player {
     }
 
     fn snapshot_untracked(self) -> Snapshot {
-        let now = self.now.get_untracked();
-        self.timer.with_untracked(|t| t.snapshot(now))
+        self.shown.get_untracked()
     }
 
     /// Everything that follows a change: sound, voice, map, wake lock and

@@ -49,7 +49,7 @@ pub fn RoutineList() -> impl IntoView {
 pub fn RoutinePlayer(routine: &'static Routine) -> impl IntoView {
     let player = expect_context::<Player>();
     player.load(routine);
-    let snapshot = Memo::new(move |_| player.snapshot());
+    let snapshot = player.snapshot_memo();
     let status = move || snapshot.get().status;
 
     view! {
@@ -118,11 +118,12 @@ fn Intro(routine: &'static Routine) -> impl IntoView {
 #[component]
 fn Now(routine: &'static Routine) -> impl IntoView {
     let player = expect_context::<Player>();
-    let snapshot = Memo::new(move |_| player.snapshot());
+    let snapshot = player.snapshot_memo();
+    // The step alone changes only at step changes, not every second.
+    let step_index = Memo::new(move |_| snapshot.get().step);
     let step = move || {
-        snapshot
+        step_index
             .get()
-            .step
             .and_then(|i| routine.steps.get(i).map(|s| (i, s)))
     };
     let total_ms: u64 = routine.steps.iter().map(|s| u64::from(s.seconds) * 1000).sum();

@@ -87,6 +87,7 @@ async fn main() {
             .map(|s| u64::from(s.seconds) * 1000)
             .sum::<u64>();
     let mut live_timers = Vec::new();
+    let mut heaps = Vec::new();
     let mut waited = 0;
     while waited < total + 1500 {
         tokio::time::sleep(Duration::from_millis(5_000)).await;
@@ -98,6 +99,9 @@ async fn main() {
                 .as_u64()
                 .unwrap_or(0),
         );
+        if waited % 60_000 == 0 {
+            heaps.push(heap(&browser).await / 1024.0);
+        }
     }
     let changes = browser.js("return window.__changes").await;
     let started = browser.js("return window.__started").await.as_f64().unwrap();
@@ -134,9 +138,14 @@ async fn main() {
         end_deviation
     );
     println!(
-        "JS heap used: {:.0} KB before, {:.0} KB after the routine",
+        "JS heap used: {:.0} KB before, {:.0} KB after the routine; each minute: {}",
         heap_before / 1024.0,
-        heap_after / 1024.0
+        heap_after / 1024.0,
+        heaps
+            .iter()
+            .map(|kb| format!("{kb:.0}"))
+            .collect::<Vec<_>>()
+            .join(", ")
     );
     println!(
         "live timers sampled every 5 s: at most {}, {} at the end",
