@@ -20,9 +20,7 @@ async fn pressed(browser: &Browser, zone: &str) -> Option<String> {
 
 #[tokio::test]
 async fn clicking_a_zone_shows_its_details_and_puts_it_in_the_url() {
-    let server = Server::start();
-    let browser = Browser::start(DESKTOP).await;
-    browser.open(&server.url("")).await;
+    let (_server, browser) = support::session(DESKTOP, "").await;
     assert_eq!(
         browser.details_title().await,
         None,
@@ -49,9 +47,7 @@ async fn clicking_a_zone_shows_its_details_and_puts_it_in_the_url() {
 
 #[tokio::test]
 async fn zones_can_be_chosen_with_the_keyboard() {
-    let server = Server::start();
-    let browser = Browser::start(DESKTOP).await;
-    browser.open(&server.url("")).await;
+    let (_server, browser) = support::session(DESKTOP, "").await;
 
     let toe = browser
         .client
@@ -88,9 +84,7 @@ async fn zones_can_be_chosen_with_the_keyboard() {
 
 #[tokio::test]
 async fn a_zone_link_opens_that_zone_and_back_returns_to_the_previous_one() {
-    let server = Server::start();
-    let browser = Browser::start(DESKTOP).await;
-    browser.open(&server.url("zone=left-calf-inner")).await;
+    let (_server, browser) = support::session(DESKTOP, "zone=left-calf-inner").await;
     browser
         .wait_for_text("[data-testid=zone-details] .eyebrow", "Left leg")
         .await;
@@ -156,9 +150,7 @@ async fn a_bad_link_shows_a_message_and_the_map_still_works() {
 
 #[tokio::test]
 async fn every_zone_opens_its_details_without_console_errors_or_failed_requests() {
-    let server = Server::start();
-    let browser = Browser::start(DESKTOP).await;
-    browser.open(&server.url("")).await;
+    let (server, browser) = support::session(DESKTOP, "").await;
     let zones = browser.client.find_all(Locator::Css(".zone")).await.unwrap();
     assert!(
         zones.len() >= 40,
@@ -193,13 +185,7 @@ async fn every_zone_opens_its_details_without_console_errors_or_failed_requests(
             "clicking {id} shows its details"
         );
     }
-    let problems = browser.console_problems().await;
-    assert!(problems.is_empty(), "console warnings or errors: {problems:#?}");
-    assert!(
-        server.failures().is_empty(),
-        "failed requests: {:#?}",
-        server.failures()
-    );
+    browser.assert_clean(&server).await;
     assert!(
         server.served().iter().any(|s| s.path.ends_with("favicon.svg")),
         "the favicon is requested and found"
@@ -209,9 +195,7 @@ async fn every_zone_opens_its_details_without_console_errors_or_failed_requests(
 
 #[tokio::test]
 async fn on_a_phone_tabs_switch_between_views() {
-    let server = Server::start();
-    let browser = Browser::start(PHONE).await;
-    browser.open(&server.url("")).await;
+    let (server, browser) = support::session(PHONE, "").await;
     let visible = "return [...document.querySelectorAll('.view')].filter(v => v.offsetParent !== null).map(v => v.dataset.view)";
     assert_eq!(browser.js(visible).await, serde_json::json!(["sole"]));
 
@@ -236,9 +220,7 @@ async fn on_a_phone_tabs_switch_between_views() {
 
 #[tokio::test]
 async fn after_a_first_visit_the_app_works_offline() {
-    let server = Server::start();
-    let browser = Browser::start(DESKTOP).await;
-    browser.open(&server.url("")).await;
+    let (server, browser) = support::session(DESKTOP, "").await;
     let controlled = r#"const done = arguments[arguments.length - 1];
         navigator.serviceWorker.ready.then(() => {
             if (navigator.serviceWorker.controller) return done(true);

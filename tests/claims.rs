@@ -24,27 +24,13 @@ fn expected_zones(claim: &str) -> Vec<String> {
 
 #[tokio::test]
 async fn choosing_a_benefit_lights_exactly_its_zones_and_leads_to_them() {
-    let server = Server::start();
-    let browser = Browser::start(DESKTOP).await;
-    browser.open(&server.url("")).await;
-    browser
-        .client
-        .find(Locator::LinkText("Benefits"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    let (server, browser) = support::session(DESKTOP, "").await;
+    browser.click(Locator::LinkText("Benefits")).await;
     browser.wait_for_text(".benefits h2", "Claimed benefits").await;
     let sleep = content().claims.iter().find(|c| c.id == "sleep").unwrap();
     browser
-        .client
-        .find(Locator::Css("[data-claim=sleep] a.claim-title"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+        .click(Locator::Css("[data-claim=sleep] a.claim-title"))
+        .await;
     browser
         .wait_for_text("[data-testid=benefit] h2", &sleep.title)
         .await;
@@ -137,9 +123,7 @@ async fn every_claim_shown_carries_its_label_reason_and_sources() {
 
 #[tokio::test]
 async fn the_safety_note_comes_before_the_first_routine_and_the_keyboard_reaches_it() {
-    let server = Server::start();
-    let browser = Browser::start(DESKTOP).await;
-    browser.open(&server.url("routine=relax-10")).await;
+    let (server, browser) = support::session(DESKTOP, "routine=relax-10").await;
     browser
         .wait_for_text("[data-testid=safety-gate]", "Before your first routine")
         .await;
@@ -183,14 +167,7 @@ async fn the_safety_note_comes_before_the_first_routine_and_the_keyboard_reaches
             .await,
         json!(null)
     );
-    browser
-        .client
-        .find(Locator::LinkText("Safety"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    browser.click(Locator::LinkText("Safety")).await;
     browser
         .wait_for_text("[data-testid=safety-page]", "Do not massage")
         .await;
@@ -199,9 +176,7 @@ async fn the_safety_note_comes_before_the_first_routine_and_the_keyboard_reaches
 
 #[tokio::test]
 async fn the_reflexology_layer_toggles_and_is_marked_as_tradition() {
-    let server = Server::start();
-    let browser = Browser::start(DESKTOP).await;
-    browser.open(&server.url("")).await;
+    let (_server, browser) = support::session(DESKTOP, "").await;
     let markers = "return document.querySelectorAll('.reflex-marker').length";
     assert_eq!(browser.js(markers).await, json!(0));
     let toggle = browser

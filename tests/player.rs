@@ -50,9 +50,7 @@ fn zone_of(routine: &str, step: usize) -> String {
 
 #[tokio::test]
 async fn a_routine_counts_down_in_real_time_and_pause_freezes_it() {
-    let server = Server::start();
-    let browser = Browser::start(DESKTOP).await;
-    browser.open(&server.url("routine=quick-3")).await;
+    let (_server, browser) = support::session(DESKTOP, "routine=quick-3").await;
     browser.wait_for_js(STATUS, json!("idle")).await;
     press(&browser, "start").await;
     browser.wait_for_js(STATUS, json!("get-ready")).await;
@@ -104,9 +102,7 @@ async fn a_routine_counts_down_in_real_time_and_pause_freezes_it() {
 
 #[tokio::test]
 async fn next_previous_and_keys_change_the_step_and_the_highlighted_zone() {
-    let server = Server::start();
-    let browser = Browser::start(DESKTOP).await;
-    browser.open(&server.url("routine=relax-10")).await;
+    let (_server, browser) = support::session(DESKTOP, "routine=relax-10").await;
     press(&browser, "start").await;
     press(&browser, "next").await; // skips the get-ready
     browser.wait_for_js(STEP, json!("0")).await;
@@ -171,21 +167,13 @@ async fn finishing_the_last_step_shows_the_summary() {
         browser.wait_for_text("[data-testid=summary]", "All done").await;
     }
     browser.shot("player-summary").await;
-    let problems = browser.console_problems().await;
-    assert!(problems.is_empty(), "console warnings or errors: {problems:#?}");
-    assert!(
-        server.failures().is_empty(),
-        "failed requests: {:#?}",
-        server.failures()
-    );
+    browser.assert_clean(&server).await;
     browser.close().await;
 }
 
 #[tokio::test]
 async fn a_frozen_page_shows_the_right_step_and_time_as_soon_as_it_resumes() {
-    let server = Server::start();
-    let browser = Browser::start(DESKTOP).await;
-    browser.open(&server.url("routine=quick-3")).await;
+    let (_server, browser) = support::session(DESKTOP, "routine=quick-3").await;
     browser.cdp("Page.enable", json!({})).await;
     press(&browser, "start").await;
     browser.wait_for_js(STATUS, json!("get-ready")).await;
@@ -212,9 +200,7 @@ async fn a_frozen_page_shows_the_right_step_and_time_as_soon_as_it_resumes() {
 
 #[tokio::test]
 async fn a_running_routine_stays_in_reach_while_browsing_the_map() {
-    let server = Server::start();
-    let browser = Browser::start(PHONE).await;
-    browser.open(&server.url("routine=quick-3")).await;
+    let (server, browser) = support::session(PHONE, "routine=quick-3").await;
     press(&browser, "start").await;
     press(&browser, "next").await;
     browser.wait_for_js(STATUS, json!("running")).await;
@@ -239,9 +225,7 @@ async fn a_running_routine_stays_in_reach_while_browsing_the_map() {
 
 #[tokio::test]
 async fn settings_are_saved_and_unreadable_saved_settings_get_a_message() {
-    let server = Server::start();
-    let browser = Browser::start(DESKTOP).await;
-    browser.open(&server.url("routine=quick-3")).await;
+    let (_server, browser) = support::session(DESKTOP, "routine=quick-3").await;
     browser
         .js("localStorage.setItem('foot-map.settings', 'sound=loud;manual=1;%%%')")
         .await;

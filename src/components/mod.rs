@@ -3,11 +3,11 @@
 mod evidence;
 mod foot_map;
 mod notices;
+mod panel;
 mod routines;
 mod safety;
-mod zone_panel;
 
 pub use foot_map::FootMap;
 pub use notices::Notices;
+pub use panel::Panel;
 pub use routines::RoutineBar;
-pub use zone_panel::Panel;

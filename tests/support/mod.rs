@@ -153,6 +153,14 @@ fn content_type(file: &Path) -> &'static str {
     }
 }
 
+/// A server for the release build and a browser showing it at `fragment`.
+pub async fn session(size: (u32, u32), fragment: &str) -> (Server, Browser) {
+    let server = Server::start();
+    let browser = Browser::start(size).await;
+    browser.open(&server.url(fragment)).await;
+    (server, browser)
+}
+
 /// A headless Chromium session; closes the browser and its driver on drop.
 pub struct Browser {
     pub client: Client,
@@ -216,6 +224,19 @@ impl Browser {
             .for_element(Locator::Css(".zone"))
             .await
             .expect("the map appears");
+    }
+
+    /// Clicks the element `locator` finds (a WebDriver click).
+    pub async fn click(&self, locator: Locator<'_>) {
+        let element = self
+            .client
+            .find(locator)
+            .await
+            .unwrap_or_else(|e| panic!("{locator:?} is on the page: {e}"));
+        element
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("{locator:?} can be clicked: {e}"));
     }
 
     /// Runs JavaScript in the page and returns its result.
@@ -326,6 +347,17 @@ impl Browser {
             .filter(|e| matches!(e["level"].as_str(), Some("SEVERE" | "WARNING")))
             .map(|e| e["message"].as_str().unwrap_or_default().to_owned())
             .collect()
+    }
+
+    /// Asserts the page logged no warning or error and no request failed.
+    pub async fn assert_clean(&self, server: &Server) {
+        let problems = self.console_problems().await;
+        assert!(problems.is_empty(), "console warnings or errors: {problems:#?}");
+        assert!(
+            server.failures().is_empty(),
+            "failed requests: {:#?}",
+            server.failures()
+        );
     }
 
     /// Ends the session.
