@@ -60,6 +60,32 @@ async fn a_routine_counts_down_in_real_time_and_pause_freezes_it() {
     );
     browser.wait_for_js(STATUS, json!("running")).await;
     assert_eq!(browser.js(STEP).await, json!("0"));
+    // Touch targets: every visible control is at least 44 by 44 CSS pixels.
+    let small = browser
+        .js(
+            "return [...document.querySelectorAll('[data-testid=player] button, [data-testid=player] a')]
+                .filter(b => b.offsetParent && b.closest('.controls, .segmented, .step-list'))
+                .map(b => [b.textContent.trim(), b.getBoundingClientRect()])
+                .filter(([, r]) => r.width < 44 || r.height < 44).map(([t]) => t)",
+        )
+        .await;
+    assert_eq!(small, json!([]), "controls smaller than 44 by 44 px");
+    // Screen readers hear the step change once, politely; the countdown
+    // itself is a timer, which is not read out every second.
+    let said = "return document.querySelector('[data-testid=player] [aria-live=polite]').textContent";
+    assert!(browser
+        .js(said)
+        .await
+        .as_str()
+        .unwrap()
+        .starts_with("Step 1 of 6"));
+    assert_eq!(
+        browser
+            .js("return document.querySelector('[data-testid=countdown]').getAttribute('role')")
+            .await,
+        json!("timer")
+    );
+
     assert_eq!(
         browser.js(CURRENT_ZONE).await,
         json!([zone_of("quick-3", 0)]),
