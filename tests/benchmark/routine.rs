@@ -5,6 +5,8 @@
 //! right step shows. Also counts live timers and JS heap before and after.
 //! Run by `.ci/bench`; it takes about four minutes with the default 3-minute
 //! routine. `FOOT_MAP_BENCH_ROUTINE=full-20` measures the 20-minute one.
+//! `FOOT_MAP_BENCH_CONTROL=MINUTES` instead probes the idle player page
+//! the same way for that long: the heap drift of the probing alone.
 
 #[path = "../support/mod.rs"]
 mod support;
@@ -69,6 +71,31 @@ async fn main() {
             json!({ "source": COUNT_TIMERS }),
         )
         .await;
+
+    if let Ok(minutes) = std::env::var("FOOT_MAP_BENCH_CONTROL") {
+        let minutes: u64 = minutes
+            .parse()
+            .expect("FOOT_MAP_BENCH_CONTROL is a number of minutes");
+        browser.open(&server.url(&format!("routine={routine_id}"))).await;
+        let mut heaps = vec![heap(&browser).await / 1024.0];
+        for tick in 1..=minutes * 12 {
+            tokio::time::sleep(Duration::from_millis(5_000)).await;
+            let _ = browser.js("return window.__live.size").await;
+            if tick % 12 == 0 {
+                heaps.push(heap(&browser).await / 1024.0);
+            }
+        }
+        println!(
+            "control, idle player page probed like a routine run, JS heap each minute: {}",
+            heaps
+                .iter()
+                .map(|kb| format!("{kb:.0}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        browser.close().await;
+        return;
+    }
 
     // 1. A whole routine, visible throughout.
     browser.open(&server.url(&format!("routine={routine_id}"))).await;
