@@ -269,11 +269,10 @@ fn ReflexologyLegend() -> impl IntoView {
         <aside class="reflex-note" data-testid="reflexology-note" aria-label="Traditional reflexology chart">
             <p>
                 <span class="claim-mark">"Tradition, not evidence"</span>
-                " Reflexology charts assign parts of the body to areas of the feet. "
-                "Controlled trials have not shown that pressing these areas treats any condition, and the links "
-                "do not match known anatomy. Shown here because many people ask; "
-                <a href="#evidence">"read why"</a>
-                "."
+                " "
+                {content().reflexology.note.clone()}
+                " "
+                <a href="#evidence">"Sources"</a>
             </p>
             <ol class="reflex-legend">
                 {reflexology_chart()
