@@ -1,6 +1,6 @@
 //! The app's content: zones, techniques, claims, evidence, safety, advice and
 //! routines. Written by people in the TOML files beside this module, checked
-//! against the types and packed by `build.rs`, and read here with serde.
+//! against the types and packed by `src/build.rs`, and read here with serde.
 //! Nothing in this module touches the browser, so native tests check it.
 
 mod types;
@@ -11,7 +11,7 @@ pub use validate::problems;
 
 use std::sync::OnceLock;
 
-/// Every content file, packed by `build.rs`.
+/// Every content file, packed by `src/build.rs`.
 const PACKED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/content.postcard"));
 
 /// Decodes the built-in content. It was checked against the same types when

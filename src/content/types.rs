@@ -1,11 +1,11 @@
 //! The shapes of the content files. Field docs say what an editor writes.
-//! `build.rs` includes this file too: it reads the TOML into these types
+//! `src/build.rs` includes this file too: it reads the TOML into these types
 //! (so a mistake fails the build with the file and field named) and writes
 //! them as postcard bytes, which the app decodes.
 
 use serde::{Deserialize, Serialize};
 
-/// Everything the content files hold, merged into one document by `build.rs`.
+/// Everything the content files hold, merged into one document by `src/build.rs`.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Content {

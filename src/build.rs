@@ -5,7 +5,7 @@
 use std::{env, fs, path::Path};
 
 #[allow(dead_code)]
-#[path = "src/content/types.rs"]
+#[path = "content/types.rs"]
 mod types;
 
 fn main() {
