@@ -42,14 +42,22 @@ impl ZoneKey {
             .expect("a ZoneKey is only made for a known zone")
     }
 
-    /// "Right foot – big toe", the name a person hears and reads.
-    pub fn full_name(self, content: &'static Content) -> String {
-        let zone = self.content(content);
-        let part = match zone.part {
+    /// "Right foot" or "Left leg": which limb the zone is on.
+    pub fn limb(self, content: &'static Content) -> String {
+        let part = match self.content(content).part {
             crate::content::Part::Foot => "foot",
             crate::content::Part::Leg => "leg",
         };
-        format!("{} {part} – {}", self.side.title(), lower_first(&zone.name))
+        format!("{} {part}", self.side.title())
+    }
+
+    /// "Right foot – big toe", the name a person hears and reads.
+    pub fn full_name(self, content: &'static Content) -> String {
+        format!(
+            "{} – {}",
+            self.limb(content),
+            lower_first(&self.content(content).name)
+        )
     }
 }
 

@@ -124,10 +124,6 @@ impl Timer {
         self.manual = manual;
     }
 
-    pub fn is_manual(&self) -> bool {
-        self.manual
-    }
-
     pub fn steps(&self) -> usize {
         self.steps.len()
     }
@@ -406,18 +402,6 @@ impl Timer {
             progress,
             overall: overall(done),
         }
-    }
-
-    /// Whether the timer is waiting in the get-ready countdown, paused or not.
-    pub fn in_get_ready(&self) -> bool {
-        matches!(
-            self.phase,
-            Phase::GetReady { .. }
-                | Phase::Paused {
-                    at: Paused::GetReady { .. },
-                    ..
-                }
-        )
     }
 }
 

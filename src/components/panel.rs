@@ -48,8 +48,7 @@ pub fn Panel() -> impl IntoView {
 fn ZoneDetails(key: ZoneKey) -> impl IntoView {
     let c = content();
     let zone = key.content(c);
-    let side = key.full_name(c);
-    let side = side.split(" – ").next().unwrap_or_default().to_owned();
+    let side = key.limb(c);
     let claims = c.claims_for(&zone.id);
     let cautions = c.cautions_for(&zone.id);
 
