@@ -246,15 +246,3 @@ fn routine_keys(nav: Nav, player: Player) {
         player.act(action);
     });
 }
-
-/// Reveals the static error message in `index.html` after a panic, so the
-/// reader sees what happened instead of a frozen or blank page.
-pub fn show_fatal_error() {
-    let document = document();
-    if let Some(el) = document.get_element_by_id("fatal") {
-        let _ = el.remove_attribute("hidden");
-    }
-    if let Some(loading) = document.get_element_by_id("loading") {
-        loading.remove();
-    }
-}

@@ -1,13 +1,14 @@
-//! Entry point: installs the panic hook, mounts the app and removes the
-//! static loading message from `index.html`.
+//! Entry point: mounts the app and removes the static loading message from
+//! `index.html`. A panic is shown to the reader by `index.html` itself: it
+//! ends the wasm with a trap, which the page catches.
 
 use leptos::prelude::*;
 
 fn main() {
-    std::panic::set_hook(Box::new(|info| {
-        console_error_panic_hook::hook(info);
-        foot_map::app::show_fatal_error();
-    }));
+    // Panic messages in the console while developing. The hosted build
+    // (`.ci/build`) has no panic messages to print.
+    #[cfg(debug_assertions)]
+    console_error_panic_hook::set_once();
     mount_to_body(foot_map::app::App);
     if let Some(loading) = document().get_element_by_id("loading") {
         loading.remove();

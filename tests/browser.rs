@@ -148,6 +148,39 @@ async fn a_bad_link_shows_a_message_and_the_map_still_works() {
     browser.close().await;
 }
 
+/// A panic in the hosted build stops the wasm with a trap, which reaches the
+/// page as an uncaught `WebAssembly.RuntimeError`. The release build offers
+/// no way to make the app panic, so the test throws that error the way a
+/// trap does and checks what the reader sees.
+#[tokio::test]
+async fn a_crash_in_the_app_shows_a_readable_error_not_a_blank_page() {
+    let (_server, browser) = support::session(DESKTOP, "").await;
+    let fatal_shown = "return !document.getElementById('fatal').hidden";
+    // Thrown from a script in the page, since errors from WebDriver's own
+    // scripts reach the page muted, without the error object.
+    let throw_in_page = |error: &str| {
+        format!(
+            "const s = document.createElement('script'); \
+             s.textContent = 'setTimeout(() => {{ throw new {error}; }})'; \
+             document.head.append(s);"
+        )
+    };
+
+    // Someone else's script failing (an extension, say) is not the app's.
+    browser.js(&throw_in_page("Error(\"not the app\")")).await;
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    assert_eq!(browser.js(fatal_shown).await, serde_json::json!(false));
+
+    browser
+        .js(&throw_in_page("WebAssembly.RuntimeError(\"unreachable\")"))
+        .await;
+    browser.wait_for_js(fatal_shown, serde_json::json!(true)).await;
+    let message = browser.text("#fatal").await.unwrap();
+    assert!(message.contains("Something went wrong"), "{message}");
+    assert!(message.contains("Reload the page"), "{message}");
+    browser.close().await;
+}
+
 #[tokio::test]
 async fn every_zone_opens_its_details_without_console_errors_or_failed_requests() {
     let (server, browser) = support::session(DESKTOP, "").await;

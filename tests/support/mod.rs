@@ -18,12 +18,12 @@ use std::time::{Duration, Instant};
 /// The sub-path the app is served under, as a static host might.
 pub const BASE: &str = "/foot-map/";
 
-/// The release build, made by `trunk build --release` (`.ci/test` does it).
+/// The release build, made by `bash .ci/build` (`.ci/test` runs it).
 pub fn dist() -> PathBuf {
     let dist = Path::new(env!("CARGO_MANIFEST_DIR")).join("dist");
     assert!(
         dist.join("index.html").is_file(),
-        "no release build in {}: run `trunk build --release` first (bash .ci/test does)",
+        "no release build in {}: run `bash .ci/build` first (bash .ci/test does)",
         dist.display()
     );
     dist
