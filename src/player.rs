@@ -363,6 +363,6 @@ pub fn step_words(step: &RoutineStep) -> String {
     format!(
         "{}, {}",
         step_zone(step).full_name(content()),
-        technique.to_lowercase()
+        technique.to_ascii_lowercase()
     )
 }
