@@ -111,9 +111,7 @@ pub fn FootMap() -> impl IntoView {
                     "Reflexology chart"
                 </button>
             </div>
-            <Show when=move || layer.0.get()>
-                <ReflexologyLegend />
-            </Show>
+            {move || layer.0.get().then(|| view! { <ReflexologyLegend /> })}
         </section>
     }
 }

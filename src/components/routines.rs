@@ -79,9 +79,15 @@ fn Intro(routine: &'static Routine) -> impl IntoView {
     let player = expect_context::<Player>();
     view! {
         <p>{routine.summary.clone()}</p>
-        <Show
-            when=move || player.settings().safety_seen
-            fallback=move || {
+        {move || {
+            if player.settings().safety_seen {
+                view! {
+                    <button type="button" class="primary big" data-testid="start" on:click=move |_| player.act(Action::Start)>
+                        "Start"
+                    </button>
+                }
+                    .into_any()
+            } else {
                 view! {
                     <section class="safety-gate" data-testid="safety-gate" aria-labelledby="gate-title">
                         <h3 id="gate-title">"Before your first routine"</h3>
@@ -99,12 +105,9 @@ fn Intro(routine: &'static Routine) -> impl IntoView {
                         </button>
                     </section>
                 }
+                    .into_any()
             }
-        >
-            <button type="button" class="primary big" data-testid="start" on:click=move |_| player.act(Action::Start)>
-                "Start"
-            </button>
-        </Show>
+        }}
         <p class="small">
             {format!(
                 "A {}-second countdown gives you time to put the phone down. Keys: Space pauses, arrows step, Escape stops.",
