@@ -111,8 +111,9 @@ impl Nav {
         };
         read();
         // Back and forward to a plain URL fire popstate but not hashchange.
-        let _ = window_event_listener(leptos::ev::hashchange, move |_| read());
-        let _ = window_event_listener(leptos::ev::popstate, move |_| read());
+        for event in ["hashchange", "popstate"] {
+            let _ = window_event_listener_untyped(event, move |_| read());
+        }
     }
 }
 
@@ -205,10 +206,9 @@ fn follow_page_visibility(player: Player) {
             player.resync();
         }
     };
-    let _ = window_event_listener(leptos::ev::visibilitychange, move |_| visible());
-    let _ = window_event_listener(leptos::ev::pageshow, move |_| visible());
-    let _ = window_event_listener_untyped("resume", move |_| visible());
-    let _ = window_event_listener(leptos::ev::focus, move |_| visible());
+    for event in ["visibilitychange", "pageshow", "resume", "focus"] {
+        let _ = window_event_listener_untyped(event, move |_| visible());
+    }
 }
 
 /// Space pauses and resumes, the arrow keys step, Escape stops: on the

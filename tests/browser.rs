@@ -251,6 +251,37 @@ async fn on_a_phone_tabs_switch_between_views() {
     browser.close().await;
 }
 
+/// Nothing on a phone is wider than the screen: no page scrolls sideways
+/// and no button is cut off, whatever the page shows.
+#[tokio::test]
+async fn on_a_phone_no_page_scrolls_sideways() {
+    let server = Server::start();
+    let browser = Browser::start(PHONE).await;
+    let fragments = [
+        "",
+        "zone=right-big-toe",
+        "zone=nonsense",
+        "routines",
+        "routine=full-20",
+        "benefits",
+        "benefit=relaxing",
+        "evidence",
+        "safety",
+    ];
+    for fragment in fragments {
+        browser.open(&server.url(fragment)).await;
+        let overflow = browser
+            .js("const e = document.documentElement; return e.scrollWidth - e.clientWidth")
+            .await;
+        assert_eq!(
+            overflow,
+            serde_json::json!(0),
+            "#{fragment} is wider than the phone"
+        );
+    }
+    browser.close().await;
+}
+
 #[tokio::test]
 async fn after_a_first_visit_the_app_works_offline() {
     let (server, browser) = support::session(DESKTOP, "").await;
