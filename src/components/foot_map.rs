@@ -17,10 +17,6 @@ const CAPTION: f32 = 0.085;
 /// Text size as a share of the view's height: the same on screen in every view.
 const FONT: f32 = 0.048;
 
-/// Whether the traditional reflexology chart is drawn over the map.
-#[derive(Clone, Copy)]
-struct ReflexologyLayer(RwSignal<bool>);
-
 /// The zones traditional reflexology charts assign a body part, numbered
 /// for the map's markers and the legend.
 fn reflexology_chart() -> impl Iterator<Item = (usize, &'static crate::content::Zone, &'static str)> {
@@ -37,8 +33,8 @@ fn reflexology_chart() -> impl Iterator<Item = (usize, &'static crate::content::
 #[component]
 pub fn FootMap() -> impl IntoView {
     let nav = expect_context::<Nav>();
-    let layer = ReflexologyLayer(RwSignal::new(false));
-    provide_context(layer);
+    // Whether the traditional reflexology chart is drawn over the map.
+    let layer = RwSignal::new(false);
     let on_tab_key = move |ev: KeyboardEvent| {
         let i = View::ALL
             .iter()
@@ -97,7 +93,7 @@ pub fn FootMap() -> impl IntoView {
                     .collect_view()}
             </div>
             <div class="views">
-                {View::ALL.into_iter().map(|view| view! { <MapView view /> }).collect_view()}
+                {View::ALL.into_iter().map(|view| view! { <MapView view layer /> }).collect_view()}
             </div>
             <div class="map-tools">
                 <p class="map-hint">"Hover or tap a zone to see its name; choose it for the details. Tab and Enter work too."</p>
@@ -105,20 +101,20 @@ pub fn FootMap() -> impl IntoView {
                     type="button"
                     class="layer-toggle"
                     data-testid="reflexology-toggle"
-                    aria-pressed=move || layer.0.get().to_string()
-                    on:click=move |_| layer.0.update(|on| *on = !*on)
+                    aria-pressed=move || layer.get().to_string()
+                    on:click=move |_| layer.update(|on| *on = !*on)
                 >
                     "Reflexology chart"
                 </button>
             </div>
-            {move || layer.0.get().then(|| view! { <ReflexologyLegend /> })}
+            {move || layer.get().then(|| view! { <ReflexologyLegend /> })}
         </section>
     }
 }
 
 /// One view: the left and right drawings side by side in one SVG.
 #[component]
-fn MapView(view: View) -> impl IntoView {
+fn MapView(view: View, layer: RwSignal<bool>) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let art = map::art(view);
     let (w, h) = (art.width, art.height);
@@ -134,7 +130,6 @@ fn MapView(view: View) -> impl IntoView {
 
     // The name tag: SVG text with a halo, kept inside the drawing's width.
     let player = expect_context::<Player>();
-    let layer = expect_context::<ReflexologyLayer>();
     let tag = move || {
         let current = player
             .current_zone()
@@ -235,7 +230,7 @@ fn MapView(view: View) -> impl IntoView {
                         })
                         .collect_view()}
                     {tag}
-                    {move || layer.0.get().then(|| markers(art, w, font))}
+                    {move || layer.get().then(|| markers(art, w, font))}
                 </svg>
             </div>
         </figure>
