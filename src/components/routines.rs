@@ -3,6 +3,7 @@
 
 use crate::app::Nav;
 use crate::components::safety::SafetyNote;
+use crate::components::CollectAny;
 use crate::content::{content, Routine};
 use crate::format;
 use crate::player::{step_words, Player};
@@ -38,7 +39,7 @@ pub fn RoutineList() -> impl IntoView {
                             </li>
                         }
                     })
-                    .collect_view()}
+                    .collect_any()}
             </ul>
         </div>
     }
@@ -212,7 +213,7 @@ fn Instructions(step: &'static crate::content::RoutineStep) -> impl IntoView {
             </p>
             <ol class="steps">
                 {method
-                    .map(|m| m.steps.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view())}
+                    .map(|m| m.steps.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_any())}
             </ol>
         </div>
     }
@@ -310,7 +311,7 @@ fn Settings() -> impl IntoView {
                             </button>
                         }
                     })
-                    .collect_view()}
+                    .collect_any()}
             </div>
             <label class="check">
                 <input
@@ -359,7 +360,7 @@ fn StepList(routine: &'static Routine) -> impl IntoView {
                             </li>
                         }
                     })
-                    .collect_view()}
+                    .collect_any()}
             </ol>
         </details>
     }

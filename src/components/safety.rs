@@ -1,6 +1,7 @@
 //! The safety note: when not to massage, when to take care, and that this
 //! is no diagnosis. Shown as its own page and before a first routine.
 
+use crate::components::CollectAny;
 use crate::content::{content, Severity};
 use leptos::prelude::*;
 
@@ -20,7 +21,7 @@ pub fn SafetyNote(#[prop(optional)] compact: bool) -> impl IntoView {
                     </li>
                 }
             })
-            .collect_view()
+            .collect_any()
     };
     let sources = c
         .sources_for(&c.safety.sources)
