@@ -148,18 +148,21 @@ fn MapView(view: View, layer: RwSignal<bool>) -> impl IntoView {
             Side::Right => w + GAP + region.anchor.0,
         };
         let x = x.clamp(half, (total_w - half).max(half));
-        Some(view! {
-            <text
-                class="tag"
-                x=number(x)
-                y=number(region.anchor.1)
-                font-size=number(font)
-                text-anchor="middle"
-                aria-hidden="true"
-            >
-                {name}
-            </text>
-        })
+        Some(
+            view! {
+                <text
+                    class="tag"
+                    x=number(x)
+                    y=number(region.anchor.1)
+                    font-size=number(font)
+                    text-anchor="middle"
+                    aria-hidden="true"
+                >
+                    {name}
+                </text>
+            }
+            .into_any(),
+        )
     };
 
     view! {
@@ -361,7 +364,7 @@ fn Rings(side: Side, pointed: Pointed, art: &'static map::geometry::ViewArt) -> 
     let ring = move |key: Option<ZoneKey>, class: &'static str| {
         key.filter(|k| k.side == side).and_then(|k| {
             let region = art.regions.iter().find(|r| r.zone == k.zone)?;
-            Some(view! { <path class=class d=polygon_path(region.points) /> })
+            Some(view! { <path class=class d=polygon_path(region.points) /> }.into_any())
         })
     };
     view! {

@@ -86,6 +86,7 @@ fn ZoneDetails(key: ZoneKey) -> impl IntoView {
                                 "."
                             </p>
                         }
+                        .into_any()
                     })}
             </section>
 

@@ -395,7 +395,8 @@ pub fn RoutineBar() -> impl IntoView {
                         "Open"
                     </button>
                 </div>
-            })
+            }
+            .into_any())
         })
     }
 }

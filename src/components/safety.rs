@@ -38,7 +38,7 @@ pub fn SafetyNote(#[prop(optional)] compact: bool) -> impl IntoView {
             <p>
                 <strong>{c.safety.closing.clone()}</strong>
             </p>
-            {compact.then(|| view! { <p><a href="#safety">"Read the full safety note"</a></p> })}
+            {compact.then(|| view! { <p><a href="#safety">"Read the full safety note"</a></p> }.into_any())}
             <p class="small">{format!("Sources: {sources}.")}</p>
         </div>
     }
