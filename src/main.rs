@@ -5,9 +5,9 @@
 use leptos::prelude::*;
 
 fn main() {
-    // Panic messages in the console while developing. The hosted build
-    // (`.ci/build`) has no panic messages to print.
-    #[cfg(debug_assertions)]
+    // Panic messages in the console. The hosted build (`.ci/build`) has no
+    // panic messages to print: a panic stops the wasm at once.
+    #[cfg(not(panic = "immediate-abort"))]
     console_error_panic_hook::set_once();
     mount_to_body(foot_map::app::App);
     if let Some(loading) = document().get_element_by_id("loading") {

@@ -154,7 +154,7 @@ async fn a_bad_link_shows_a_message_and_the_map_still_works() {
 /// trap does and checks what the reader sees.
 #[tokio::test]
 async fn a_crash_in_the_app_shows_a_readable_error_not_a_blank_page() {
-    let (_server, browser) = support::session(DESKTOP, "").await;
+    let (server, browser) = support::session(DESKTOP, "").await;
     let fatal_shown = "return !document.getElementById('fatal').hidden";
     // Thrown from a script in the page, since errors from WebDriver's own
     // scripts reach the page muted, without the error object.
@@ -178,6 +178,16 @@ async fn a_crash_in_the_app_shows_a_readable_error_not_a_blank_page() {
     let message = browser.text("#fatal").await.unwrap();
     assert!(message.contains("Something went wrong"), "{message}");
     assert!(message.contains("Reload the page"), "{message}");
+
+    // A trap inside async code (a promise) reaches the page another way.
+    browser.open(&server.url("")).await;
+    assert_eq!(browser.js(fatal_shown).await, serde_json::json!(false));
+    browser
+        .js("const s = document.createElement('script'); \
+             s.textContent = 'Promise.reject(new WebAssembly.RuntimeError(\"unreachable\"))'; \
+             document.head.append(s);")
+        .await;
+    browser.wait_for_js(fatal_shown, serde_json::json!(true)).await;
     browser.close().await;
 }
 
@@ -261,6 +271,8 @@ async fn on_a_phone_no_page_scrolls_sideways() {
         "",
         "zone=right-big-toe",
         "zone=nonsense",
+        // A link error quotes what it could not read, however long the word.
+        "zone=utm_source_newsletter_spring_campaign_2026",
         "routines",
         "routine=full-20",
         "benefits",

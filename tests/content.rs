@@ -260,3 +260,17 @@ fn short_citations_name_first_authors_year_and_journal() {
     let many = c.source("wang-2020").unwrap().short();
     assert!(many.starts_with("Wang W-L et al., 2020"), "{many}");
 }
+
+#[test]
+fn a_zone_name_outside_plain_ascii_is_reported() {
+    // The app lower-cases zone names inside sentences without Unicode tables.
+    let mut edited = content().clone();
+    edited.zones[0].name = "Großer Zeh".into();
+    let problems = content::problems(&edited);
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("outside plain ASCII") && p.contains("Großer Zeh")),
+        "{problems:?}"
+    );
+}

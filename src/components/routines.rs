@@ -78,10 +78,12 @@ pub fn RoutinePlayer(routine: &'static Routine) -> impl IntoView {
 #[component]
 fn Intro(routine: &'static Routine) -> impl IntoView {
     let player = expect_context::<Player>();
+    // Changes once at most: other settings changing leave the button alone.
+    let safety_seen = Memo::new(move |_| player.settings().safety_seen);
     view! {
         <p>{routine.summary.clone()}</p>
         {move || {
-            if player.settings().safety_seen {
+            if safety_seen.get() {
                 view! {
                     <button type="button" class="primary big" data-testid="start" on:click=move |_| player.act(Action::Start)>
                         "Start"

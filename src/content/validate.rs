@@ -36,6 +36,7 @@ pub fn problems(content: &Content) -> Vec<String> {
     for zone in &content.zones {
         let at = format!("zone `{}`", zone.id);
         blank(&mut out, &at, "name", &zone.name);
+        plain_letters(&mut out, &at, &zone.name);
         blank(&mut out, &at, "location", &zone.location);
         if zone.methods.is_empty() {
             out.push(format!("{at} has no methods"));
@@ -57,6 +58,11 @@ pub fn problems(content: &Content) -> Vec<String> {
         }
     }
     for technique in &content.techniques {
+        plain_letters(
+            &mut out,
+            &format!("technique `{}`", technique.id),
+            &technique.name,
+        );
         if !used_techniques.contains(technique.id.as_str()) {
             out.push(format!("technique `{}` is used by no zone", technique.id));
         }
@@ -162,5 +168,16 @@ fn known(out: &mut Vec<String>, at: &str, kind: &str, ids: &[String], valid: &Ha
         if !valid.contains(id.as_str()) {
             out.push(format!("{at} names unknown {kind} `{id}`"));
         }
+    }
+}
+
+/// Names that the app lower-cases inside sentences ("Right foot – heel",
+/// "thumb walking") must be plain ASCII: the app carries no Unicode case
+/// tables, which would add about 7 KB to the download.
+fn plain_letters(out: &mut Vec<String>, at: &str, name: &str) {
+    if !name.is_ascii() {
+        out.push(format!(
+            "{at} has a name with letters outside plain ASCII: “{name}”"
+        ));
     }
 }
