@@ -205,13 +205,7 @@ async fn a_frozen_page_shows_the_right_step_and_time_as_soon_as_it_resumes() {
     browser.wait_for_js(STATUS, json!("get-ready")).await;
     // Freeze the page (as a phone does to a background tab) across the end
     // of the 5-second get-ready.
-    browser
-        .cdp("Page.setWebLifecycleState", json!({ "state": "frozen" }))
-        .await;
-    tokio::time::sleep(Duration::from_secs(8)).await;
-    browser
-        .cdp("Page.setWebLifecycleState", json!({ "state": "active" }))
-        .await;
+    browser.freeze_for(Duration::from_secs(8)).await;
     // Within 100 ms of resuming, it shows step 1 with about 3 s gone.
     tokio::time::sleep(Duration::from_millis(100)).await;
     assert_eq!(browser.js(STATUS).await, json!("running"));

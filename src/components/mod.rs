@@ -17,7 +17,7 @@ use leptos::prelude::{AnyView, IntoAny};
 // Size note: Leptos compiles rendering code for every distinct view type.
 // Views that are listed, optional or swapped by a reactive closure are
 // therefore erased to `AnyView` (`into_any`, `collect_any`), so that code
-// exists once. Each such change below saved 0.5 to 4 KB after brotli.
+// exists once. Each change of this kind saved 0.5 to 4 KB after brotli.
 
 /// Collects an iterator of views as `Vec<AnyView>`. Every list in the app
 /// then has the same type, so the code that renders and updates a list is

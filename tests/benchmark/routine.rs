@@ -191,13 +191,7 @@ async fn main() {
         .await;
     browser.js(WATCH).await;
     tokio::time::sleep(Duration::from_secs(10)).await;
-    browser
-        .cdp("Page.setWebLifecycleState", json!({ "state": "frozen" }))
-        .await;
-    tokio::time::sleep(Duration::from_secs(60)).await;
-    browser
-        .cdp("Page.setWebLifecycleState", json!({ "state": "active" }))
-        .await;
+    browser.freeze_for(Duration::from_secs(60)).await;
     tokio::time::sleep(Duration::from_millis(500)).await;
     let resumed = browser
         .js("return window.__resumedAt ?? null")

@@ -382,6 +382,16 @@ impl Browser {
             .unwrap_or_else(|e| panic!("CDP {cmd}: {e}"))
     }
 
+    /// Freezes the page for `time`, as a phone freezes a background tab,
+    /// then lets it run again.
+    pub async fn freeze_for(&self, time: Duration) {
+        self.cdp("Page.setWebLifecycleState", json!({ "state": "frozen" }))
+            .await;
+        tokio::time::sleep(time).await;
+        self.cdp("Page.setWebLifecycleState", json!({ "state": "active" }))
+            .await;
+    }
+
     /// Saves a screenshot to `$FOOT_MAP_SHOTS/NAME.png` when that variable
     /// is set; a way to look at states only a script can reach.
     pub async fn shot(&self, name: &str) {
