@@ -8,7 +8,7 @@ use crate::browser::{self, audio, audio::Chime, speech, storage, wake_lock};
 use crate::content::{content, Routine, RoutineStep};
 use crate::format;
 use crate::route::ZoneKey;
-use crate::settings::{self, Settings, Sound};
+use crate::settings::{self, Abilities, Settings, Sound};
 use crate::timer::{Action, Snapshot, Status, Timer};
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
@@ -32,6 +32,8 @@ pub struct Player {
     /// The clock reading the display was last brought up to.
     now: RwSignal<u64>,
     settings: RwSignal<Settings>,
+    /// What this browser can play and keep; the settings say what it cannot.
+    abilities: RwSignal<Abilities>,
     settings_problem: RwSignal<Option<String>>,
     /// What screen readers hear at each step change.
     announcement: RwSignal<String>,
@@ -67,6 +69,12 @@ impl Player {
             shown,
             current,
             settings: RwSignal::new(settings),
+            abilities: RwSignal::new(Abilities {
+                chime: audio::available(),
+                speak: speech::available(),
+                keep_awake: wake_lock::available(),
+                save: storage::available(),
+            }),
             settings_problem: RwSignal::new(problem.map(|p| {
                 format!(
                     "Foot Map could not read all of your saved settings: {p}. Defaults are used for those until you change a setting."
@@ -141,6 +149,19 @@ impl Player {
         self.settings.get()
     }
 
+    /// What this browser can do for a routine.
+    pub fn abilities(self) -> Abilities {
+        self.abilities.get()
+    }
+
+    /// The sound a routine plays now: the chosen setting, less what this
+    /// browser cannot play.
+    fn sound(self) -> Sound {
+        self.abilities
+            .get_untracked()
+            .sound(self.settings.get_untracked().sound)
+    }
+
     /// Why the saved settings could not all be read, if so.
     pub fn settings_problem(self) -> Option<String> {
         self.settings_problem.get()
@@ -189,7 +210,9 @@ impl Player {
         let now = browser::now_ms();
         if matches!(action, Action::Start | Action::StartAt(_) | Action::Resume) {
             // A tap: the moment browsers allow sound to start.
-            audio::unlock();
+            if !audio::unlock() && self.abilities.get_untracked().chime {
+                self.abilities.update(|a| a.chime = false);
+            }
         }
         let before = self.snapshot_untracked();
         self.timer.update(|t| t.apply(action, now));
@@ -220,7 +243,7 @@ impl Player {
     fn after_change(self, before: Snapshot) {
         let now = self.now.get_untracked();
         let after = self.snapshot_untracked();
-        let sound = self.settings.get_untracked().sound;
+        let sound = self.sound();
         let moved = (after.status, after.step) != (before.status, before.step);
         let began = moved
             && matches!(after.status, Status::Running | Status::Finished)
@@ -330,15 +353,16 @@ impl Player {
     }
 
     fn change_settings(self, change: impl FnOnce(&mut Settings)) {
-        // Keep unreadable saved text instead of overwriting it unseen.
-        if self.settings_problem.get_untracked().is_some() {
-            if let Some(old) = storage::load(settings::KEY) {
-                storage::save(&format!("{}.unreadable", settings::KEY), &old);
-            }
+        // Unreadable saved text is kept aside before it is overwritten.
+        let unreadable = self
+            .settings_problem
+            .get_untracked()
+            .and_then(|_| storage::load(settings::KEY));
+        self.settings.update(change);
+        let writes = self.settings.get_untracked().writes(unreadable.as_deref());
+        if writes.iter().all(|(key, value)| storage::save(key, value)) {
             self.settings_problem.set(None);
         }
-        self.settings.update(change);
-        storage::save(settings::KEY, &self.settings.get_untracked().encode());
     }
 }
 

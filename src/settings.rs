@@ -47,6 +47,72 @@ impl Sound {
     }
 }
 
+impl Sound {
+    /// The setting that plays exactly the chime and the voice given.
+    fn of(chime: bool, voice: bool) -> Sound {
+        match (chime, voice) {
+            (true, true) => Sound::Both,
+            (true, false) => Sound::Chime,
+            (false, true) => Sound::Voice,
+            (false, false) => Sound::Silent,
+        }
+    }
+}
+
+/// What this browser can do for a routine. Each is false where the API is
+/// missing, or refused when it was tried.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Abilities {
+    /// Web Audio, for the chimes.
+    pub chime: bool,
+    /// Speech synthesis, for the voice.
+    pub speak: bool,
+    /// The screen wake lock.
+    pub keep_awake: bool,
+    /// Local storage, to keep settings for next time.
+    pub save: bool,
+}
+
+impl Abilities {
+    /// A browser that has everything.
+    pub const ALL: Abilities = Abilities {
+        chime: true,
+        speak: true,
+        keep_awake: true,
+        save: true,
+    };
+
+    /// What a routine really plays for the chosen setting: the parts of it
+    /// this browser can play.
+    pub fn sound(self, chosen: Sound) -> Sound {
+        Sound::of(chosen.chimes() && self.chime, chosen.speaks() && self.speak)
+    }
+
+    /// Whether choosing `sound` would play all of it here.
+    pub fn allows(self, sound: Sound) -> bool {
+        self.sound(sound) == sound
+    }
+
+    /// What this browser cannot do, in plain sentences for the settings.
+    pub fn limits(self) -> Vec<&'static str> {
+        let mut limits = Vec::new();
+        limits.push(match (self.chime, self.speak) {
+            (true, true) => "",
+            (true, false) => "This browser cannot speak: chimes only.",
+            (false, true) => "This browser cannot play chimes: voice only.",
+            (false, false) => "This browser can neither chime nor speak: follow the countdown on screen.",
+        });
+        if !self.keep_awake {
+            limits.push("This browser cannot keep the screen on: set your screen to stay on longer, or tap it now and then.");
+        }
+        if !self.save {
+            limits.push("This browser is not letting Foot Map save anything: your settings last until you close the page.");
+        }
+        limits.retain(|l| !l.is_empty());
+        limits
+    }
+}
+
 /// Everything the app remembers between visits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Settings {
@@ -60,6 +126,10 @@ pub struct Settings {
 /// The storage key.
 pub const KEY: &str = "foot-map.settings";
 
+/// Where saved text that could not be read is kept, so that saving new
+/// settings never destroys it.
+pub const UNREADABLE_KEY: &str = "foot-map.settings.unreadable";
+
 /// The longest saved text worth reading.
 const MAX_LEN: usize = 500;
 
@@ -72,6 +142,18 @@ impl Settings {
             u8::from(self.manual),
             u8::from(self.safety_seen)
         )
+    }
+
+    /// The storage writes that save these settings, in order; a caller
+    /// stops at the first that fails. `unreadable` is saved text that could
+    /// not be fully read: it is kept aside first, so it is never lost.
+    pub fn writes(self, unreadable: Option<&str>) -> Vec<(&'static str, String)> {
+        let mut writes = Vec::new();
+        if let Some(old) = unreadable {
+            writes.push((UNREADABLE_KEY, old.to_owned()));
+        }
+        writes.push((KEY, self.encode()));
+        writes
     }
 
     /// Reads the saved form. Unknown keys are ignored (a newer version may
@@ -173,6 +255,36 @@ mod tests {
         let (s, err) = Settings::decode(&"x".repeat(10_000));
         assert_eq!(s, Settings::default());
         assert!(err.is_some());
+    }
+
+    #[test]
+    fn a_browser_that_cannot_speak_plays_chimes_only_and_says_so() {
+        let mute = Abilities {
+            speak: false,
+            ..Abilities::ALL
+        };
+        assert_eq!(mute.sound(Sound::Both), Sound::Chime);
+        assert_eq!(mute.sound(Sound::Voice), Sound::Silent);
+        assert!(mute.allows(Sound::Chime) && !mute.allows(Sound::Voice));
+        assert_eq!(mute.limits(), vec!["This browser cannot speak: chimes only."]);
+    }
+
+    #[test]
+    fn every_missing_ability_is_named_and_a_full_browser_has_no_limits() {
+        assert!(Abilities::ALL.limits().is_empty());
+        for sound in Sound::ALL {
+            assert_eq!(Abilities::ALL.sound(sound), sound);
+        }
+        let none = Abilities {
+            chime: false,
+            speak: false,
+            keep_awake: false,
+            save: false,
+        };
+        assert_eq!(none.limits().len(), 3);
+        assert!(none.limits()[0].contains("neither chime nor speak"));
+        assert!(Sound::ALL.into_iter().all(|s| none.sound(s) == Sound::Silent));
+        assert!(none.allows(Sound::Silent));
     }
 
     #[test]

@@ -33,20 +33,36 @@ struct Scheduled {
 thread_local! {
     static CONTEXT: RefCell<Option<AudioContext>> = const { RefCell::new(None) };
     static PENDING: RefCell<Option<Scheduled>> = const { RefCell::new(None) };
+    /// Creating a context was tried and refused.
+    static REFUSED: RefCell<bool> = const { RefCell::new(false) };
+}
+
+/// Whether this browser can play chimes: it has Web Audio, and creating
+/// a context has not been refused.
+pub fn available() -> bool {
+    super::global("AudioContext").is_some_and(|c| c.is_function()) && !REFUSED.with(|r| *r.borrow())
 }
 
 /// Creates or resumes the audio context. Browsers allow sound only after a
-/// tap, so call this from the Start button's handler.
-pub fn unlock() {
+/// tap, so call this from the Start button's handler. False if this
+/// browser cannot play sound.
+pub fn unlock() -> bool {
+    if !available() {
+        return false;
+    }
     CONTEXT.with(|cell| {
         let mut cell = cell.borrow_mut();
         if cell.is_none() {
             *cell = AudioContext::new().ok();
+            REFUSED.with(|r| *r.borrow_mut() = cell.is_none());
         }
         if let Some(ctx) = cell.as_ref() {
-            let _ = ctx.resume();
+            if let Ok(resumed) = ctx.resume() {
+                super::settle(resumed.into());
+            }
         }
-    });
+        cell.is_some()
+    })
 }
 
 /// Plays `chime` at `at_ms` on the page's monotonic clock (now if past),

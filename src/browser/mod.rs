@@ -1,13 +1,19 @@
 //! Thin bridges to browser capabilities, one per file. Everything that
 //! touches `web_sys` for the routine player lives here, so the logic it
 //! serves (the timer, the settings) stays pure and natively tested. Each
-//! bridge degrades quietly where the browser lacks the capability.
+//! bridge is safe where the browser lacks the capability or where calling
+//! it throws: it reports what it cannot do and never lets an exception
+//! reach the page.
 
 pub mod audio;
 pub mod offline;
+pub mod reveal;
 pub mod speech;
 pub mod storage;
 pub mod wake_lock;
+
+use js_sys::{Array, Function, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
 
 /// Milliseconds from a monotonic clock (`performance.now()`), the time base
 /// the timer is fed with. Unlike the wall clock it never jumps.
@@ -16,4 +22,34 @@ pub fn now_ms() -> u64 {
         .and_then(|w| w.performance())
         .map_or(0.0, |p| p.now())
         .max(0.0) as u64
+}
+
+/// `object[name]`, if it is there and reading it does not throw.
+fn property(object: &JsValue, name: &str) -> Option<JsValue> {
+    Reflect::get(object, &name.into())
+        .ok()
+        .filter(|v| !v.is_undefined() && !v.is_null())
+}
+
+/// A global such as `speechSynthesis` or `AudioContext`, where the browser
+/// has it. Some browsers lack an API; privacy settings make others throw.
+pub fn global(name: &str) -> Option<JsValue> {
+    property(&web_sys::window()?.into(), name)
+}
+
+/// Calls `object[method](...args)`. None where the method is missing or
+/// throws: the exception is caught here and goes no further.
+pub fn call(object: &JsValue, method: &str, args: &[JsValue]) -> Option<JsValue> {
+    let function: Function = property(object, method)?.dyn_into().ok()?;
+    function.apply(object, &args.iter().collect::<Array>()).ok()
+}
+
+/// Handles the outcome of a promise an API returned, so that a refusal is
+/// not reported as an unhandled rejection; the outcome itself is ignored.
+fn settle(promise: JsValue) {
+    if let Ok(promise) = promise.dyn_into::<js_sys::Promise>() {
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+        });
+    }
 }

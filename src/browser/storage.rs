@@ -1,7 +1,13 @@
-//! Local storage, where the browser allows it (private modes may not).
+//! Local storage, where the browser allows it: private modes and blocked
+//! site data make reading `localStorage` throw, which reads as "none" here.
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
+}
+
+/// Whether anything can be saved on this device.
+pub fn available() -> bool {
+    storage().is_some()
 }
 
 /// The saved text under `key`, if any.

@@ -2,14 +2,23 @@
 //! the browser has it. Called through `Reflect` because web-sys only offers
 //! the API behind an unstable flag.
 
-use js_sys::{Function, Promise, Reflect};
+use js_sys::Reflect;
 use std::cell::RefCell;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
 thread_local! {
     static SENTINEL: RefCell<Option<JsValue>> = const { RefCell::new(None) };
     static WANTED: RefCell<bool> = const { RefCell::new(false) };
+}
+
+fn wake_lock() -> Option<JsValue> {
+    super::property(&web_sys::window()?.navigator(), "wakeLock")
+}
+
+/// Whether this browser can keep the screen on.
+pub fn available() -> bool {
+    wake_lock().is_some()
 }
 
 /// Asks for the screen to stay on. Safe to call again: the browser drops
@@ -19,7 +28,12 @@ pub fn acquire() {
     if SENTINEL.with(|s| s.borrow().as_ref().is_some_and(|s| !released(s))) {
         return;
     }
-    let Some(request) = request() else { return };
+    let Some(request) = wake_lock()
+        .and_then(|lock| super::call(&lock, "request", &["screen".into()]))
+        .and_then(|p| wasm_bindgen::JsCast::dyn_into::<js_sys::Promise>(p).ok())
+    else {
+        return;
+    };
     wasm_bindgen_futures::spawn_local(async move {
         // Refused (page hidden, no permission): carry on without it.
         if let Ok(sentinel) = JsFuture::from(request).await {
@@ -40,18 +54,6 @@ pub fn release() {
     }
 }
 
-fn request() -> Option<Promise> {
-    let navigator = web_sys::window()?.navigator();
-    let wake_lock = Reflect::get(&navigator, &"wakeLock".into())
-        .ok()
-        .filter(|v| v.is_object())?;
-    let request: Function = Reflect::get(&wake_lock, &"request".into())
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    request.call1(&wake_lock, &"screen".into()).ok()?.dyn_into().ok()
-}
-
 fn released(sentinel: &JsValue) -> bool {
     Reflect::get(sentinel, &"released".into())
         .ok()
@@ -60,15 +62,7 @@ fn released(sentinel: &JsValue) -> bool {
 }
 
 fn release_sentinel(sentinel: &JsValue) {
-    if let Some(release) = Reflect::get(sentinel, &"release".into())
-        .ok()
-        .and_then(|f| f.dyn_into::<Function>().ok())
-    {
-        if let Ok(promise) = release.call0(sentinel).and_then(|p| p.dyn_into::<Promise>()) {
-            // Ignore the outcome, but handle it so no rejection goes unhandled.
-            wasm_bindgen_futures::spawn_local(async move {
-                let _ = JsFuture::from(promise).await;
-            });
-        }
+    if let Some(promise) = super::call(sentinel, "release", &[]) {
+        super::settle(promise);
     }
 }

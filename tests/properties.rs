@@ -1,0 +1,126 @@
+//! Property tests of every parser of outside input: URL fragments (any
+//! link a person follows) and saved settings (whatever local storage holds,
+//! perhaps written by an older or newer version, or damaged). Each runs
+//! 10,000 generated cases: nothing panics, valid values round-trip, and
+//! unreadable saved text is kept aside, never overwritten.
+
+use foot_map::content::{content, Side};
+use foot_map::route::{self, Route, ZoneKey};
+use foot_map::settings::{Settings, Sound, KEY, UNREADABLE_KEY};
+use proptest::prelude::*;
+
+fn config() -> ProptestConfig {
+    ProptestConfig::with_cases(10_000)
+}
+
+/// Every route the app can link to.
+fn every_route() -> Vec<Route> {
+    let c = content();
+    let mut routes = vec![
+        Route::Map,
+        Route::Routines,
+        Route::Benefits,
+        Route::Evidence,
+        Route::Safety,
+    ];
+    for zone in &c.zones {
+        for side in [Side::Left, Side::Right] {
+            routes.push(Route::Zone(ZoneKey { side, zone: &zone.id }));
+        }
+    }
+    routes.extend(c.routines.iter().map(|r| Route::Routine(&r.id)));
+    routes.extend(c.claims.iter().map(|c| Route::Benefit(&c.id)));
+    routes
+}
+
+/// A valid fragment, damaged: cut short, or with text inserted somewhere.
+fn damaged_fragment() -> impl Strategy<Value = String> {
+    let routes = every_route();
+    (
+        0..routes.len(),
+        any::<prop::sample::Index>(),
+        "\\PC{0,6}|[=#%&;-]{1,3}",
+        any::<bool>(),
+    )
+        .prop_map(move |(i, at, junk, cut)| {
+            let fragment = route::fragment(routes[i]);
+            let chars: Vec<char> = fragment.chars().collect();
+            let at = at.index(chars.len() + 1);
+            if cut {
+                chars[..at].iter().collect()
+            } else {
+                chars[..at]
+                    .iter()
+                    .chain(junk.chars().collect::<Vec<_>>().iter())
+                    .chain(&chars[at..])
+                    .collect()
+            }
+        })
+}
+
+/// What a reader is shown about a bad link: a sentence, not the raw input.
+fn assert_readable_message(error: &route::LinkError) {
+    let message = error.message();
+    assert!(!message.is_empty());
+    assert!(!message.chars().any(char::is_control), "{message:?}");
+    assert!(message.chars().count() < 260, "{message:?}");
+}
+
+#[test]
+fn every_route_round_trips_through_its_link() {
+    for route in every_route() {
+        let link = format!("#{}", route::fragment(route));
+        assert_eq!(route::parse(&link, content()), Ok(route), "{link}");
+    }
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn any_fragment_parses_or_says_why_without_panicking(text in "\\PC{0,300}|[ -~]{0,300}") {
+        match route::parse(&text, content()) {
+            Ok(route) => prop_assert_eq!(route::parse(&route::fragment(route), content()), Ok(route)),
+            Err(error) => assert_readable_message(&error),
+        }
+    }
+
+    #[test]
+    fn a_damaged_link_is_read_or_refused_with_a_reason(text in damaged_fragment()) {
+        match route::parse(&format!("#{text}"), content()) {
+            Ok(route) => prop_assert_eq!(route::fragment(route), text),
+            Err(error) => assert_readable_message(&error),
+        }
+    }
+
+    #[test]
+    fn any_saved_settings_text_is_read_without_panicking(text in "\\PC{0,600}|[a-z=;01 ]{0,80}") {
+        let (settings, problem) = Settings::decode(&text);
+        // What was read saves and reads back the same.
+        prop_assert_eq!(Settings::decode(&settings.encode()), (settings, None));
+        if let Some(problem) = problem {
+            prop_assert!(!problem.chars().any(char::is_control), "{:?}", problem);
+            prop_assert!(problem.chars().count() < 200);
+            // Saving a change keeps the unreadable text aside, first.
+            let writes = settings.writes(Some(&text));
+            prop_assert_eq!(&writes[0], &(UNREADABLE_KEY, text.clone()));
+            prop_assert_eq!(writes[1].0, KEY);
+        }
+    }
+
+    #[test]
+    fn valid_settings_round_trip_among_keys_from_newer_versions(
+        sound in prop::sample::select(Sound::ALL.to_vec()),
+        manual in any::<bool>(),
+        safety_seen in any::<bool>(),
+        extra in prop::collection::vec(("[a-z]{3,8}", "[a-z0-9]{0,6}"), 0..4),
+    ) {
+        let settings = Settings { sound, manual, safety_seen };
+        prop_assert_eq!(Settings::decode(&settings.encode()), (settings, None));
+        let mut text = settings.encode();
+        for (key, value) in extra.iter().filter(|(k, _)| !["sound", "manual", "safety"].contains(&k.as_str())) {
+            text.push_str(&format!(";{key}={value}"));
+        }
+        prop_assert_eq!(Settings::decode(&text), (settings, None));
+    }
+}
