@@ -166,7 +166,8 @@ fn MapView(view: View, layer: RwSignal<bool>) -> impl IntoView {
     };
 
     view! {
-        <figure
+        // A div: a figure may not be a tab panel.
+        <div
             class="view"
             class:is-active=move || nav.view.get() == view
             id=format!("view-{slug}")
@@ -174,7 +175,7 @@ fn MapView(view: View, layer: RwSignal<bool>) -> impl IntoView {
             aria-labelledby=format!("tab-{slug}")
             data-view=slug
         >
-            <figcaption>{view.title()}</figcaption>
+            <p class="view-title">{view.title()}</p>
             <div class="drawing">
                 <svg
                     viewBox=format!("0 0 {} {}", number(total_w), number(total_h))
@@ -237,7 +238,7 @@ fn MapView(view: View, layer: RwSignal<bool>) -> impl IntoView {
                     {move || layer.get().then(|| markers(art, w, font))}
                 </svg>
             </div>
-        </figure>
+        </div>
     }
 }
 

@@ -17,7 +17,9 @@ pub fn Panel() -> impl IntoView {
     let nav = expect_context::<Nav>();
     let route = Memo::new(move |_| nav.route());
     view! {
-        <aside id="details" class="panel" tabindex="-1" aria-label="Details">
+        // In the tab order: on wide screens it scrolls on its own, and keyboard
+        // users scroll it with the arrow keys once it has focus.
+        <aside id="details" class="panel" tabindex="0" aria-label="Details">
             <p class="visually-hidden" aria-live="polite">
                 {move || match route.get() {
                     Route::Zone(k) => format!("{} selected", k.full_name(content())),

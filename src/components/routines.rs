@@ -141,9 +141,18 @@ fn Now(routine: &'static Routine) -> impl IntoView {
     };
     let paused = move || snapshot.get().status == Status::Paused;
     let get_ready = move || snapshot.get().status == Status::GetReady;
+    // Once shown, the countdown and controls come into view and the main
+    // control takes focus: the Start button that had it is gone.
+    let block = NodeRef::<leptos::html::Div>::new();
+    let main_control = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move || {
+        if let (Some(block), Some(control)) = (block.get(), main_control.get()) {
+            request_animation_frame(move || crate::browser::reveal::reveal(&block, &control));
+        }
+    });
 
     view! {
-        <div class="now" class:is-paused=paused>
+        <div class="now" class:is-paused=paused node_ref=block>
             <p class="step-count">
                 {move || match (snapshot.get().status, step()) {
                     (Status::GetReady, _) => "Get ready…".to_string(),
@@ -173,7 +182,7 @@ fn Now(routine: &'static Routine) -> impl IntoView {
                     {move || clock(snapshot.get().remaining_ms)}
                 </div>
             </div>
-            <Controls />
+            <Controls main=main_control />
             <p class="up-next">
                 {move || {
                     let next = if get_ready() { step().map(|(i, _)| i) } else { step().map(|(i, _)| i + 1) };
@@ -185,7 +194,7 @@ fn Now(routine: &'static Routine) -> impl IntoView {
                 }}
             </p>
             <div class="overall" aria-hidden="true">
-                <div class="overall-bar" style=move || format!("width:{}%", (snapshot.get().overall * 100.0) as u32)></div>
+                <div class="overall-bar" style:width=move || format!("{}%", (snapshot.get().overall * 100.0) as u32)></div>
             </div>
             <p class="small overall-text">
                 {move || {
@@ -223,7 +232,10 @@ fn Instructions(step: &'static crate::content::RoutineStep) -> impl IntoView {
 
 /// Back, pause or resume, next and stop: big enough for oily fingers.
 #[component]
-fn Controls() -> impl IntoView {
+fn Controls(
+    /// Set to the pause and resume button, the one focus goes to.
+    main: NodeRef<leptos::html::Button>,
+) -> impl IntoView {
     let player = expect_context::<Player>();
     let paused = move || player.snapshot().status == Status::Paused;
     view! {
@@ -235,6 +247,7 @@ fn Controls() -> impl IntoView {
                 type="button"
                 class="primary"
                 data-testid="pause"
+                node_ref=main
                 on:click=move |_| player.act(if paused() { Action::Resume } else { Action::Pause })
             >
                 {move || if paused() { "Resume" } else { "Pause" }}
@@ -281,7 +294,7 @@ fn Summary() -> impl IntoView {
             <h3>{headline}</h3>
             <p>{text}</p>
             <div class="controls">
-                <button type="button" class="primary" on:click=move |_| player.act(Action::Start)>
+                <button type="button" class="primary" data-testid="start" on:click=move |_| player.act(Action::Start)>
                     "Start again"
                 </button>
                 <button type="button" on:click=move |_| nav.go(Route::Routines)>
@@ -307,6 +320,7 @@ fn Settings() -> impl IntoView {
                             <button
                                 type="button"
                                 aria-pressed=move || (player.settings().sound == sound).to_string()
+                                disabled=move || !player.abilities().allows(sound)
                                 on:click=move |_| player.set_sound(sound)
                             >
                                 {sound.label()}
@@ -315,6 +329,14 @@ fn Settings() -> impl IntoView {
                     })
                     .collect_any()}
             </div>
+            {move || {
+                player
+                    .abilities()
+                    .limits()
+                    .into_iter()
+                    .map(|limit| view! { <p class="small limit" data-testid="limit">{limit}</p> })
+                    .collect_any()
+            }}
             <label class="check">
                 <input
                     type="checkbox"

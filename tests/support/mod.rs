@@ -42,11 +42,18 @@ pub struct Server {
     pub port: u16,
     log: Arc<Mutex<Vec<Served>>>,
     offline: Arc<AtomicBool>,
+    root: Arc<Mutex<PathBuf>>,
 }
 
 impl Server {
     pub fn start() -> Server {
-        let root = dist();
+        Server::start_at(dist())
+    }
+
+    /// A server for the build in `root`.
+    pub fn start_at(root: PathBuf) -> Server {
+        let root = Arc::new(Mutex::new(root));
+        let thread_root = Arc::clone(&root);
         let listener = TcpListener::bind("127.0.0.1:0").expect("a free loopback port");
         let port = listener.local_addr().unwrap().port();
         let log = Arc::new(Mutex::new(Vec::new()));
@@ -60,7 +67,7 @@ impl Server {
                     drop(stream);
                     continue;
                 }
-                let root = root.clone();
+                let root = thread_root.lock().unwrap().clone();
                 let log = Arc::clone(&thread_log);
                 std::thread::spawn(move || {
                     if let Some(served) = answer(stream, &root) {
@@ -69,7 +76,18 @@ impl Server {
                 });
             }
         });
-        Server { port, log, offline }
+        Server {
+            port,
+            log,
+            offline,
+            root,
+        }
+    }
+
+    /// Serves the build in `root` from now on, as when a new version of
+    /// the site is deployed.
+    pub fn deploy(&self, root: PathBuf) {
+        *self.root.lock().unwrap() = root;
     }
 
     /// Stops answering (or starts again), as when the network drops.
@@ -157,6 +175,19 @@ fn content_type(file: &Path) -> &'static str {
 pub async fn session(size: (u32, u32), fragment: &str) -> (Server, Browser) {
     let server = Server::start();
     let browser = Browser::start(size).await;
+    browser.open(&server.url(fragment)).await;
+    (server, browser)
+}
+
+/// A server for the release build and a browser showing it at `fragment`,
+/// with `scripts` run in every page before the app's own (to remove or
+/// replace a browser API, or to listen for events from the start).
+pub async fn session_with(size: (u32, u32), fragment: &str, scripts: &[&str]) -> (Server, Browser) {
+    let server = Server::start();
+    let browser = Browser::start(size).await;
+    for script in scripts {
+        browser.before_load(script).await;
+    }
     browser.open(&server.url(fragment)).await;
     (server, browser)
 }
@@ -380,6 +411,44 @@ impl Browser {
             .issue_cmd(Cdp(json!({ "cmd": cmd, "params": params })))
             .await
             .unwrap_or_else(|e| panic!("CDP {cmd}: {e}"))
+    }
+
+    /// Runs `script` in every page from the next navigation on, before the
+    /// page's own scripts.
+    pub async fn before_load(&self, script: &str) {
+        self.cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": script }),
+        )
+        .await;
+    }
+
+    /// Shows pages as the browser would with a dark (or light) system theme.
+    pub async fn set_dark(&self, dark: bool) {
+        let scheme = if dark { "dark" } else { "light" };
+        self.cdp(
+            "Emulation.setEmulatedMedia",
+            json!({ "features": [{ "name": "prefers-color-scheme", "value": scheme }] }),
+        )
+        .await;
+    }
+
+    /// The accessibility problems axe-core finds in the page as it is now,
+    /// one line each: rule, impact and the elements concerned.
+    pub async fn axe_violations(&self) -> Vec<String> {
+        let tools = std::env::var("FOOT_MAP_TOOLS")
+            .unwrap_or_else(|_| format!("{}/.cache/foot-map-tools", std::env::var("HOME").unwrap()));
+        let source = std::fs::read_to_string(format!("{tools}/node_modules/axe-core/axe.min.js"))
+            .expect("axe-core installed (bash .ci/setup installs it)");
+        self.js(&format!("if (!window.axe) {{ {source} }} return true"))
+            .await;
+        let run = r#"const done = arguments[arguments.length - 1];
+            axe.run(document, { resultTypes: ['violations'] })
+              .then(r => done(r.violations.map(v =>
+                  `${v.id} (${v.impact}): ${v.nodes.map(n => n.target.join(' ')).slice(0, 4).join(', ')}`)))
+              .catch(e => done([`axe failed: ${e}`]));"#;
+        let found = self.client.execute_async(run, vec![]).await.expect("axe runs");
+        serde_json::from_value(found).expect("a list of violations")
     }
 
     /// Freezes the page for `time`, as a phone freezes a background tab,

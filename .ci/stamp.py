@@ -1,0 +1,58 @@
+"""Finishes the release build in dist/ (run by .ci/build, after Trunk).
+
+1. A strict Content Security Policy goes into index.html as a <meta> tag
+   (static hosts rarely let you set headers): scripts only from the app's
+   own origin, plus each inline script by its SHA-256 hash, computed here
+   from the exact text Trunk wrote; WebAssembly compiled with
+   'wasm-unsafe-eval'; no 'unsafe-inline' or 'unsafe-eval'.
+2. The service worker gets a version: a hash of index.html, which names
+   every hashed file of this build. A new deploy therefore has a new sw.js,
+   which the browser installs; it caches the new files and removes the old
+   cache.
+"""
+import base64
+import hashlib
+import pathlib
+import re
+import sys
+
+dist = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "dist")
+index = dist / "index.html"
+html = index.read_text(encoding="utf-8")
+
+# Run again on a finished build (a test makes a second deploy this way),
+# the policy and the version are worked out afresh.
+html = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", html)
+
+inline = re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, flags=re.S)
+hashes = [
+    "'sha256-" + base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode() + "'"
+    for s in inline
+]
+policy = "; ".join([
+    "default-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval' " + " ".join(hashes),
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+])
+meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
+# It must come before the first script; right after the charset is first.
+charset = re.search(r"<meta charset=[^>]*>", html, flags=re.I)
+if not charset:
+    sys.exit("index.html has no <meta charset>, so the policy has no place")
+html = html[: charset.end()] + meta + html[charset.end() :]
+index.write_text(html, encoding="utf-8")
+
+version = "v-" + hashlib.sha256(html.encode("utf-8")).hexdigest()[:16]
+worker = dist / "sw.js"
+text = worker.read_text(encoding="utf-8")
+stamped, n = re.subn(r"(const VERSION = ')dev(';)", rf"\g<1>{version}\g<2>", text)
+if n == 0:
+    stamped, n = re.subn(r"v-[0-9a-f]{16}", version, text)
+if n != 1:
+    sys.exit("sw.js has no `const VERSION = 'dev';` (or earlier stamp) to stamp")
+worker.write_text(stamped, encoding="utf-8")
+print(f"[build] {len(hashes)} inline script(s) allowed by hash; service worker version {version}")
