@@ -2,7 +2,15 @@
 // Pages are fetched fresh when online and come from the cache when not.
 // Other files have content hashes in their names, so a cached copy is
 // always right: they are served from the cache and fetched only once.
-const CACHE = 'foot-map-v1';
+//
+// Updates: the release build (.ci/build) stamps VERSION with a hash of the
+// deploy, so every deploy has a new sw.js. The browser installs it on the
+// next visit; it caches the new files, takes over, and deletes the caches
+// of earlier deploys with their old files. A page that is already open
+// keeps running on the files it loaded: nothing reloads it, so a routine
+// under way is never interrupted.
+const VERSION = 'dev';
+const CACHE = `foot-map-${VERSION}`;
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
