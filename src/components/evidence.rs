@@ -20,7 +20,7 @@ pub fn ClaimCard(
     link: Option<&'static ZoneLink>,
 ) -> impl IntoView {
     let sources = if claim.sources.is_empty() {
-        "None: no trials of this were found".to_string()
+        "none; no trials of this were found".to_string()
     } else {
         content()
             .sources_for(&claim.sources)
