@@ -1,6 +1,7 @@
 //! Honest claims, end to end: benefits light up their zones, every claim
-//! carries its evidence, the safety note comes before a first routine, and
-//! the reflexology layer is marked as tradition.
+//! carries its evidence and says why it is tied to a zone, the safety note
+//! comes before a first routine and a quick leg check before routines that
+//! work the legs, and the reflexology layer is marked as tradition.
 
 mod support;
 
@@ -15,8 +16,9 @@ const LIT: &str = "return [...document.querySelectorAll('.zone.is-benefit')].map
 fn expected_zones(claim: &str) -> Vec<String> {
     let claim = content().claims.iter().find(|c| c.id == claim).unwrap();
     let set: BTreeSet<String> = claim
-        .zones
+        .links
         .iter()
+        .flat_map(|link| link.zones.iter())
         .flat_map(|z| Side::BOTH.map(|side| format!("{}-{z}", side.slug())))
         .collect();
     set.into_iter().collect()
@@ -96,8 +98,9 @@ async fn every_claim_shown_carries_its_label_reason_and_sources() {
             );
             let sources = card["sources"].as_str().unwrap();
             assert!(
-                sources.chars().filter(char::is_ascii_digit).count() >= 4,
-                "{page}: a dated source on {card}"
+                sources.chars().filter(char::is_ascii_digit).count() >= 4
+                    || sources.contains("no trials of this were found"),
+                "{page}: a dated source, or a plain word that none was found, on {card}"
             );
         }
     }
@@ -202,5 +205,257 @@ async fn the_reflexology_layer_toggles_and_is_marked_as_tradition() {
             .await,
         json!(null)
     );
+    browser.close().await;
+}
+
+/// Every zone tie shown, on a page: (basis, text) for each.
+const BASES: &str = r#"return [...document.querySelectorAll('[data-basis]')]
+    .filter(el => el.matches('.claim-basis, .basis-group'))
+    .map(el => [el.dataset.basis, el.textContent])"#;
+
+#[tokio::test]
+async fn every_zone_tie_says_its_basis_and_charts_are_marked_as_tradition() {
+    let server = Server::start();
+    let browser = Browser::start(DESKTOP).await;
+    let c = content();
+    // Zone panels: one basis line per claim card, matching the content.
+    for zone in [
+        "left-big-toe",
+        "right-calf-inner",
+        "left-inner-edge",
+        "right-outer-heel",
+    ] {
+        browser.open(&server.url(&format!("zone={zone}"))).await;
+        browser
+            .wait_for_js(
+                "return document.querySelectorAll('.claim').length > 0",
+                json!(true),
+            )
+            .await;
+        let id = zone.split_once('-').unwrap().1;
+        let expected: Vec<&str> = c
+            .claims_for(id)
+            .iter()
+            .map(|cl| cl.link_for(id).unwrap().basis.slug())
+            .collect();
+        let shown = browser.js(BASES).await;
+        let shown = shown.as_array().unwrap();
+        assert_eq!(
+            shown.len(),
+            expected.len(),
+            "{zone}: a basis for every claim: {shown:?}"
+        );
+        for (pair, basis) in shown.iter().zip(&expected) {
+            assert_eq!(pair[0], json!(basis), "{zone}: {pair}");
+            check_basis_text(&pair[0], &pair[1]);
+        }
+        assert!(
+            browser
+                .text("[data-testid=zone-details]")
+                .await
+                .unwrap()
+                .contains("Why this area")
+                && !browser
+                    .text("[data-testid=zone-details]")
+                    .await
+                    .unwrap()
+                    .contains("What the article claims for this area"),
+            "{zone}: the old heading is gone"
+        );
+    }
+    // Benefit pages: one group per link, each zone under the basis it has.
+    for claim in &c.claims {
+        browser.open(&server.url(&format!("benefit={}", claim.id))).await;
+        browser
+            .wait_for_text("[data-testid=benefit] h2", &claim.title)
+            .await;
+        let shown = browser.js(BASES).await;
+        let shown = shown.as_array().unwrap();
+        let expected: Vec<&str> = claim.links.iter().map(|l| l.basis.slug()).collect();
+        assert_eq!(
+            shown.iter().map(|p| p[0].as_str().unwrap()).collect::<Vec<_>>(),
+            expected,
+            "benefit {}",
+            claim.id
+        );
+        for pair in shown {
+            check_basis_text(&pair[0], &pair[1]);
+        }
+        let zones_per_basis = browser
+            .js("return [...document.querySelectorAll('.zone-links li')].map(li => li.dataset.basis)")
+            .await;
+        let expected: Vec<&str> = claim
+            .links
+            .iter()
+            .flat_map(|l| l.zones.iter().map(move |_| l.basis.slug()))
+            .collect();
+        assert_eq!(zones_per_basis, json!(expected), "benefit {}", claim.id);
+    }
+    browser.close().await;
+}
+
+fn check_basis_text(basis: &serde_json::Value, text: &serde_json::Value) {
+    let text = text.as_str().unwrap();
+    match basis.as_str().unwrap() {
+        "chart" => assert!(
+            text.contains("reflexology chart") && text.contains("tradition, no evidence"),
+            "a chart tie is marked as tradition: {text}"
+        ),
+        "massage" => assert!(text.contains("Where the massage acts"), "{text}"),
+        other => panic!("unknown basis {other}"),
+    }
+}
+
+const STATUS: &str = "return document.querySelector('[data-testid=player]')?.dataset.status ?? null";
+const LEG_CHECK: &str = "return document.querySelector('[data-testid=leg-check]')?.textContent ?? null";
+
+/// Opens a routine in a fresh page, as a new visit would.
+async fn fresh_visit(browser: &Browser, server: &Server, routine: &str) {
+    browser.client.goto("about:blank").await.unwrap();
+    browser.open(&server.url(&format!("routine={routine}"))).await;
+    browser.wait_for_js(STATUS, json!("idle")).await;
+}
+
+#[tokio::test]
+async fn a_quick_leg_check_comes_before_each_leg_routine_once_a_visit() {
+    let server = Server::start();
+    let browser = Browser::start(DESKTOP).await;
+    let c = content();
+    let check_text = &c.safety.leg_check;
+    // Before the safety note is read and after: every routine that works the
+    // legs asks, and no foot-only routine does.
+    for round in ["before the safety note is read", "after"] {
+        for routine in &c.routines {
+            fresh_visit(&browser, &server, &routine.id).await;
+            let shown = browser.js(LEG_CHECK).await;
+            if c.works_legs(routine) {
+                let text = shown
+                    .as_str()
+                    .unwrap_or_else(|| panic!("{round}: `{}` has the leg check", routine.id));
+                assert!(text.contains(check_text.as_str()), "{text}");
+                let link = browser
+                    .js("return document.querySelector('[data-testid=leg-check] a')?.getAttribute('href')")
+                    .await;
+                assert_eq!(link, json!("#safety"), "the check links to the full note");
+                let start = browser.text("[data-testid=start]").await.unwrap();
+                assert!(
+                    start.to_lowercase().contains("none of these"),
+                    "one tap confirms and starts: {start}"
+                );
+            } else {
+                assert_eq!(
+                    shown,
+                    json!(null),
+                    "{round}: foot-only `{}` asks nothing",
+                    routine.id
+                );
+            }
+        }
+        if round.starts_with("before") {
+            // Read the note (on a foot-only routine), so the second round
+            // sees the check without the gate around it.
+            fresh_visit(&browser, &server, "quick-3").await;
+            browser.click(Locator::Css("[data-testid=start]")).await;
+            browser.wait_for_js(STATUS, json!("get-ready")).await;
+            browser.click(Locator::Css("[data-testid=stop]")).await;
+        }
+    }
+
+    // One tap confirms for the rest of the visit: no other leg routine asks.
+    let legs: Vec<&str> = c
+        .routines
+        .iter()
+        .filter(|r| c.works_legs(r))
+        .map(|r| r.id.as_str())
+        .collect();
+    fresh_visit(&browser, &server, legs[0]).await;
+    browser.click(Locator::Css("[data-testid=start]")).await;
+    browser.wait_for_js(STATUS, json!("get-ready")).await;
+    browser.click(Locator::Css("[data-testid=stop]")).await;
+    for id in legs[1..].iter().chain([&legs[0]]) {
+        browser.open(&server.url(&format!("routine={id}"))).await;
+        browser.wait_for_js(STATUS, json!("idle")).await;
+        assert_eq!(
+            browser.js(LEG_CHECK).await,
+            json!(null),
+            "`{id}` does not ask again"
+        );
+        assert_eq!(
+            browser.text("[data-testid=start]").await.as_deref(),
+            Some("Start")
+        );
+    }
+    // Not saved: a new visit asks again.
+    fresh_visit(&browser, &server, legs[0]).await;
+    assert!(browser.js(LEG_CHECK).await.is_string(), "a new visit asks again");
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn the_safety_page_has_every_item_the_second_review_asked_for() {
+    let (_server, browser) = support::session(DESKTOP, "safety").await;
+    browser
+        .wait_for_text("[data-testid=safety-page]", "Do not massage")
+        .await;
+    let page = browser
+        .text("[data-testid=safety-page]")
+        .await
+        .unwrap()
+        .to_lowercase();
+    for caution in &content().cautions {
+        assert!(page.contains(&caution.title.to_lowercase()), "{}", caution.title);
+        assert!(page.contains(&caution.text.to_lowercase()), "{}", caution.id);
+    }
+    for item in [
+        "recent surgery",
+        "long journey",
+        "pregnancy and the weeks after giving birth",
+        "cancer",
+        "a clot in the past",
+        "oestrogen",
+        "sudden breathlessness",
+        "chest pain",
+        "coughing blood",
+        "emergency",
+        "pre-eclampsia",
+        "headache",
+        "vision",
+        "same day",
+        "cold, pale or bluish",
+        "at rest",
+        "do not heal",
+        "no heating pad, hot footbath or heated massager",
+        "if the foot check finds a wound",
+        "cellulitis",
+        "warts or athlete's foot",
+        "wash your hands",
+        "electric leg massagers",
+        "implanted electrical device",
+        "maker's instructions",
+        "hollow behind the knee",
+        "below the outer knee",
+        "behind the outer ankle bone",
+        "little-toe nail",
+        "starts labour",
+        "smith ca et al., 2017, cochrane",
+    ] {
+        assert!(page.contains(item), "the safety page mentions “{item}”");
+    }
+    // Stop items are marked as such, not only listed.
+    let stops = browser
+        .js("return [...document.querySelectorAll('[data-testid=safety-page] li.stop')].map(li => li.dataset.caution)")
+        .await;
+    for id in [
+        "dvt",
+        "lung-clot",
+        "pre-eclampsia",
+        "poor-circulation",
+        "cellulitis",
+    ] {
+        assert!(
+            stops.as_array().unwrap().contains(&json!(id)),
+            "{id} is a stop item: {stops}"
+        );
+    }
     browser.close().await;
 }

@@ -3,7 +3,7 @@
 //! and the page that explains the labels and lists every source.
 
 use crate::components::CollectAny;
-use crate::content::{content, Claim, Label, Side};
+use crate::content::{content, Claim, Label, Side, ZoneLink};
 use crate::route::{self, Route, ZoneKey};
 use leptos::prelude::*;
 
@@ -15,12 +15,19 @@ pub fn ClaimCard(
     /// Link the title to the benefit's own page.
     #[prop(optional)]
     linked: bool,
+    /// Shown in a zone's details: why the claim is tied to that zone.
+    #[prop(optional_no_strip)]
+    link: Option<&'static ZoneLink>,
 ) -> impl IntoView {
-    let sources = content()
-        .sources_for(&claim.sources)
-        .map(|s| s.short())
-        .collect::<Vec<_>>()
-        .join("; ");
+    let sources = if claim.sources.is_empty() {
+        "none; no trials of this were found".to_string()
+    } else {
+        content()
+            .sources_for(&claim.sources)
+            .map(|s| s.short())
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
     let title = if linked {
         view! {
             <a class="claim-title" href=format!("#{}", route::fragment(Route::Benefit(&claim.id)))>
@@ -39,10 +46,24 @@ pub fn ClaimCard(
                 {content().label(&claim.evidence).map(|label| view! { <EvidenceBadge label /> })}
             </div>
             <p class="claim-why">{claim.why.clone()}</p>
+            {link.map(|link| view! { <LinkBasis link /> }.into_any())}
             <p class="claim-sources">
                 "Sources: " {sources} " · " <a href="#evidence">"About the labels"</a>
             </p>
         </li>
+    }
+}
+
+/// Why a claim is tied to a zone: where the massage acts, or a
+/// reflexology chart, marked as tradition wherever it appears.
+#[component]
+fn LinkBasis(link: &'static ZoneLink) -> impl IntoView {
+    view! {
+        <p class="claim-basis" data-basis=link.basis.slug()>
+            "Why this area: "
+            <strong class="basis">{link.basis.label()}</strong>
+            {format!(" – {}.", link.how)}
+        </p>
     }
 }
 
@@ -83,12 +104,12 @@ pub fn BenefitList() -> impl IntoView {
     }
 }
 
-/// One benefit: the claim, its evidence, and the zones it is claimed for.
+/// One benefit: the claim, its evidence, and the zones it is tied to,
+/// grouped by why.
 #[component]
 pub fn BenefitPage(claim: &'static Claim) -> impl IntoView {
     let c = content();
-    let zones: Vec<_> = c.zones.iter().filter(|z| claim.zones.contains(&z.id)).collect();
-    let count = zones.len();
+    let count: usize = claim.links.iter().map(|l| l.zones.len()).sum();
     view! {
         <div class="benefit" data-testid="benefit" data-benefit=claim.id.clone()>
             <p class="eyebrow">
@@ -99,35 +120,74 @@ pub fn BenefitPage(claim: &'static Claim) -> impl IntoView {
             <ul class="claims">
                 <ClaimCard claim />
             </ul>
-            <h3>{format!("Zones it is claimed for ({count})")}</h3>
-            <p class="small">"These are lit on the map with a dotted pattern. Choose one for how to massage it."</p>
-            <ul class="zone-links">
-                {zones
-                    .into_iter()
-                    .map(|zone| {
-                        view! {
-                            <li>
-                                <span>{zone.name.clone()}</span>
-                                {Side::BOTH
-                                    .into_iter()
-                                    .map(|side| {
-                                        let key = ZoneKey { side, zone: &zone.id };
+            <h3>{format!("Zones Foot Map ties it to ({count})")}</h3>
+            {if claim.links.is_empty() {
+                view! {
+                    <p class="small">
+                        "None: the article ties this claim to no area, and nothing in how a massage works points to one."
+                    </p>
+                }
+                    .into_any()
+            } else {
+                view! {
+                    <p class="small">
+                        "The article ties no benefit to any area, so each group says why Foot Map does. "
+                        "They are lit on the map with a dotted pattern; choose one for how to massage it."
+                    </p>
+                }
+                    .into_any()
+            }}
+            {claim
+                .links
+                .iter()
+                .map(|link| {
+                    view! {
+                        <section class="basis-group" data-basis=link.basis.slug()>
+                            <h4 class="basis">{link.basis.label()}</h4>
+                            <p class="small">{format!("{}.", capitalised(&link.how))}</p>
+                            <ul class="zone-links">
+                                {c
+                                    .zones
+                                    .iter()
+                                    .filter(|z| link.zones.contains(&z.id))
+                                    .map(|zone| {
                                         view! {
-                                            <a
-                                                href=format!("#{}", route::fragment(Route::Zone(key)))
-                                                aria-label=key.full_name(c)
-                                            >
-                                                {side.title()}
-                                            </a>
+                                            <li data-basis=link.basis.slug()>
+                                                <span>{zone.name.clone()}</span>
+                                                {Side::BOTH
+                                                    .into_iter()
+                                                    .map(|side| {
+                                                        let key = ZoneKey { side, zone: &zone.id };
+                                                        view! {
+                                                            <a
+                                                                href=format!("#{}", route::fragment(Route::Zone(key)))
+                                                                aria-label=key.full_name(c)
+                                                            >
+                                                                {side.title()}
+                                                            </a>
+                                                        }
+                                                    })
+                                                    .collect_any()}
+                                            </li>
                                         }
                                     })
                                     .collect_any()}
-                            </li>
-                        }
-                    })
-                    .collect_any()}
-            </ul>
+                            </ul>
+                        </section>
+                    }
+                })
+                .collect_any()}
         </div>
+    }
+}
+
+/// The phrase with its first letter in capitals (content is plain ASCII
+/// at the start of a phrase; other text is left alone).
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_ascii_uppercase().to_string() + chars.as_str(),
+        None => String::new(),
     }
 }
 

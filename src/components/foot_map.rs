@@ -331,7 +331,7 @@ fn ZoneShape(
             class:is-benefit=move || {
                 nav.benefit()
                     .and_then(|id| crate::route::benefit(id, content()))
-                    .is_some_and(|claim| claim.zones.iter().any(|z| z == key.zone))
+                    .is_some_and(|claim| claim.covers(key.zone))
             }
             d=d
             role="button"

@@ -69,10 +69,17 @@ fn ZoneDetails(key: ZoneKey) -> impl IntoView {
             <section aria-labelledby="claims-title">
                 <h3 id="claims-title">"Claimed benefits"</h3>
                 <p class="small">
-                    "What the article claims for this area. Each is a claim, not a promise; the badge says how good the evidence is."
+                    "Claims the article makes for foot massage. It ties none of them to an area, so each says why Foot Map ties it to this one. "
+                    "Each is a claim, not a promise; the badge says how good the evidence is."
                 </p>
                 <ul class="claims">
-                    {claims.into_iter().map(|claim| view! { <ClaimCard claim linked=true /> }).collect_any()}
+                    {claims
+                        .into_iter()
+                        .map(|claim| {
+                            let link = claim.link_for(&zone.id);
+                            view! { <ClaimCard claim linked=true link /> }
+                        })
+                        .collect_any()}
                 </ul>
                 {zone
                     .reflexology

@@ -11,6 +11,7 @@ use crate::route::{self, Route};
 use crate::settings::Sound;
 use crate::timer::{clock, Action, Status};
 use leptos::prelude::*;
+use std::cell::Cell;
 
 /// Every built-in routine, as cards.
 #[component]
@@ -73,20 +74,50 @@ pub fn RoutinePlayer(routine: &'static Routine) -> impl IntoView {
     }
 }
 
+thread_local! {
+    // Whether the quick leg check was confirmed. Kept for the page's life
+    // only and never saved: each visit asks once, before the first routine
+    // that works the legs, and not again.
+    static LEGS_CHECKED: Cell<bool> = const { Cell::new(false) };
+}
+
 /// Before starting: what the routine is, and Start; before a first
-/// routine, the safety note comes first.
+/// routine, the safety note comes first, and before the first routine of
+/// the visit that works the legs, a one-line check.
 #[component]
 fn Intro(routine: &'static Routine) -> impl IntoView {
     let player = expect_context::<Player>();
     // Changes once at most: other settings changing leave the button alone.
     let safety_seen = Memo::new(move |_| player.settings().safety_seen);
+    // Read when the intro appears; confirming also starts the routine,
+    // which replaces the intro.
+    let ask_legs = content().works_legs(routine) && !LEGS_CHECKED.get();
+    let start = move || {
+        if ask_legs {
+            LEGS_CHECKED.set(true);
+        }
+        player.act(Action::Start);
+    };
+    let leg_check = move || {
+        ask_legs.then(|| {
+            view! {
+                <p class="leg-check" data-testid="leg-check">
+                    {content().safety.leg_check.clone()}
+                    " "
+                    <a href="#safety">"What these signs mean"</a>
+                </p>
+            }
+            .into_any()
+        })
+    };
     view! {
         <p>{routine.summary.clone()}</p>
         {move || {
             if safety_seen.get() {
                 view! {
-                    <button type="button" class="primary big" data-testid="start" on:click=move |_| player.act(Action::Start)>
-                        "Start"
+                    {leg_check()}
+                    <button type="button" class="primary big" data-testid="start" on:click=move |_| start()>
+                        {if ask_legs { "None of these: start" } else { "Start" }}
                     </button>
                 }
                     .into_any()
@@ -95,16 +126,17 @@ fn Intro(routine: &'static Routine) -> impl IntoView {
                     <section class="safety-gate" data-testid="safety-gate" aria-labelledby="gate-title">
                         <h3 id="gate-title">"Before your first routine"</h3>
                         <SafetyNote compact=true />
+                        {leg_check()}
                         <button
                             type="button"
                             class="primary big"
                             data-testid="start"
                             on:click=move |_| {
                                 player.mark_safety_seen();
-                                player.act(Action::Start);
+                                start();
                             }
                         >
-                            "I have read this: start"
+                            {if ask_legs { "I have read this, and none of these: start" } else { "I have read this: start" }}
                         </button>
                     </section>
                 }

@@ -15,9 +15,9 @@ pub fn SafetyNote(#[prop(optional)] compact: bool) -> impl IntoView {
             .filter(move |caution| caution.severity == severity)
             .map(|caution| {
                 view! {
-                    <li class:stop=severity == Severity::Stop>
+                    <li class:stop=severity == Severity::Stop data-caution=caution.id.clone()>
                         <strong>{caution.title.clone()}</strong>
-                        {(!compact).then(|| format!(" {}", caution.text))}
+                        {(!compact).then(|| format!(" {}{}", caution.text, cited(&caution.sources)))}
                     </li>
                 }
             })
@@ -42,6 +42,15 @@ pub fn SafetyNote(#[prop(optional)] compact: bool) -> impl IntoView {
             <p class="small">{format!("Sources: {sources}.")}</p>
         </div>
     }
+}
+
+/// " (Smith CA et al., 2017, ...)" for a caution that cites sources.
+fn cited(ids: &[String]) -> String {
+    if ids.is_empty() {
+        return String::new();
+    }
+    let list: Vec<String> = content().sources_for(ids).map(|s| s.short()).collect();
+    format!(" ({})", list.join("; "))
 }
 
 /// The safety page.

@@ -43,7 +43,29 @@ impl Source {
     }
 }
 
+impl Claim {
+    /// The link that ties this claim to a zone, if any.
+    pub fn link_for(&self, zone: &str) -> Option<&ZoneLink> {
+        self.links.iter().find(|l| l.zones.iter().any(|z| z == zone))
+    }
+
+    /// Whether the claim is tied to this zone.
+    pub fn covers(&self, zone: &str) -> bool {
+        self.link_for(zone).is_some()
+    }
+}
+
 impl Content {
+    /// Whether a routine works the legs: any of its steps is on a zone
+    /// whose part is the leg. The quick check before it depends on this.
+    pub fn works_legs(&self, routine: &Routine) -> bool {
+        routine.steps.iter().any(|step| {
+            self.zones
+                .iter()
+                .any(|z| z.id == step.zone && z.part == Part::Leg)
+        })
+    }
+
     /// The sources with these ids, in that order.
     pub fn sources_for<'a>(&'a self, ids: &'a [String]) -> impl Iterator<Item = &'a Source> + 'a {
         ids.iter().filter_map(|id| self.source(id))
@@ -70,7 +92,7 @@ impl Content {
         self.labels
             .iter()
             .flat_map(|label| self.claims.iter().filter(move |c| c.evidence == label.id))
-            .filter(|c| c.zones.iter().any(|z| z == zone))
+            .filter(|c| c.covers(zone))
             .collect()
     }
 

@@ -162,10 +162,57 @@ pub struct Claim {
     pub evidence: String,
     /// One sentence on why the claim has that label.
     pub why: String,
-    /// Source ids backing the label.
+    /// Source ids backing the label. Empty only when no trials of the claim
+    /// were found (label `none`); the card then says so.
+    #[serde(default)]
     pub sources: Vec<String>,
-    /// The zone ids the claim is made for.
+    /// The zones Foot Map ties the claim to, grouped by why. The article
+    /// ties no benefit to any area, so each link says its basis. Empty when
+    /// nothing points to one area more than another.
+    #[serde(rename = "link", default)]
+    pub links: Vec<ZoneLink>,
+}
+
+/// Zones tied to a claim for one reason.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ZoneLink {
+    pub basis: Basis,
+    /// A short phrase on the reason, read after the basis: "strokes up the
+    /// calf move fluid towards the knee", "charts place the spine here".
+    pub how: String,
+    /// Zone ids; each zone appears at most once per claim.
     pub zones: Vec<String>,
+}
+
+/// Why a claim is tied to a zone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Basis {
+    /// The massage itself acts there: strokes up the calf for swelling,
+    /// the sole for foot pain.
+    Massage,
+    /// A traditional reflexology chart assigns that area to the body part
+    /// the claim is about; tradition, with no evidence behind it.
+    Chart,
+}
+
+impl Basis {
+    /// The id used in test hooks and styles.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Basis::Massage => "massage",
+            Basis::Chart => "chart",
+        }
+    }
+
+    /// How the basis is named wherever a claim meets a zone.
+    pub fn label(self) -> &'static str {
+        match self {
+            Basis::Massage => "Where the massage acts",
+            Basis::Chart => "A reflexology chart (tradition, no evidence)",
+        }
+    }
 }
 
 /// A grade on the evidence scale.
@@ -218,6 +265,9 @@ pub struct Caution {
     /// Zone ids whose details show this caution; empty for general ones.
     #[serde(default)]
     pub zones: Vec<String>,
+    /// Source ids for the caution, if it cites any.
+    #[serde(default)]
+    pub sources: Vec<String>,
 }
 
 /// The framing text around the list of cautions.
@@ -225,6 +275,8 @@ pub struct Caution {
 #[serde(deny_unknown_fields)]
 pub struct SafetyNote {
     pub intro: String,
+    /// The one-line check shown before a routine that works the legs.
+    pub leg_check: String,
     /// Source ids for the safety facts.
     pub sources: Vec<String>,
     pub closing: String,

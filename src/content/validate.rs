@@ -1,7 +1,7 @@
 //! Consistency rules for the content, so an editing mistake fails a test
 //! with a readable sentence instead of showing a broken page.
 
-use super::types::Content;
+use super::types::{Basis, Content};
 use std::collections::HashSet;
 
 /// Every inconsistency in the content, one sentence each; empty when sound.
@@ -68,17 +68,49 @@ pub fn problems(content: &Content) -> Vec<String> {
         }
     }
 
+    let charted: HashSet<&str> = content
+        .zones
+        .iter()
+        .filter(|z| z.reflexology.is_some())
+        .map(|z| z.id.as_str())
+        .collect();
     let mut claimed_zones = HashSet::new();
     for claim in &content.claims {
         let at = format!("claim `{}`", claim.id);
         blank(&mut out, &at, "title", &claim.title);
+        blank(&mut out, &at, "claimed", &claim.claimed);
         blank(&mut out, &at, "why", &claim.why);
         if !labels.contains(claim.evidence.as_str()) {
             out.push(format!("{at} has undefined evidence label `{}`", claim.evidence));
         }
-        known(&mut out, &at, "source", &claim.sources, &sources);
-        known(&mut out, &at, "zone", &claim.zones, &zones);
-        claimed_zones.extend(claim.zones.iter().map(String::as_str));
+        if claim.sources.is_empty() {
+            // Saying plainly that no trials were found beats citing reviews
+            // that say nothing about the claim.
+            if claim.evidence != "none" {
+                out.push(format!(
+                    "{at} names no source; only a claim labelled `none` (no trials found) may"
+                ));
+            }
+        } else {
+            known(&mut out, &at, "source", &claim.sources, &sources);
+        }
+        let mut linked = HashSet::new();
+        for link in &claim.links {
+            let at = format!("{at} ({} link)", link.basis.slug());
+            blank(&mut out, &at, "how", &link.how);
+            known(&mut out, &at, "zone", &link.zones, &zones);
+            for zone in &link.zones {
+                if !linked.insert(zone.as_str()) {
+                    out.push(format!("{at} ties zone `{zone}` to the claim twice"));
+                }
+                if link.basis == Basis::Chart && !charted.contains(zone.as_str()) {
+                    out.push(format!(
+                        "{at} cites a reflexology chart for zone `{zone}`, which has no chart label in zones.toml"
+                    ));
+                }
+            }
+        }
+        claimed_zones.extend(linked);
     }
     for zone in &content.zones {
         if !claimed_zones.contains(zone.id.as_str()) {
@@ -94,7 +126,25 @@ pub fn problems(content: &Content) -> Vec<String> {
                 out.push(format!("{at} names unknown zone `{zone}`"));
             }
         }
+        for source in &caution.sources {
+            if !sources.contains(source.as_str()) {
+                out.push(format!("{at} names unknown source `{source}`"));
+            }
+        }
     }
+    blank(
+        &mut out,
+        "the safety note",
+        "leg_check",
+        &content.safety.leg_check,
+    );
+    known(
+        &mut out,
+        "the safety note",
+        "source",
+        &content.safety.sources,
+        &sources,
+    );
     known(
         &mut out,
         "the reflexology note",
