@@ -101,7 +101,7 @@ pub fn week_minutes(history: &[Session], now_ms: i64, offset_min: i32) -> [u32; 
 /// The latest `count` sessions, newest first.
 pub fn recent(history: &[Session], count: usize) -> Vec<&Session> {
     let mut sorted: Vec<&Session> = history.iter().collect();
-    sorted.sort_by(|a, b| b.start_ms.cmp(&a.start_ms));
+    sorted.sort_by_key(|s| std::cmp::Reverse(s.start_ms));
     sorted.truncate(count);
     sorted
 }

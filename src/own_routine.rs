@@ -127,7 +127,7 @@ impl RoutineProblem {
 
 /// Whether a step time is allowed: 5 to 600 seconds, a multiple of 5.
 pub fn seconds_ok(seconds: u32) -> bool {
-    (MIN_SECONDS..=MAX_SECONDS).contains(&seconds) && seconds % SECONDS_STEP == 0
+    (MIN_SECONDS..=MAX_SECONDS).contains(&seconds) && seconds.is_multiple_of(SECONDS_STEP)
 }
 
 /// The nearest allowed step time.

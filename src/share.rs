@@ -264,7 +264,7 @@ pub fn decode(body: &str, content: &Content) -> Result<Shared, ShareError> {
     if name.chars().count() > MAX_NAME {
         return Err(ShareError::NameTooLong);
     }
-    if !steps.is_ascii() || steps.len() % STEP_LEN != 0 {
+    if !steps.is_ascii() || !steps.len().is_multiple_of(STEP_LEN) {
         return Err(ShareError::Damaged);
     }
     let count = steps.len() / STEP_LEN;
@@ -309,7 +309,11 @@ fn read_step(text: &str, content: &Content) -> Result<RoutineStep, ShareError> {
         });
     }
     Ok(RoutineStep {
-        side: if time % 2 == 0 { Side::Left } else { Side::Right },
+        side: if time.is_multiple_of(2) {
+            Side::Left
+        } else {
+            Side::Right
+        },
         zone: zone.id.clone(),
         technique: technique_id.to_string(),
         seconds,

@@ -291,7 +291,14 @@ impl Store {
     pub fn load(main: Option<&str>, old_settings: Option<&str>) -> Loaded {
         match main.filter(|text| !text.trim().is_empty()) {
             Some(text) => {
-                let (store, problem) = wire::decode_store(text);
+                let (mut store, problem) = wire::decode_store(text);
+                if matches!(problem, Some(Problem::Unreadable | Problem::TooLong)) {
+                    // Nothing could be read: the old settings, if any, are
+                    // still better than the defaults.
+                    store.settings = old_settings
+                        .map(|old| Settings::decode(old).0)
+                        .unwrap_or_default();
+                }
                 let keep_aside = problem.as_ref().map(|_| text.to_string());
                 Loaded {
                     store,

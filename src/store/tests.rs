@@ -159,7 +159,12 @@ fn unreadable_text_is_reported_and_handed_back() {
         let loaded = Store::load(Some(text), Some("sound=voice"));
         assert_eq!(loaded.problem, Some(Problem::Unreadable), "{text}");
         assert_eq!(loaded.keep_aside.as_deref(), Some(text));
-        assert_eq!(loaded.store, Store::default());
+        assert!(loaded.store.routines.is_empty() && loaded.store.history.is_empty());
+        assert_eq!(
+            loaded.store.settings.sound,
+            Sound::Voice,
+            "the old settings are used when the store cannot be read"
+        );
     }
     let long = format!("{{\"version\":1,\"x\":\"{}\"}}", "x".repeat(MAX_TEXT));
     let loaded = Store::load(Some(&long), None);
