@@ -55,6 +55,20 @@
 //!   [`Store::load`] reads it when there is no store yet; the upgraded store
 //!   carries the same settings, no routines and no history. The old key is
 //!   left as it was (a tab still running the old page reads it).
+//!
+//! # How the page uses it
+//!
+//! - **Loading:** `Store::load(storage(KEY), storage(settings::KEY))`. If
+//!   `keep_aside` is set, write it under [`keep_aside_key`] (a key not yet
+//!   used) before anything is saved to [`KEY`], and show
+//!   [`Problem::message`].
+//! - **Every change:** make a [`Change`], read [`KEY`] afresh, `load` it
+//!   and `apply` the change to that newest store, then save
+//!   [`Store::encode`]. Another tab's work since this tab loaded is kept.
+//! - **A failed save** (a full quota): keep the change in a list of
+//!   unsaved changes and the new store on screen; later, `apply_all` of the
+//!   list to the newest saved store, and save again.
+//! - **The `storage` event** for [`KEY`]: `load` its new value and show it.
 
 pub(crate) mod wire;
 
