@@ -2,16 +2,22 @@
 //! massage each zone, what is claimed for it and how good the evidence is.
 //!
 //! Layers, one direction: `content` (data files and their types) ->
-//! `map`, `route`, `timer`, `settings` (pure logic, no browser) ->
+//! `map`, `route`, `timer`, `settings`, `own_routine`, `store`, `share`,
+//! `export`, `history` (pure logic, no browser) ->
 //! `browser` (thin bridges to web APIs), `player`, `app` and `components`.
 
 pub mod app;
 pub mod browser;
 pub mod components;
 pub mod content;
+pub mod export;
 pub mod format;
+pub mod history;
 pub mod map;
+pub mod own_routine;
 pub mod player;
 pub mod route;
 pub mod settings;
+pub mod share;
+pub mod store;
 pub mod timer;

@@ -8,9 +8,14 @@ use foot_map::content::{content, Side};
 use foot_map::route::{self, Route, ZoneKey};
 use foot_map::settings::{Settings, Sound, KEY, UNREADABLE_KEY};
 use proptest::prelude::*;
+use proptest::test_runner::FileFailurePersistence;
 
 fn config() -> ProptestConfig {
-    ProptestConfig::with_cases(10_000)
+    ProptestConfig {
+        // Failing cases found before are kept beside this file and re-run first.
+        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource("regressions"))),
+        ..ProptestConfig::with_cases(10_000)
+    }
 }
 
 /// Every route the app can link to.

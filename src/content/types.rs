@@ -341,7 +341,7 @@ pub struct Routine {
 }
 
 /// One timed step of a routine.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RoutineStep {
     pub side: Side,

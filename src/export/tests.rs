@@ -1,0 +1,227 @@
+//! Tests of the export file, the import preview and the merge, and property
+//! tests of the import reader.
+
+use super::*;
+use crate::content::Side;
+use crate::settings::Sound;
+use crate::store::tests::{arb_store, damage, routine, sample, session, step};
+use crate::store::Change;
+use proptest::prelude::*;
+use proptest::test_runner::FileFailurePersistence;
+
+fn file(store: &Store) -> ExportFile {
+    read(&export(store, 1_763_740_800_000)).expect("our own export reads")
+}
+
+#[test]
+fn an_export_is_marked_and_reads_back_whole() {
+    let store = sample();
+    let text = export(&store, 1_763_740_800_000);
+    assert!(text.starts_with(r#"{"format":"foot-map","version":1,"exported":1763740800000,"#));
+    let file = read(&text).unwrap();
+    assert_eq!(file.data, store);
+    assert_eq!(file.exported_ms, Some(1_763_740_800_000));
+    // With a byte-order mark, as some editors save it.
+    assert_eq!(read(&format!("\u{feff}{text}")).unwrap().data, store);
+}
+
+#[test]
+fn export_clear_import_gets_everything_back() {
+    let store = sample();
+    let text = export(&store, 5);
+    let empty = Store::default();
+    let plan = plan(&empty, &read(&text).unwrap());
+    assert_eq!(plan.new_routines, ["Evening", "Morning “quick” ✓"]);
+    assert_eq!(plan.new_sessions, 2);
+    assert!(plan.settings_changed);
+    let back = empty.apply(&Change::Import(read(&text).unwrap()));
+    assert_eq!(back, store);
+}
+
+#[test]
+fn importing_the_same_file_twice_adds_nothing() {
+    let store = sample();
+    let f = file(&store);
+    let p = plan(&store, &f);
+    assert!(p.is_empty(), "{p:?}");
+    assert_eq!(p.known_routines, 2);
+    assert_eq!(p.known_sessions, 2);
+    assert_eq!(merge(store.clone(), &f), store);
+}
+
+#[test]
+fn a_routine_changed_on_one_side_is_added_as_a_copy_once() {
+    let here = sample();
+    let mut there = sample();
+    there.routines[0]
+        .steps
+        .push(step(Side::Left, "shin", "long-strokes", 60));
+    there.routines.push(routine("my-new", "New one"));
+    there.history.push(session(1, "my-new", 30));
+    let f = file(&there);
+    let p = plan(&here, &f);
+    assert_eq!(p.new_routines, ["New one"]);
+    assert_eq!(p.changed_routines, ["Evening"]);
+    assert_eq!(p.known_routines, 1);
+    assert_eq!(p.new_sessions, 1);
+    assert_eq!(p.known_sessions, 2);
+    assert!(!p.settings_changed);
+
+    let merged = merge(here.clone(), &f);
+    assert_eq!(merged.routines[0], here.routines[0], "the one here is untouched");
+    let copy = merged
+        .routines
+        .iter()
+        .find(|r| r.name == "Evening (imported)")
+        .unwrap();
+    assert_eq!(copy.steps, there.routines[0].steps);
+    assert_ne!(copy.id, "my-a");
+    assert!(merged.routine("my-new").is_some());
+    assert_eq!(merged.history.len(), 3);
+    assert_eq!(merged.history[0].start_ms, 1, "history stays in order");
+
+    // Again: nothing more.
+    assert!(plan(&merged, &f).is_empty());
+    assert_eq!(merge(merged.clone(), &f), merged);
+}
+
+#[test]
+fn the_same_routine_under_another_id_is_not_added_again() {
+    let here = sample();
+    let mut there = Store::default();
+    let mut same = here.routines[0].clone();
+    same.id = "my-elsewhere".into();
+    there.routines.push(same);
+    assert!(plan(&here, &file(&there)).new_routines.is_empty());
+}
+
+#[test]
+fn settings_come_from_the_file_and_the_safety_note_stays_read() {
+    let here = sample();
+    let mut there = Store::default();
+    there.settings.sound = Sound::Silent;
+    there.settings.safety_seen = false;
+    let merged = merge(here, &file(&there));
+    assert_eq!(merged.settings.sound, Sound::Silent);
+    assert!(merged.settings.safety_seen);
+}
+
+#[test]
+fn wrong_damaged_and_foreign_files_say_what_is_wrong() {
+    let good = export(&sample(), 5);
+    let cases: Vec<(String, ImportError)> = vec![
+        (String::new(), ImportError::Empty),
+        ("\u{89}PNG\r\n".into(), ImportError::NotJson),
+        ("hello".into(), ImportError::NotJson),
+        (good[..good.len() / 2].into(), ImportError::CutShort),
+        (
+            "{\"format\":\"foot-map\",\n\"version\":1,]".into(),
+            ImportError::Broken { line: 2 },
+        ),
+        ("[1,2,3]".into(), ImportError::Foreign(None)),
+        ("{\"name\":\"package\"}".into(), ImportError::Foreign(None)),
+        (
+            "{\"format\":\"other-app\",\"version\":1}".into(),
+            ImportError::Foreign(Some("other-app".into())),
+        ),
+        ("{\"format\":\"foot-map\"}".into(), ImportError::NoVersion),
+        (
+            "{\"format\":\"foot-map\",\"version\":2}".into(),
+            ImportError::Newer { version: 2 },
+        ),
+        (
+            "{\"format\":\"foot-map\",\"version\":1,\"routines\":[{\"id\":3}],\"history\":[1,2]}".into(),
+            ImportError::Damaged {
+                routines: 1,
+                sessions: 2,
+                settings: false,
+            },
+        ),
+    ];
+    for (text, expected) in cases {
+        let error = read(&text).unwrap_err();
+        assert_eq!(error, expected, "{text}");
+        let message = error.message();
+        assert!(message.ends_with("Nothing was changed."), "{message}");
+    }
+    assert!(read("{\"format\":\"foot-map\",\"version\":2}")
+        .unwrap_err()
+        .message()
+        .contains("newer version"));
+    assert!(read(&good[..good.len() - 1])
+        .unwrap_err()
+        .message()
+        .contains("cut short"));
+}
+
+#[test]
+fn file_names_carry_the_local_date() {
+    // 23:30 UTC on 31 December is already the new year in UTC+1.
+    let ms = 1_798_759_800_000; // 2026-12-31 23:30 UTC
+    assert_eq!(file_name(ms, 0), "foot-map-2026-12-31.json");
+    assert_eq!(file_name(ms, 60), "foot-map-2027-01-01.json");
+}
+
+proptest! {
+    // Failing cases found before are kept beside this file and re-run first.
+    #![proptest_config(ProptestConfig {
+        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource("regressions"))),
+        ..ProptestConfig::with_cases(10_000)
+    })]
+
+    #[test]
+    fn any_text_is_read_or_refused_without_panic(text in any::<String>()) {
+        if let Err(error) = read(&text) {
+            prop_assert!(!error.message().is_empty());
+        }
+    }
+
+    #[test]
+    fn exports_round_trip_and_merge_into_nothing_as_themselves(store in arb_store(), at in any::<i64>()) {
+        let f = read(&export(&store, at)).unwrap();
+        prop_assert_eq!(&f.data, &store);
+        prop_assert_eq!(f.exported_ms, Some(at));
+        let merged = merge(Store::default(), &f);
+        prop_assert_eq!(&merged.routines, &store.routines);
+        prop_assert_eq!(&merged.history, &store.history);
+        prop_assert!(plan(&merged, &f).is_empty());
+    }
+
+    #[test]
+    fn damaged_exports_are_refused_or_read_without_panic(
+        store in arb_store(), how in any::<u8>(), at in any::<usize>(), byte in any::<u8>()
+    ) {
+        let text = damage(&export(&store, 1), how, at, byte);
+        match read(&text) {
+            Ok(f) => {
+                // Whatever was read merges without panic, and only once.
+                let merged = merge(Store::default(), &f);
+                prop_assert_eq!(merge(merged.clone(), &f), merged);
+            }
+            Err(error) => prop_assert!(!error.message().is_empty()),
+        }
+        if how % 4 == 0 {
+            prop_assert!(read(&text).is_err(), "a cut file is refused");
+        }
+    }
+
+    #[test]
+    fn merging_two_stores_keeps_both(a in arb_store(), b in arb_store()) {
+        let merged = merge(a.clone(), &ExportFile { exported_ms: None, data: b.clone() });
+        for r in &a.routines {
+            prop_assert!(merged.routines.contains(r), "a routine here is kept as it was");
+        }
+        for r in &b.routines {
+            prop_assert!(merged.routines.iter().any(|m| m.steps == r.steps), "an imported routine is here");
+        }
+        for s in a.history.iter().chain(&b.history) {
+            prop_assert!(merged.history.iter().any(|m| m.key() == s.key()));
+        }
+        let p = plan(&a, &ExportFile { exported_ms: None, data: b.clone() });
+        prop_assert_eq!(
+            merged.routines.len(),
+            a.routines.len() + p.new_routines.len() + p.changed_routines.len()
+        );
+        prop_assert_eq!(merged.history.len(), a.history.len() + p.new_sessions);
+    }
+}

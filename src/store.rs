@@ -1,0 +1,485 @@
+//! Everything of a person's that survives a visit (settings, their own
+//! routines, their practice history) as one versioned value, how it is saved
+//! as text, how older saved text is upgraded, and every change to it as an
+//! operation applied to the newest saved value (so two tabs never undo each
+//! other's work).
+//!
+//! # The saved format
+//!
+//! One JSON object under the local-storage key [`KEY`] (`foot-map.store`),
+//! written whole with one `setItem`, so a write is never half done:
+//!
+//! ```json
+//! {
+//!   "version": 1,
+//!   "settings": { "sound": "both", "manual": false, "safety_seen": true },
+//!   "routines": [
+//!     { "id": "my-mi7vb7k0", "name": "Evening",
+//!       "steps": [ { "side": "left", "zone": "heel",
+//!                    "technique": "knuckle-press", "seconds": 40 } ] }
+//!   ],
+//!   "history": [
+//!     { "start": 1763740800000, "offset": 60, "routine": "relax-10",
+//!       "name": "10-minute relaxation", "seconds": 600, "finished": true }
+//!   ]
+//! }
+//! ```
+//!
+//! - `version`: the format's version, [`VERSION`]. Text from a newer version
+//!   is read as far as this version understands it, and reported and kept
+//!   aside whole, so nothing it held is lost.
+//! - `settings.sound`: `chime`, `voice`, `both` or `silent` (anything else:
+//!   `both`); `manual`: wait for Next at each step end; `safety_seen`: the
+//!   safety note was read. A missing field keeps its default.
+//! - `routines`: the person's own routines in their order. `id` is unique
+//!   (`my-` and the creation time in base 36); `steps` are side (`left` or
+//!   `right`), a content zone id, a content technique id and a time in
+//!   seconds. Saved as they are, even if the content no longer knows a zone:
+//!   [`OwnRoutine::problems`] says what cannot be run.
+//! - `history`: one entry per finished or stopped session, oldest first:
+//!   `start` in Unix milliseconds (UTC), `offset` the local time's offset
+//!   from UTC in minutes at the start (UTC+1 is `60`), the routine's id and
+//!   name at the time, the `seconds` of massage done (pauses excluded) and
+//!   whether it was `finished` or stopped early. A session is known by its
+//!   start and routine id; the same pair is never stored twice.
+//!
+//! Fields the version does not know are ignored. An entry that cannot be
+//! read (a routine without a name, a session with text for a time) is left
+//! out, and the whole original text is reported and handed back to be kept
+//! aside.
+//!
+//! # Earlier versions
+//!
+//! - Version 0 is the settings text saved before this format, under
+//!   `foot-map.settings` ([`crate::settings::KEY`]): `sound=both;manual=0;safety=1`.
+//!   [`Store::load`] reads it when there is no store yet; the upgraded store
+//!   carries the same settings, no routines and no history. The old key is
+//!   left as it was (a tab still running the old page reads it).
+//!
+//! # How the page uses it
+//!
+//! - **Loading:** `Store::load(storage(KEY), storage(settings::KEY))`. If
+//!   `keep_aside` is set, write it under [`keep_aside_key`] (a key not yet
+//!   used) before anything is saved to [`KEY`], and show
+//!   [`Problem::message`].
+//! - **Every change:** make a [`Change`], read [`KEY`] afresh, `load` it
+//!   and `apply` the change to that newest store, then save
+//!   [`Store::encode`]. Another tab's work since this tab loaded is kept.
+//! - **A failed save** (a full quota): keep the change in a list of
+//!   unsaved changes and the new store on screen; later, `apply_all` of the
+//!   list to the newest saved store, and save again.
+//! - **The `storage` event** for [`KEY`]: `load` its new value and show it.
+
+pub(crate) mod wire;
+
+use crate::own_routine::{self, copy_name, OwnRoutine};
+use crate::settings::{Settings, Sound};
+
+/// The local-storage key of the saved store.
+pub const KEY: &str = "foot-map.store";
+
+/// The format version this code writes.
+pub const VERSION: u64 = 1;
+
+/// Saved text longer than this (bytes) is not read: browsers keep about
+/// 5 MB per site, so it cannot be ours.
+pub const MAX_TEXT: usize = 6 * 1024 * 1024;
+
+/// Everything kept between visits.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Store {
+    pub settings: Settings,
+    /// The person's own routines, in the order they see them; ids unique.
+    pub routines: Vec<OwnRoutine>,
+    /// Finished and stopped sessions, oldest first; keys unique.
+    pub history: Vec<Session>,
+}
+
+/// One finished or stopped session.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Session {
+    /// When it started, Unix ms (UTC).
+    pub start_ms: i64,
+    /// The local time's offset from UTC at the start, in minutes (UTC+1 is
+    /// 60; JavaScript's `getTimezoneOffset()` is the negative of this).
+    pub offset_min: i32,
+    /// The routine's id: built-in or own.
+    pub routine_id: String,
+    /// The routine's name when it ran, shown even if it is later renamed or
+    /// deleted.
+    pub routine_name: String,
+    /// Massage time done, in seconds (pauses excluded).
+    pub seconds: u32,
+    /// Finished, or stopped before the end.
+    pub finished: bool,
+}
+
+/// What tells sessions apart: start time and routine.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SessionKey {
+    pub start_ms: i64,
+    pub routine_id: String,
+}
+
+impl Session {
+    /// The session the timer's summary describes.
+    pub fn from_summary(
+        start_ms: i64,
+        offset_min: i32,
+        routine_id: &str,
+        routine_name: &str,
+        summary: &crate::timer::Summary,
+    ) -> Session {
+        Session {
+            start_ms,
+            offset_min,
+            routine_id: routine_id.into(),
+            routine_name: routine_name.into(),
+            seconds: u32::try_from(summary.worked_ms / 1000).unwrap_or(u32::MAX),
+            finished: !summary.early,
+        }
+    }
+
+    /// Its key.
+    pub fn key(&self) -> SessionKey {
+        SessionKey {
+            start_ms: self.start_ms,
+            routine_id: self.routine_id.clone(),
+        }
+    }
+
+    fn order(&self) -> (i64, &str) {
+        (self.start_ms, &self.routine_id)
+    }
+}
+
+/// Why saved text could not be read in full. The page shows
+/// [`Problem::message`]; the text itself is in [`Loaded::keep_aside`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// Not text this app wrote: not JSON, not an object, no version.
+    Unreadable,
+    /// Longer than any store could be.
+    TooLong,
+    /// Written by a newer version; what this version understands was read.
+    Newer { version: u64 },
+    /// Some entries could not be read and were left out.
+    PartlyUnreadable {
+        routines: usize,
+        sessions: usize,
+        settings: bool,
+    },
+    /// The old settings text could be read only in part.
+    OldSettings(String),
+}
+
+impl Problem {
+    /// The sentence shown to the person.
+    pub fn message(&self) -> String {
+        const KEPT: &str = "The saved text is kept aside in this browser, unchanged.";
+        match self {
+            Problem::Unreadable => format!(
+                "Foot Map could not read what it had saved in this browser, so it starts afresh. {KEPT}"
+            ),
+            Problem::TooLong => format!(
+                "What Foot Map found saved in this browser is too long to be its own, so it starts afresh. {KEPT}"
+            ),
+            Problem::Newer { version } => format!(
+                "Your saved data was written by a newer version of Foot Map (format {version}); this page shows what it can read of it. {KEPT}"
+            ),
+            Problem::PartlyUnreadable {
+                routines,
+                sessions,
+                settings,
+            } => {
+                let mut parts = Vec::new();
+                if *routines > 0 {
+                    parts.push(count(*routines, "routine", "routines"));
+                }
+                if *sessions > 0 {
+                    parts.push(count(*sessions, "history entry", "history entries"));
+                }
+                if *settings {
+                    parts.push("the settings".into());
+                }
+                format!(
+                    "Part of your saved data could not be read ({}) and is left out; the rest is here. {KEPT}",
+                    parts.join(", ")
+                )
+            }
+            Problem::OldSettings(detail) => format!(
+                "Foot Map could not read all of your saved settings: {detail}. Defaults are used for those. {KEPT}"
+            ),
+        }
+    }
+}
+
+fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+/// The result of reading saved text: always a usable store, and when
+/// something could not be read, what and the text to keep aside.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Loaded {
+    /// Everything that could be read (defaults for the rest).
+    pub store: Store,
+    pub problem: Option<Problem>,
+    /// The saved text that was not fully read, to be written under
+    /// [`keep_aside_key`] before the store is next saved; never overwrite it.
+    pub keep_aside: Option<String>,
+}
+
+/// The key to keep unreadable text under: `foot-map.store.unreadable`, or
+/// with `-2`, `-3`… added if `taken` says that key already holds something.
+pub fn keep_aside_key(taken: impl Fn(&str) -> bool) -> String {
+    let base = format!("{KEY}.unreadable");
+    let mut key = base.clone();
+    let mut n = 2;
+    while taken(&key) {
+        key = format!("{base}-{n}");
+        n += 1;
+    }
+    key
+}
+
+/// A routine that was deleted and where it was, so the deletion can be
+/// undone with [`Change::RestoreRoutine`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Deleted {
+    pub routine: OwnRoutine,
+    pub position: usize,
+}
+
+/// One change a person makes. Each is applied to the newest saved store
+/// (which another tab may have changed meanwhile) by [`Store::apply`], and
+/// is written so that it keeps the other tab's work: it names what it
+/// changes by id, never by position, and adds rather than overwrites when
+/// in doubt.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    /// Sets how steps are announced.
+    SetSound(Sound),
+    /// Sets whether steps wait for Next.
+    SetManual(bool),
+    /// Records that the safety note was read.
+    SafetySeen,
+    /// Replaces all settings.
+    SetSettings(Settings),
+    /// Adds a new routine at the end. If its id is taken by a different
+    /// routine, it is added under a free id (`…-2`); an identical routine
+    /// with the same id is not added twice.
+    AddRoutine(OwnRoutine),
+    /// Saves an edited routine in place, by id; if it was deleted meanwhile
+    /// (in another tab), it is added back at the end: an edit is never lost.
+    SaveRoutine(OwnRoutine),
+    /// Renames a routine; nothing if it is gone.
+    RenameRoutine { id: String, name: String },
+    /// Deletes a routine. Take [`Store::deletion`] first to offer undo.
+    DeleteRoutine { id: String },
+    /// Undoes a deletion: the routine goes back where it was (or at the end).
+    RestoreRoutine(Deleted),
+    /// Copies routine `id` (as it is now) to the end under `new_id`, named
+    /// "… (copy)".
+    DuplicateRoutine { id: String, new_id: String },
+    /// Records a session; a session with the same key is kept once, with
+    /// the longer time.
+    RecordSession(Session),
+    /// Deletes one session.
+    DeleteSession(SessionKey),
+    /// Deletes these sessions: make it with [`Store::clear_history`], so a
+    /// session another tab records meanwhile is kept.
+    ClearHistory(Vec<SessionKey>),
+    /// Merges an export file; see [`crate::export::merge`].
+    Import(crate::export::ExportFile),
+}
+
+impl Store {
+    /// Reads the saved text: `main` under [`KEY`], and `old_settings` under
+    /// `foot-map.settings` (read only when there is no store yet). Never
+    /// fails: what cannot be read is reported, with the text to keep aside.
+    pub fn load(main: Option<&str>, old_settings: Option<&str>) -> Loaded {
+        match main.filter(|text| !text.trim().is_empty()) {
+            Some(text) => {
+                let (mut store, problem) = wire::decode_store(text);
+                if matches!(problem, Some(Problem::Unreadable | Problem::TooLong)) {
+                    // Nothing could be read: the old settings, if any, are
+                    // still better than the defaults.
+                    store.settings = old_settings
+                        .map(|old| Settings::decode(old).0)
+                        .unwrap_or_default();
+                }
+                let keep_aside = problem.as_ref().map(|_| text.to_string());
+                Loaded {
+                    store,
+                    problem,
+                    keep_aside,
+                }
+            }
+            None => Store::from_old_settings(old_settings),
+        }
+    }
+
+    /// Version 0: the settings text saved before this format.
+    fn from_old_settings(text: Option<&str>) -> Loaded {
+        let Some(text) = text else {
+            return Loaded {
+                store: Store::default(),
+                problem: None,
+                keep_aside: None,
+            };
+        };
+        let (settings, error) = Settings::decode(text);
+        Loaded {
+            store: Store {
+                settings,
+                ..Store::default()
+            },
+            keep_aside: error.is_some().then(|| text.to_string()),
+            problem: error.map(Problem::OldSettings),
+        }
+    }
+
+    /// The saved text, in the current version.
+    pub fn encode(&self) -> String {
+        wire::encode(self, None)
+    }
+
+    /// The routine with this id.
+    pub fn routine(&self, id: &str) -> Option<&OwnRoutine> {
+        self.routines.iter().find(|r| r.id == id)
+    }
+
+    /// A new routine id, free in this store (see [`own_routine::new_id`]).
+    pub fn new_id(&self, now_ms: u64) -> String {
+        own_routine::new_id(now_ms, |id| self.routine(id).is_some())
+    }
+
+    /// What undoing the deletion of `id` needs; `None` if there is no such
+    /// routine.
+    pub fn deletion(&self, id: &str) -> Option<Deleted> {
+        let position = self.routines.iter().position(|r| r.id == id)?;
+        Some(Deleted {
+            routine: self.routines[position].clone(),
+            position,
+        })
+    }
+
+    /// The change that deletes every session shown now.
+    pub fn clear_history(&self) -> Change {
+        Change::ClearHistory(self.history.iter().map(Session::key).collect())
+    }
+
+    /// Applies a change (see [`Change`] for how each keeps other tabs' work).
+    pub fn apply(mut self, change: &Change) -> Store {
+        match change {
+            Change::SetSound(sound) => self.settings.sound = *sound,
+            Change::SetManual(manual) => self.settings.manual = *manual,
+            Change::SafetySeen => self.settings.safety_seen = true,
+            Change::SetSettings(settings) => self.settings = *settings,
+            Change::AddRoutine(routine) => self.add_routine(routine.clone(), None),
+            Change::SaveRoutine(routine) => match self.routines.iter_mut().find(|r| r.id == routine.id) {
+                Some(r) => *r = routine.clone(),
+                None => self.routines.push(routine.clone()),
+            },
+            Change::RenameRoutine { id, name } => {
+                if let Some(r) = self.routines.iter_mut().find(|r| &r.id == id) {
+                    r.name = name.clone();
+                }
+            }
+            Change::DeleteRoutine { id } => self.routines.retain(|r| &r.id != id),
+            Change::RestoreRoutine(deleted) => {
+                self.add_routine(deleted.routine.clone(), Some(deleted.position))
+            }
+            Change::DuplicateRoutine { id, new_id } => {
+                if let Some(original) = self.routine(id) {
+                    let copy = OwnRoutine {
+                        id: new_id.clone(),
+                        name: copy_name(&original.name, " (copy)"),
+                        steps: original.steps.clone(),
+                    };
+                    self.add_routine(copy, None);
+                }
+            }
+            Change::RecordSession(session) => self.record(session.clone()),
+            Change::DeleteSession(key) => self.history.retain(|s| s.key() != *key),
+            Change::ClearHistory(keys) => {
+                let keys: std::collections::HashSet<&SessionKey> = keys.iter().collect();
+                self.history.retain(|s| !keys.contains(&s.key()));
+            }
+            Change::Import(file) => return crate::export::merge(self, file),
+        }
+        self
+    }
+
+    /// Applies changes in order: for example the ones a full storage quota
+    /// kept from being saved, onto the newest saved store.
+    pub fn apply_all<'a>(self, changes: impl IntoIterator<Item = &'a Change>) -> Store {
+        changes.into_iter().fold(self, Store::apply)
+    }
+
+    /// Adds a routine (at `position`, or the end), under a free id if its
+    /// own is taken by a different routine; nothing if the same routine is
+    /// already there under that id.
+    pub(crate) fn add_routine(&mut self, mut routine: OwnRoutine, position: Option<usize>) {
+        if let Some(existing) = self.routine(&routine.id) {
+            if *existing == routine {
+                return;
+            }
+            routine.id = self.free_id(&routine.id);
+        }
+        let at = position.unwrap_or(self.routines.len()).min(self.routines.len());
+        self.routines.insert(at, routine);
+    }
+
+    /// `base`, or `base-2`, `base-3`… whichever no routine has.
+    pub(crate) fn free_id(&self, base: &str) -> String {
+        let mut id = base.to_string();
+        let mut n = 2;
+        while self.routine(&id).is_some() {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        id
+    }
+
+    /// Records a session, keeping one per key (the longer), oldest first.
+    pub(crate) fn record(&mut self, session: Session) {
+        match self.history.binary_search_by(|s| s.order().cmp(&session.order())) {
+            Ok(i) => {
+                if session.seconds > self.history[i].seconds {
+                    self.history[i] = session;
+                }
+            }
+            Err(i) => self.history.insert(i, session),
+        }
+    }
+
+    /// Puts a store read from outside in order: history sorted and without
+    /// repeated keys, routine ids unique and of the own-routine shape.
+    pub(crate) fn normalize(mut self) -> Store {
+        let history = std::mem::take(&mut self.history);
+        if history.windows(2).all(|w| w[0].order() < w[1].order()) {
+            self.history = history;
+        } else {
+            for session in history {
+                self.record(session);
+            }
+        }
+        let routines = std::mem::take(&mut self.routines);
+        for mut routine in routines {
+            if !own_routine::is_own_id(&routine.id) {
+                routine.id = "my-imported".into();
+            }
+            self.add_routine(routine, None);
+        }
+        self
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests;
