@@ -122,7 +122,9 @@ impl Nav {
 pub fn App() -> impl IntoView {
     let nav = Nav::new();
     provide_context(nav);
-    let player = Player::new(nav);
+    let saved = crate::saved::Saved::load();
+    provide_context(saved);
+    let player = Player::new(nav, saved);
     provide_context(player);
     follow_page_visibility(player);
     routine_keys(nav, player);
@@ -132,7 +134,7 @@ pub fn App() -> impl IntoView {
     let text_page = move || {
         matches!(
             nav.route(),
-            Route::Routines | Route::Benefits | Route::Evidence | Route::Safety
+            Route::Routines | Route::Benefits | Route::Evidence | Route::Safety | Route::History
         )
     };
     let in_routine = move || on_routine_page() && player.is_active();
@@ -177,6 +179,7 @@ pub fn App() -> impl IntoView {
                     {link(Route::Benefits, "Benefits")}
                     {link(Route::Evidence, "Evidence")}
                     {link(Route::Safety, "Safety")}
+                    {link(Route::History, "History")}
                 </nav>
             </header>
             <Notices />

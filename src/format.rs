@@ -1,5 +1,29 @@
 //! Small text formats shared by the views: durations and clock times.
 
+use crate::history::LocalTime;
+
+const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// A weekday's short name, Monday being 0.
+pub fn weekday(day: u8) -> &'static str {
+    DAYS[usize::from(day) % 7]
+}
+
+/// When a session started, as a person says it: "Sat 21 Nov, 18:05".
+pub fn when(t: LocalTime) -> String {
+    format!(
+        "{} {} {}, {:02}:{:02}",
+        weekday(t.weekday),
+        t.day,
+        MONTHS[usize::from(t.month.clamp(1, 12)) - 1],
+        t.hour,
+        t.minute
+    )
+}
+
 /// A suggested duration in words: "45 seconds", "1 minute", "1 min 30 s".
 pub fn duration(seconds: u32) -> String {
     match (seconds / 60, seconds % 60) {
@@ -20,5 +44,13 @@ mod tests {
         assert_eq!(duration(60), "1 minute");
         assert_eq!(duration(120), "2 minutes");
         assert_eq!(duration(90), "1 min 30 s");
+    }
+
+    #[test]
+    fn session_times_read_naturally() {
+        // 2026-11-21 17:05 UTC was a Saturday; in UTC+1 it was 18:05.
+        let t = LocalTime::at(1_795_280_700_000, 60);
+        assert_eq!(when(t), "Sat 21 Nov, 18:05");
+        assert_eq!(weekday(6), "Sun");
     }
 }

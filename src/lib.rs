@@ -17,6 +17,7 @@ pub mod map;
 pub mod own_routine;
 pub mod player;
 pub mod route;
+pub mod saved;
 pub mod settings;
 pub mod share;
 pub mod store;

@@ -8,7 +8,9 @@ use crate::browser::{self, audio, audio::Chime, speech, storage, wake_lock};
 use crate::content::{content, Routine, RoutineStep};
 use crate::format;
 use crate::route::ZoneKey;
-use crate::settings::{self, Abilities, Settings, Sound};
+use crate::saved::Saved;
+use crate::settings::{Abilities, Settings, Sound};
+use crate::store::{Change, Session};
 use crate::timer::{Action, Snapshot, Status, Timer};
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
@@ -31,10 +33,13 @@ pub struct Player {
     timer: RwSignal<Timer>,
     /// The clock reading the display was last brought up to.
     now: RwSignal<u64>,
-    settings: RwSignal<Settings>,
+    /// Settings and practice history, saved for next time.
+    saved: Saved,
     /// What this browser can play and keep; the settings say what it cannot.
     abilities: RwSignal<Abilities>,
-    settings_problem: RwSignal<Option<String>>,
+    /// When the routine under way started, by the wall clock, for its
+    /// entry in the history.
+    started: StoredValue<Option<(i64, i32)>>,
     /// What screen readers hear at each step change.
     announcement: RwSignal<String>,
     /// What to show, recomputed once per change of timer or clock.
@@ -44,10 +49,9 @@ pub struct Player {
 }
 
 impl Player {
-    /// Creates the player and loads saved settings; call once, in `App`.
-    pub fn new(nav: Nav) -> Player {
-        let (settings, problem) =
-            storage::load(settings::KEY).map_or((Settings::default(), None), |text| Settings::decode(&text));
+    /// Creates the player with the saved settings; call once, in `App`.
+    pub fn new(nav: Nav, saved: Saved) -> Player {
+        let settings = saved.settings_untracked();
         let routine = RwSignal::new(None::<&'static Routine>);
         let timer = RwSignal::new(Timer::new(Vec::new(), GET_READY_MS));
         let now = RwSignal::new(0);
@@ -68,18 +72,14 @@ impl Player {
             now,
             shown,
             current,
-            settings: RwSignal::new(settings),
+            saved,
+            started: StoredValue::new(None),
             abilities: RwSignal::new(Abilities {
                 chime: audio::available(),
                 speak: speech::available(),
                 keep_awake: wake_lock::available(),
                 save: storage::available(),
             }),
-            settings_problem: RwSignal::new(problem.map(|p| {
-                format!(
-                    "Foot Map could not read all of your saved settings: {p}. Defaults are used for those until you change a setting."
-                )
-            })),
             announcement: RwSignal::new(String::new()),
         };
         player.timer.update(|t| t.set_manual(settings.manual, 0));
@@ -103,7 +103,7 @@ impl Player {
             .map(|s| u64::from(s.seconds) * 1000)
             .collect();
         let mut timer = Timer::new(steps, GET_READY_MS);
-        timer.set_manual(self.settings.get_untracked().manual, browser::now_ms());
+        timer.set_manual(self.saved.settings_untracked().manual, browser::now_ms());
         self.timer.set(timer);
         self.routine.set(Some(routine));
         self.now.set(browser::now_ms());
@@ -146,7 +146,7 @@ impl Player {
 
     /// The reader's settings.
     pub fn settings(self) -> Settings {
-        self.settings.get()
+        self.saved.settings()
     }
 
     /// What this browser can do for a routine.
@@ -159,16 +159,7 @@ impl Player {
     fn sound(self) -> Sound {
         self.abilities
             .get_untracked()
-            .sound(self.settings.get_untracked().sound)
-    }
-
-    /// Why the saved settings could not all be read, if so.
-    pub fn settings_problem(self) -> Option<String> {
-        self.settings_problem.get()
-    }
-
-    pub fn dismiss_settings_problem(self) {
-        self.settings_problem.set(None);
+            .sound(self.saved.settings_untracked().sound)
     }
 
     /// The latest step-change announcement for screen readers.
@@ -177,7 +168,7 @@ impl Player {
     }
 
     pub fn set_sound(self, sound: Sound) {
-        self.change_settings(|s| s.sound = sound);
+        self.saved.apply(Change::SetSound(sound));
         if !sound.chimes() {
             audio::cancel();
         }
@@ -188,7 +179,7 @@ impl Player {
     }
 
     pub fn set_manual(self, manual: bool) {
-        self.change_settings(|s| s.manual = manual);
+        self.saved.apply(Change::SetManual(manual));
         let before = self.snapshot_untracked();
         let now = browser::now_ms();
         self.timer.update(|t| t.set_manual(manual, now));
@@ -198,8 +189,8 @@ impl Player {
 
     /// Records that the safety note was read.
     pub fn mark_safety_seen(self) {
-        if !self.settings.get_untracked().safety_seen {
-            self.change_settings(|s| s.safety_seen = true);
+        if !self.saved.settings_untracked().safety_seen {
+            self.saved.apply(Change::SafetySeen);
         }
     }
 
@@ -264,6 +255,12 @@ impl Player {
         }
         if moved {
             self.announce(before, after, sound);
+        }
+        if after.status == Status::GetReady && before.status != Status::GetReady {
+            self.started.set_value(Some(browser::wall_clock()));
+        }
+        if after.status == Status::Finished && before.status != Status::Finished {
+            self.record();
         }
 
         match after.status {
@@ -352,16 +349,19 @@ impl Player {
         }
     }
 
-    fn change_settings(self, change: impl FnOnce(&mut Settings)) {
-        // Unreadable saved text is kept aside before it is overwritten.
-        let unreadable = self
-            .settings_problem
-            .get_untracked()
-            .and_then(|_| storage::load(settings::KEY));
-        self.settings.update(change);
-        let writes = self.settings.get_untracked().writes(unreadable.as_deref());
-        if writes.iter().all(|(key, value)| storage::save(key, value)) {
-            self.settings_problem.set(None);
+    /// Adds the session that just ended to the history: finished, or
+    /// stopped after some massage was done.
+    fn record(self) {
+        let (Some(routine), Some((start_ms, offset_min))) =
+            (self.routine.get_untracked(), self.started.get_value())
+        else {
+            return;
+        };
+        self.started.set_value(None);
+        let summary = self.summary();
+        if summary.worked_ms >= 1000 || !summary.early {
+            let session = Session::from_summary(start_ms, offset_min, &routine.id, &routine.name, &summary);
+            self.saved.apply(Change::RecordSession(session));
         }
     }
 }

@@ -89,6 +89,8 @@ pub enum Route {
     Evidence,
     /// When not to massage, and when to take care.
     Safety,
+    /// The person's practice: this week, weeks in a row, recent sessions.
+    History,
 }
 
 /// Why a link could not be followed; shown in the page as a short message.
@@ -152,6 +154,7 @@ pub fn parse(fragment: &str, content: &'static Content) -> Result<Route, LinkErr
         None if fragment == "benefits" => Ok(Route::Benefits),
         None if fragment == "evidence" => Ok(Route::Evidence),
         None if fragment == "safety" => Ok(Route::Safety),
+        None if fragment == "history" => Ok(Route::History),
         _ => Err(LinkError::Unreadable(printable(fragment))),
     }
 }
@@ -167,6 +170,7 @@ pub fn fragment(route: Route) -> String {
         Route::Benefit(id) => format!("benefit={id}"),
         Route::Evidence => "evidence".into(),
         Route::Safety => "safety".into(),
+        Route::History => "history".into(),
     }
 }
 

@@ -246,37 +246,38 @@ async fn a_running_routine_stays_in_reach_while_browsing_the_map() {
 #[tokio::test]
 async fn settings_are_saved_and_unreadable_saved_settings_get_a_message() {
     let (_server, browser) = support::session(DESKTOP, "routine=quick-3").await;
+    // Settings as the version before the saved-data store wrote them.
     browser
-        .js("localStorage.setItem('foot-map.settings', 'sound=loud;manual=1;%%%')")
+        .js("localStorage.clear(); localStorage.setItem('foot-map.settings', 'sound=loud;manual=1;%%%')")
         .await;
     browser.client.refresh().await.unwrap();
     browser
-        .wait_for_text("[data-testid=settings-notice]", "sound=loud")
+        .wait_for_text("[data-testid=saved-notice]", "sound=loud")
         .await;
     let manual = browser
         .js("return document.querySelector('.check input').checked")
         .await;
     assert_eq!(manual, json!(true), "what could be read is still used");
-
-    browser.js("[...document.querySelectorAll('.segmented button')].find(b => b.textContent.includes('Silent')).click()").await;
-    browser
-        .wait_for_js(
-            "return localStorage.getItem('foot-map.settings')",
-            json!("sound=silent;manual=1;safety=0"),
-        )
-        .await;
     assert_eq!(
         browser
-            .js("return localStorage.getItem('foot-map.settings.unreadable')")
+            .js("return localStorage.getItem('foot-map.store.unreadable')")
             .await,
         json!("sound=loud;manual=1;%%%"),
         "the unreadable text is kept, not lost"
     );
+
+    browser.js("[...document.querySelectorAll('.segmented button')].find(b => b.textContent.includes('Silent')).click()").await;
+    browser
+        .wait_for_js(
+            "return JSON.parse(localStorage.getItem('foot-map.store') ?? 'null')?.settings ?? null",
+            json!({ "sound": "silent", "manual": true, "safety_seen": false }),
+        )
+        .await;
     browser.client.refresh().await.unwrap();
     browser.wait_for_js(STATUS, json!("idle")).await;
     assert_eq!(
         browser
-            .js("return document.querySelector('[data-testid=settings-notice]')")
+            .js("return document.querySelector('[data-testid=saved-notice]')")
             .await,
         Value::Null
     );

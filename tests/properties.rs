@@ -27,6 +27,7 @@ fn every_route() -> Vec<Route> {
         Route::Benefits,
         Route::Evidence,
         Route::Safety,
+        Route::History,
     ];
     for zone in &c.zones {
         for side in [Side::Left, Side::Right] {

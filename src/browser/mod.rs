@@ -24,6 +24,13 @@ pub fn now_ms() -> u64 {
         .max(0.0) as u64
 }
 
+/// The wall clock, for dating a session: Unix milliseconds, and the local
+/// time's offset from UTC in minutes (UTC+1 is 60).
+pub fn wall_clock() -> (i64, i32) {
+    let now = js_sys::Date::new_0();
+    (now.get_time() as i64, -(now.get_timezone_offset() as i32))
+}
+
 /// `object[name]`, if it is there and reading it does not throw.
 fn property(object: &JsValue, name: &str) -> Option<JsValue> {
     Reflect::get(object, &name.into())

@@ -2,6 +2,7 @@
 
 mod evidence;
 mod foot_map;
+mod history;
 mod notices;
 mod panel;
 mod routines;

@@ -1,16 +1,16 @@
 //! Short messages about things that went wrong outside the reader's
-//! control: a link that could not be followed, saved settings that could
-//! not be read. The page stays usable beneath them.
+//! control: a link that could not be followed, saved data that could not
+//! be read or saved. The page stays usable beneath them.
 
 use crate::app::Nav;
-use crate::player::Player;
+use crate::saved::Saved;
 use leptos::prelude::*;
 
 /// Every current notice.
 #[component]
 pub fn Notices() -> impl IntoView {
     let nav = expect_context::<Nav>();
-    let player = expect_context::<Player>();
+    let saved = expect_context::<Saved>();
     view! {
         {move || {
             nav.link_error().map(|error| {
@@ -18,8 +18,8 @@ pub fn Notices() -> impl IntoView {
             })
         }}
         {move || {
-            player.settings_problem().map(|text| {
-                view! { <Notice text testid="settings-notice" dismiss=move || player.dismiss_settings_problem() /> }
+            saved.problem().map(|text| {
+                view! { <Notice text testid="saved-notice" dismiss=move || saved.dismiss_problem() /> }
             })
         }}
     }

@@ -3,6 +3,7 @@
 
 use crate::app::Nav;
 use crate::components::evidence::{BenefitList, BenefitPage, ClaimCard, EvidencePage};
+use crate::components::history::HistoryPage;
 use crate::components::routines::{RoutineList, RoutinePlayer};
 use crate::components::safety::SafetyPage;
 use crate::components::CollectAny;
@@ -40,6 +41,7 @@ pub fn Panel() -> impl IntoView {
                 },
                 Route::Evidence => view! { <EvidencePage /> }.into_any(),
                 Route::Safety => view! { <SafetyPage /> }.into_any(),
+                Route::History => view! { <HistoryPage /> }.into_any(),
                 Route::Map => view! { <Welcome /> }.into_any(),
             }}
         </aside>

@@ -333,6 +333,9 @@ fn Summary() -> impl IntoView {
                     "Other routines"
                 </button>
             </div>
+            <p class="small">
+                <a href="#history">"Your practice this week"</a>
+            </p>
         </div>
     }
 }
