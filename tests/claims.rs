@@ -342,6 +342,9 @@ async fn a_quick_leg_check_comes_before_each_leg_routine_once_a_visit() {
                     start.to_lowercase().contains("none of these"),
                     "one tap confirms and starts: {start}"
                 );
+                if round == "after" {
+                    browser.shot(&format!("leg-check-{}", routine.id)).await;
+                }
             } else {
                 assert_eq!(
                     shown,

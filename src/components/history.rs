@@ -97,7 +97,7 @@ fn Recent() -> impl IntoView {
                         .map(|session| {
                             let key = session.key();
                             let when = format::when(session.local_start());
-                            let minutes = session.seconds.div_ceil(60);
+                            let done = format::duration(session.seconds);
                             let label = format!("Delete the session of {when}");
                             view! {
                                 <li data-testid="session">
@@ -105,7 +105,7 @@ fn Recent() -> impl IntoView {
                                         <strong>{session.routine_name.clone()}</strong>
                                         <span class="small">
                                             {format!(
-                                                "{when} · {minutes} min{}",
+                                                "{when} · {done}{}",
                                                 if session.finished { "" } else { " · stopped early" },
                                             )}
                                         </span>
