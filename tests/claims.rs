@@ -9,7 +9,7 @@ use fantoccini::Locator;
 use foot_map::content::{content, Side};
 use serde_json::json;
 use std::collections::BTreeSet;
-use support::{Browser, Server, DESKTOP};
+use support::{Browser, Server, DESKTOP, STATUS};
 
 const LIT: &str = "return [...document.querySelectorAll('.zone.is-benefit')].map(z => z.dataset.zone).sort()";
 
@@ -306,7 +306,6 @@ fn check_basis_text(basis: &serde_json::Value, text: &serde_json::Value) {
     }
 }
 
-const STATUS: &str = "return document.querySelector('[data-testid=player]')?.dataset.status ?? null";
 const LEG_CHECK: &str = "return document.querySelector('[data-testid=leg-check]')?.textContent ?? null";
 
 /// Opens a routine in a fresh page, as a new visit would.

@@ -7,9 +7,8 @@ use foot_map::content::content;
 use foot_map::player::step_zone;
 use serde_json::{json, Value};
 use std::time::Duration;
-use support::{Browser, Server, DESKTOP, PHONE};
+use support::{Browser, Server, DESKTOP, PHONE, STATUS};
 
-const STATUS: &str = "return document.querySelector('[data-testid=player]')?.dataset.status ?? null";
 const STEP: &str = "return document.querySelector('[data-testid=countdown]')?.dataset.step ?? null";
 const COUNTDOWN: &str = "return document.querySelector('[data-testid=countdown]')?.textContent ?? null";
 const CURRENT_ZONE: &str =
@@ -21,14 +20,6 @@ async fn seconds_left(browser: &Browser) -> u64 {
     let text = text.as_str().expect("a countdown is shown");
     let (m, s) = text.split_once(':').expect("m:ss");
     m.parse::<u64>().unwrap() * 60 + s.parse::<u64>().unwrap()
-}
-
-async fn press(browser: &Browser, testid: &str) {
-    browser
-        .js(&format!(
-            "document.querySelector('[data-testid={testid}]').click()"
-        ))
-        .await;
 }
 
 async fn key(browser: &Browser, key: &str) {
@@ -52,7 +43,7 @@ fn zone_of(routine: &str, step: usize) -> String {
 async fn a_routine_counts_down_in_real_time_and_pause_freezes_it() {
     let (_server, browser) = support::session(DESKTOP, "routine=quick-3").await;
     browser.wait_for_js(STATUS, json!("idle")).await;
-    press(&browser, "start").await;
+    browser.press("start").await;
     browser.wait_for_js(STATUS, json!("get-ready")).await;
     assert!(
         seconds_left(&browser).await <= 5,
@@ -100,7 +91,7 @@ async fn a_routine_counts_down_in_real_time_and_pause_freezes_it() {
         "2.5 s later the countdown fell from {first} to {later}"
     );
 
-    press(&browser, "pause").await;
+    browser.press("pause").await;
     browser.wait_for_js(STATUS, json!("paused")).await;
     let frozen = seconds_left(&browser).await;
     tokio::time::sleep(Duration::from_millis(1_500)).await;
@@ -115,7 +106,7 @@ async fn a_routine_counts_down_in_real_time_and_pause_freezes_it() {
         "the zone stays lit"
     );
 
-    press(&browser, "pause").await; // now labelled Resume
+    browser.press("pause").await; // now labelled Resume
     browser.wait_for_js(STATUS, json!("running")).await;
     tokio::time::sleep(Duration::from_millis(1_200)).await;
     assert!(
@@ -129,14 +120,14 @@ async fn a_routine_counts_down_in_real_time_and_pause_freezes_it() {
 #[tokio::test]
 async fn next_previous_and_keys_change_the_step_and_the_highlighted_zone() {
     let (_server, browser) = support::session(DESKTOP, "routine=relax-10").await;
-    press(&browser, "start").await;
-    press(&browser, "next").await; // skips the get-ready
+    browser.press("start").await;
+    browser.press("next").await; // skips the get-ready
     browser.wait_for_js(STEP, json!("0")).await;
     browser.wait_for_js(STATUS, json!("running")).await;
-    press(&browser, "next").await;
+    browser.press("next").await;
     browser.wait_for_js(STEP, json!("1")).await;
     assert_eq!(browser.js(CURRENT_ZONE).await, json!([zone_of("relax-10", 1)]));
-    press(&browser, "previous").await;
+    browser.press("previous").await;
     browser.wait_for_js(STEP, json!("0")).await;
     assert_eq!(browser.js(CURRENT_ZONE).await, json!([zone_of("relax-10", 0)]));
 
@@ -180,7 +171,7 @@ async fn finishing_the_last_step_shows_the_summary() {
         browser
             .wait_for_text("[data-testid=player] h2", &routine.name)
             .await;
-        press(&browser, "start").await;
+        browser.press("start").await;
         let last = routine.steps.len() - 1;
         browser
             .js(&format!(
@@ -188,7 +179,7 @@ async fn finishing_the_last_step_shows_the_summary() {
             ))
             .await;
         browser.wait_for_js(STEP, json!(last.to_string())).await;
-        press(&browser, "next").await;
+        browser.press("next").await;
         browser.wait_for_js(STATUS, json!("finished")).await;
         browser.wait_for_text("[data-testid=summary]", "All done").await;
     }
@@ -201,7 +192,7 @@ async fn finishing_the_last_step_shows_the_summary() {
 async fn a_frozen_page_shows_the_right_step_and_time_as_soon_as_it_resumes() {
     let (_server, browser) = support::session(DESKTOP, "routine=quick-3").await;
     browser.cdp("Page.enable", json!({})).await;
-    press(&browser, "start").await;
+    browser.press("start").await;
     browser.wait_for_js(STATUS, json!("get-ready")).await;
     // Freeze the page (as a phone does to a background tab) across the end
     // of the 5-second get-ready.
@@ -221,8 +212,8 @@ async fn a_frozen_page_shows_the_right_step_and_time_as_soon_as_it_resumes() {
 #[tokio::test]
 async fn a_running_routine_stays_in_reach_while_browsing_the_map() {
     let (server, browser) = support::session(PHONE, "routine=quick-3").await;
-    press(&browser, "start").await;
-    press(&browser, "next").await;
+    browser.press("start").await;
+    browser.press("next").await;
     browser.wait_for_js(STATUS, json!("running")).await;
     browser.shot("player-phone").await;
     browser.open(&server.url("zone=left-heel")).await;

@@ -7,22 +7,13 @@ mod support;
 
 use serde_json::{json, Value};
 use std::time::Duration;
-use support::{Browser, DESKTOP, PHONE};
+use support::{Browser, DESKTOP, PHONE, STATUS};
 
-const STATUS: &str = "return document.querySelector('[data-testid=player]')?.dataset.status ?? null";
 const SESSIONS: &str =
     "return [...document.querySelectorAll('[data-testid=session] strong')].map(s => s.textContent)";
 /// A script returning `path` of the saved store (`.history.length`).
 fn store(path: &str) -> String {
     format!("return JSON.parse(localStorage.getItem('foot-map.store') ?? 'null'){path}")
-}
-
-async fn press(browser: &Browser, testid: &str) {
-    browser
-        .js(&format!(
-            "document.querySelector('[data-testid={testid}]').click()"
-        ))
-        .await;
 }
 
 /// Runs the 3-minute routine to its end quickly: start, jump to the last
@@ -35,15 +26,15 @@ async fn finish_quick_routine(browser: &Browser) {
             json!(true),
         )
         .await;
-    press(browser, "start").await;
+    browser.press("start").await;
     browser.wait_for_js(STATUS, json!("get-ready")).await;
-    press(browser, "next").await;
+    browser.press("next").await;
     browser.wait_for_js(STATUS, json!("running")).await;
     tokio::time::sleep(Duration::from_millis(1200)).await;
     browser
         .js("[...document.querySelectorAll('.step-button')].at(-1).click()")
         .await;
-    press(browser, "next").await;
+    browser.press("next").await;
     browser.wait_for_js(STATUS, json!("finished")).await;
 }
 
@@ -122,8 +113,8 @@ async fn a_finished_routine_shows_in_the_history_and_can_be_deleted() {
         .await;
     browser.wait_for_js(&format!("{SESSIONS}.length"), json!(1)).await;
     browser.wait_for_js(&store(".history.length"), json!(1)).await;
-    press(&browser, "delete-all").await;
-    press(&browser, "delete-all-yes").await;
+    browser.press("delete-all").await;
+    browser.press("delete-all-yes").await;
     browser.wait_for_js(SESSIONS, json!([])).await;
     browser.client.refresh().await.unwrap();
     browser

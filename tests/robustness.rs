@@ -8,9 +8,8 @@ mod support;
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
-use support::{Browser, Server, DESKTOP, PHONE};
+use support::{Browser, Server, DESKTOP, PHONE, STATUS};
 
-const STATUS: &str = "return document.querySelector('[data-testid=player]')?.dataset.status ?? null";
 const STEP: &str = "return document.querySelector('[data-testid=countdown]')?.dataset.step ?? null";
 const LIMITS: &str = "return [...document.querySelectorAll('[data-testid=limit]')].map(p => p.textContent)";
 
@@ -36,23 +35,15 @@ fn refuse(target: &str, name: &str) -> String {
     )
 }
 
-async fn press(browser: &Browser, testid: &str) {
-    browser
-        .js(&format!(
-            "document.querySelector('[data-testid={testid}]').click()"
-        ))
-        .await;
-}
-
 /// Starts the routine shown (through the safety note on a first visit)
 /// and walks two steps with Next: every step change chimes and speaks.
 async fn run_a_routine(browser: &Browser) {
     browser.wait_for_js(STATUS, json!("idle")).await;
-    press(browser, "start").await;
+    browser.press("start").await;
     browser.wait_for_js(STATUS, json!("get-ready")).await;
-    press(browser, "next").await;
+    browser.press("next").await;
     browser.wait_for_js(STATUS, json!("running")).await;
-    press(browser, "next").await;
+    browser.press("next").await;
     browser.wait_for_js(STEP, json!("1")).await;
     // The countdown keeps moving on its own.
     let before = browser.text("[data-testid=countdown]").await;
@@ -62,7 +53,7 @@ async fn run_a_routine(browser: &Browser) {
         before,
         "the countdown moves"
     );
-    press(browser, "stop").await;
+    browser.press("stop").await;
     browser.wait_for_js(STATUS, json!("finished")).await;
 }
 
@@ -277,12 +268,12 @@ async fn axe_finds_no_violations_on_any_page_light_or_dark_phone_or_desktop() {
                     json!(true),
                 )
                 .await;
-            press(&browser, "start").await;
+            browser.press("start").await;
             browser.wait_for_js(STATUS, json!("get-ready")).await;
             for violation in browser.axe_violations().await {
                 found.push(format!("{size:?} dark={dark} routine under way: {violation}"));
             }
-            press(&browser, "stop").await;
+            browser.press("stop").await;
         }
         browser.close().await;
     }
@@ -355,9 +346,9 @@ async fn a_new_deploy_reaches_the_next_visit_and_never_interrupts_a_running_rout
     // A routine is under way in this tab when the new version is deployed.
     let routine_tab = browser.client.window().await.unwrap();
     browser.wait_for_js(STATUS, json!("idle")).await;
-    press(&browser, "start").await;
+    browser.press("start").await;
     browser.wait_for_js(STATUS, json!("get-ready")).await;
-    press(&browser, "next").await;
+    browser.press("next").await;
     browser.wait_for_js(STATUS, json!("running")).await;
 
     let (second, renamed) = second_deploy(&support::dist());
@@ -410,7 +401,7 @@ async fn a_new_deploy_reaches_the_next_visit_and_never_interrupts_a_running_rout
     assert_eq!(browser.js(STATUS).await, json!("running"));
     assert_eq!(browser.js("return window.__pageErrors ?? []").await, json!([]));
     let step = browser.js(STEP).await;
-    press(&browser, "next").await;
+    browser.press("next").await;
     browser
         .wait_for_js(
             STEP,

@@ -15,6 +15,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+/// A script giving the routine player's status (`idle`, `get-ready`,
+/// `running`, `paused`, `finished`), or null where no player is shown.
+pub const STATUS: &str = "return document.querySelector('[data-testid=player]')?.dataset.status ?? null";
+
 /// The sub-path the app is served under, as a static host might.
 pub const BASE: &str = "/foot-map/";
 
@@ -268,6 +272,14 @@ impl Browser {
             .click()
             .await
             .unwrap_or_else(|e| panic!("{locator:?} can be clicked: {e}"));
+    }
+
+    /// Presses the control with this `data-testid`, as a tap would.
+    pub async fn press(&self, testid: &str) {
+        self.js(&format!(
+            "document.querySelector('[data-testid={testid}]').click()"
+        ))
+        .await;
     }
 
     /// Runs JavaScript in the page and returns its result.
