@@ -46,7 +46,7 @@ async fn main() {
                 const check = () => {
                     const d = document.querySelector('[data-testid=zone-details]');
                     if (d && d.dataset.zone === id) {
-                        out.push(performance.now() - t0);
+                        out.push([id, performance.now() - t0]);
                         observer.disconnect();
                         requestAnimationFrame(() => next(i + 1));
                         return true;
@@ -63,12 +63,14 @@ async fn main() {
         )
         .await
         .expect("selection timing runs");
-    let latencies: Vec<f64> = latencies
+    let mut by_zone: Vec<(String, f64)> = latencies
         .as_array()
         .unwrap()
         .iter()
-        .filter_map(Value::as_f64)
+        .filter_map(|pair| Some((pair[0].as_str()?.to_owned(), pair[1].as_f64()?)))
         .collect();
+    let latencies: Vec<f64> = by_zone.iter().map(|(_, ms)| *ms).collect();
+    by_zone.sort_by(|a, b| b.1.total_cmp(&a.1));
     browser.close().await;
 
     println!(
@@ -83,4 +85,10 @@ async fn main() {
         median(latencies.clone()),
         latencies.iter().cloned().fold(0.0, f64::max)
     );
+    let slowest: Vec<String> = by_zone
+        .iter()
+        .take(3)
+        .map(|(zone, ms)| format!("{zone} {ms:.1} ms"))
+        .collect();
+    println!("  slowest: {}", slowest.join(", "));
 }
