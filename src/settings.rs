@@ -126,10 +126,6 @@ pub struct Settings {
 /// The storage key.
 pub const KEY: &str = "foot-map.settings";
 
-/// Where saved text that could not be read is kept, so that saving new
-/// settings never destroys it.
-pub const UNREADABLE_KEY: &str = "foot-map.settings.unreadable";
-
 /// The longest saved text worth reading.
 const MAX_LEN: usize = 500;
 
@@ -142,18 +138,6 @@ impl Settings {
             u8::from(self.manual),
             u8::from(self.safety_seen)
         )
-    }
-
-    /// The storage writes that save these settings, in order; a caller
-    /// stops at the first that fails. `unreadable` is saved text that could
-    /// not be fully read: it is kept aside first, so it is never lost.
-    pub fn writes(self, unreadable: Option<&str>) -> Vec<(&'static str, String)> {
-        let mut writes = Vec::new();
-        if let Some(old) = unreadable {
-            writes.push((UNREADABLE_KEY, old.to_owned()));
-        }
-        writes.push((KEY, self.encode()));
-        writes
     }
 
     /// Reads the saved form. Unknown keys are ignored (a newer version may

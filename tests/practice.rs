@@ -19,15 +19,7 @@ fn store(path: &str) -> String {
 /// Runs the 3-minute routine to its end quickly: start, jump to the last
 /// step, then Next.
 async fn finish_quick_routine(browser: &Browser) {
-    browser.js("location.hash = 'routine=quick-3'").await;
-    browser
-        .wait_for_js(
-            "return !!document.querySelector('[data-testid=start]')",
-            json!(true),
-        )
-        .await;
-    browser.press("start").await;
-    browser.wait_for_js(STATUS, json!("get-ready")).await;
+    browser.start_routine("quick-3").await;
     browser.press("next").await;
     browser.wait_for_js(STATUS, json!("running")).await;
     tokio::time::sleep(Duration::from_millis(1200)).await;

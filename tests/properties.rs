@@ -6,7 +6,8 @@
 
 use foot_map::content::{content, Side};
 use foot_map::route::{self, Route, ZoneKey};
-use foot_map::settings::{Settings, Sound, KEY, UNREADABLE_KEY};
+use foot_map::settings::{Settings, Sound};
+use foot_map::store::Store;
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
 
@@ -107,10 +108,11 @@ proptest! {
         if let Some(problem) = problem {
             prop_assert!(!problem.chars().any(char::is_control), "{:?}", problem);
             prop_assert!(problem.chars().count() < 200);
-            // Saving a change keeps the unreadable text aside, first.
-            let writes = settings.writes(Some(&text));
-            prop_assert_eq!(&writes[0], &(UNREADABLE_KEY, text.clone()));
-            prop_assert_eq!(writes[1].0, KEY);
+            // Upgrading it to the store hands the unreadable text back to be
+            // kept aside (before anything is saved), and keeps what was read.
+            let loaded = Store::load(None, Some(&text));
+            prop_assert_eq!(loaded.keep_aside.as_deref(), Some(text.as_str()));
+            prop_assert_eq!(loaded.store.settings, settings);
         }
     }
 

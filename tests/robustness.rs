@@ -262,16 +262,7 @@ async fn axe_finds_no_violations_on_any_page_light_or_dark_phone_or_desktop() {
                 }
             }
             // And a routine under way.
-            // (The first time it is new; the second, the last one's summary shows.)
-            browser.js("location.hash = 'routine=quick-3'").await;
-            browser
-                .wait_for_js(
-                    "return !!document.querySelector('[data-testid=start]')",
-                    json!(true),
-                )
-                .await;
-            browser.press("start").await;
-            browser.wait_for_js(STATUS, json!("get-ready")).await;
+            browser.start_routine("quick-3").await;
             for violation in browser.axe_violations().await {
                 found.push(format!("{size:?} dark={dark} routine under way: {violation}"));
             }

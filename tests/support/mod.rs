@@ -282,6 +282,19 @@ impl Browser {
         .await;
     }
 
+    /// Shows the routine `id`, presses Start (or Start again, after an
+    /// earlier run's summary) and waits for the get-ready countdown.
+    pub async fn start_routine(&self, id: &str) {
+        self.js(&format!("location.hash = 'routine={id}'")).await;
+        self.wait_for_js(
+            "return !!document.querySelector('[data-testid=start]')",
+            json!(true),
+        )
+        .await;
+        self.press("start").await;
+        self.wait_for_js(STATUS, json!("get-ready")).await;
+    }
+
     /// Runs JavaScript in the page and returns its result.
     pub async fn js(&self, script: &str) -> Value {
         self.client.execute(script, vec![]).await.expect("script runs")
