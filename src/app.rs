@@ -5,6 +5,7 @@ use crate::components::{FootMap, Notices, Panel, RoutineBar};
 use crate::content::{content, View};
 use crate::player::Player;
 use crate::route::{self, LinkError, Route, ZoneKey};
+use crate::share::Shared;
 use crate::timer::{Action, Status};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -15,6 +16,8 @@ use web_sys::KeyboardEvent;
 pub struct Nav {
     route: RwSignal<Route>,
     link_error: RwSignal<Option<LinkError>>,
+    /// The routine a share link carries, while [`Route::Shared`] shows it.
+    shared: RwSignal<Option<Shared>>,
     /// The view shown where only one fits (phones); follows the selection.
     pub view: RwSignal<View>,
 }
@@ -24,6 +27,7 @@ impl Nav {
         let nav = Nav {
             route: RwSignal::new(Route::Map),
             link_error: RwSignal::new(None),
+            shared: RwSignal::new(None),
             view: RwSignal::new(View::Sole),
         };
         nav.follow_location();
@@ -33,6 +37,16 @@ impl Nav {
     /// The current route.
     pub fn route(self) -> Route {
         self.route.get()
+    }
+
+    /// The current route, without tracking.
+    pub fn route_untracked(self) -> Route {
+        self.route.get_untracked()
+    }
+
+    /// The routine the opened share link carries, if one was opened.
+    pub fn shared(self) -> Option<Shared> {
+        self.shared.get()
     }
 
     /// The selected zone, if any.
@@ -101,8 +115,13 @@ impl Nav {
     fn follow_location(self) {
         let read = move || {
             let hash = window().location().hash().unwrap_or_default();
-            match route::parse(&hash, content()) {
-                Ok(route) => self.show(route),
+            match route::read(&hash, content()) {
+                Ok((route, shared)) => {
+                    if shared.is_some() {
+                        self.shared.set(shared);
+                    }
+                    self.show(route)
+                }
                 Err(error) => {
                     self.route.set(Route::Map);
                     self.link_error.set(Some(error));
@@ -126,6 +145,7 @@ pub fn App() -> impl IntoView {
     provide_context(saved);
     let player = Player::new(nav, saved);
     provide_context(player);
+    provide_context(crate::editor::Editor::new(nav));
     follow_page_visibility(player);
     routine_keys(nav, player);
 
@@ -140,7 +160,7 @@ pub fn App() -> impl IntoView {
     let in_routine = move || on_routine_page() && player.is_active();
     let link = move |route: Route, label: &'static str| {
         let current = move || match (nav.route(), route) {
-            (Route::Routine(_), Route::Routines) => true,
+            (Route::Routine(_) | Route::Edit(_) | Route::Shared, Route::Routines) => true,
             (Route::Benefit(_), Route::Benefits) => true,
             (Route::Zone(_), Route::Map) => true,
             (now, wanted) => now == wanted,

@@ -221,6 +221,59 @@ impl ImportPlan {
             && self.new_sessions == 0
             && !self.settings_changed
     }
+
+    /// What importing will do, one sentence per kind of change, as shown
+    /// before the person confirms.
+    pub fn describe(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if self.is_empty() {
+            out.push("Everything in this file is already here: importing it changes nothing.".into());
+            return out;
+        }
+        let quoted = |names: &[String]| {
+            names
+                .iter()
+                .map(|n| format!("“{n}”"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        match self.new_routines.len() {
+            0 => {}
+            1 => out.push(format!("Adds 1 routine: {}.", quoted(&self.new_routines))),
+            n => out.push(format!("Adds {n} routines: {}.", quoted(&self.new_routines))),
+        }
+        if !self.changed_routines.is_empty() {
+            out.push(format!(
+                "Adds a copy named “…{IMPORTED}” of {}: yours of the same name differ{} and stay{} as {}.",
+                quoted(&self.changed_routines),
+                if self.changed_routines.len() == 1 { "s" } else { "" },
+                if self.changed_routines.len() == 1 { "s" } else { "" },
+                if self.changed_routines.len() == 1 {
+                    "it is"
+                } else {
+                    "they are"
+                },
+            ));
+        }
+        match self.new_sessions {
+            0 => {}
+            1 => out.push("Adds 1 session to your history.".into()),
+            n => out.push(format!("Adds {n} sessions to your history.")),
+        }
+        if self.settings_changed {
+            out.push("Takes the sound and pacing settings from the file.".into());
+        }
+        if self.known_routines + self.known_sessions > 0 {
+            out.push(format!(
+                "Already here and left as they are: {} routine{}, {} session{}.",
+                self.known_routines,
+                if self.known_routines == 1 { "" } else { "s" },
+                self.known_sessions,
+                if self.known_sessions == 1 { "" } else { "s" },
+            ));
+        }
+        out
+    }
 }
 
 enum Fate {

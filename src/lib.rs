@@ -4,12 +4,14 @@
 //! Layers, one direction: `content` (data files and their types) ->
 //! `map`, `route`, `timer`, `settings`, `own_routine`, `store`, `share`,
 //! `export`, `history` (pure logic, no browser) ->
-//! `browser` (thin bridges to web APIs), `player`, `app` and `components`.
+//! `browser` (thin bridges to web APIs), `player`, `editor`, `saved`, `app`
+//! and `components`.
 
 pub mod app;
 pub mod browser;
 pub mod components;
 pub mod content;
+pub mod editor;
 pub mod export;
 pub mod format;
 pub mod history;

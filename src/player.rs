@@ -23,6 +23,26 @@ thread_local! {
     // The one pending wake-up. Replacing it cancels the previous one, so at
     // most one timer is ever live.
     static WAKE_UP: RefCell<Option<Timeout>> = const { RefCell::new(None) };
+    // The person's own routines as the player ran them, each kept once.
+    static KEPT: RefCell<Vec<&'static Routine>> = const { RefCell::new(Vec::new()) };
+}
+
+/// One of the person's own routines, kept for the page's lifetime so the
+/// player and its views hold it as they hold the built-in ones. The same
+/// routine is kept once; only a new version (edited, then run) adds one,
+/// a few hundred bytes.
+pub fn keep(routine: Routine) -> &'static Routine {
+    KEPT.with(|kept| {
+        let mut kept = kept.borrow_mut();
+        match kept.iter().find(|r| ***r == routine) {
+            Some(r) => r,
+            None => {
+                let r: &'static Routine = Box::leak(Box::new(routine));
+                kept.push(r);
+                r
+            }
+        }
+    })
 }
 
 /// The routine player; provided to every component.
@@ -93,7 +113,7 @@ impl Player {
 
     /// Loads `routine`, ending any other that was running.
     pub fn load(self, routine: &'static Routine) {
-        if self.routine.get_untracked().is_some_and(|r| r.id == routine.id) {
+        if self.routine.get_untracked().is_some_and(|r| r == routine) {
             return;
         }
         self.finish_side_effects();

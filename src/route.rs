@@ -2,6 +2,9 @@
 //! written without the browser, so every odd link can be tested natively.
 
 use crate::content::{Claim, Content, Routine, Side, Zone};
+use crate::own_routine::is_own_id;
+use crate::share::{self, ShareError, Shared};
+use std::cell::RefCell;
 
 /// The longest fragment worth reading; anything longer is not a link we made.
 pub const MAX_FRAGMENT: usize = 200;
@@ -79,8 +82,15 @@ pub enum Route {
     Zone(ZoneKey),
     /// The list of guided routines.
     Routines,
-    /// One routine's player, by routine id.
+    /// One routine's player, by routine id: a built-in routine, or one of
+    /// the person's own (`my-…`), which only their saved data can tell.
     Routine(&'static str),
+    /// The editor for one of the person's own routines, by id (a new one
+    /// has an id before it is first saved).
+    Edit(&'static str),
+    /// A routine from a share link, shown before it is saved; the routine
+    /// itself comes with the route from [`read`].
+    Shared,
     /// Every claimed benefit.
     Benefits,
     /// One claimed benefit, its evidence, and its zones lit on the map.
@@ -106,6 +116,8 @@ pub enum LinkError {
     TooLong,
     /// Not a `key=value` the app understands.
     Unreadable(String),
+    /// A share link that cannot be read.
+    Share(ShareError),
 }
 
 impl LinkError {
@@ -127,11 +139,23 @@ impl LinkError {
             LinkError::Unreadable(text) => format!(
                 "The link ends in “#{text}”, which Foot Map cannot read, so it was ignored. Pick a zone on the map."
             ),
+            LinkError::Share(error) => format!("{} Nothing was saved.", error.message()),
         }
     }
 }
 
-/// Reads a fragment (with or without its leading `#`).
+/// Reads any fragment (with or without its leading `#`): a share link,
+/// with the routine it carries, or any other route.
+pub fn read(fragment: &str, content: &'static Content) -> Result<(Route, Option<Shared>), LinkError> {
+    match share::parse_fragment(fragment, content) {
+        Some(Ok(shared)) => Ok((Route::Shared, Some(shared))),
+        Some(Err(error)) => Err(LinkError::Share(error)),
+        None => parse(fragment, content).map(|route| (route, None)),
+    }
+}
+
+/// Reads a fragment (with or without its leading `#`) other than a share
+/// link.
 pub fn parse(fragment: &str, content: &'static Content) -> Result<Route, LinkError> {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
     if fragment.len() > MAX_FRAGMENT {
@@ -144,9 +168,13 @@ pub fn parse(fragment: &str, content: &'static Content) -> Result<Route, LinkErr
         Some(("zone", slug)) => ZoneKey::parse(slug, content)
             .map(Route::Zone)
             .ok_or_else(|| LinkError::UnknownZone(printable(slug))),
-        Some(("routine", id)) => routine(id, content)
-            .map(|r| Route::Routine(&r.id))
-            .ok_or_else(|| LinkError::UnknownRoutine(printable(id))),
+        Some(("routine", id)) => match routine(id, content) {
+            Some(r) => Ok(Route::Routine(&r.id)),
+            None if is_own_id(id) => Ok(Route::Routine(intern(id))),
+            None => Err(LinkError::UnknownRoutine(printable(id))),
+        },
+        Some(("edit", id)) if is_own_id(id) => Ok(Route::Edit(intern(id))),
+        Some(("edit", id)) => Err(LinkError::UnknownRoutine(printable(id))),
         Some(("benefit", id)) => benefit(id, content)
             .map(|c| Route::Benefit(&c.id))
             .ok_or_else(|| LinkError::UnknownBenefit(printable(id))),
@@ -166,6 +194,10 @@ pub fn fragment(route: Route) -> String {
         Route::Zone(key) => format!("zone={}", key.slug()),
         Route::Routines => "routines".into(),
         Route::Routine(id) => format!("routine={id}"),
+        Route::Edit(id) => format!("edit={id}"),
+        // The routine is not in the route: a shared routine is reached by
+        // its link only, and going "to" it shows the routines.
+        Route::Shared => "routines".into(),
         Route::Benefits => "benefits".into(),
         Route::Benefit(id) => format!("benefit={id}"),
         Route::Evidence => "evidence".into(),
@@ -182,6 +214,27 @@ pub fn benefit(id: &str, content: &'static Content) -> Option<&'static Claim> {
 /// The routine with this id.
 pub fn routine(id: &str, content: &'static Content) -> Option<&'static Routine> {
     content.routines.iter().find(|r| r.id == id)
+}
+
+thread_local! {
+    static INTERNED: RefCell<Vec<&'static str>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The same text for the page's lifetime, so routes stay `Copy`. Each
+/// distinct id is kept once: at most the person's own routine ids, and
+/// those of links they open.
+pub fn intern(id: &str) -> &'static str {
+    INTERNED.with(|interned| {
+        let mut interned = interned.borrow_mut();
+        match interned.iter().find(|s| **s == id) {
+            Some(s) => s,
+            None => {
+                let s: &'static str = Box::leak(id.to_owned().into_boxed_str());
+                interned.push(s);
+                s
+            }
+        }
+    })
 }
 
 /// A short, safe rendering of untrusted link text for a message.
@@ -261,6 +314,42 @@ mod tests {
         let err = parse("#benefit=immortality", content()).unwrap_err();
         assert_eq!(err, LinkError::UnknownBenefit("immortality".into()));
         assert!(err.message().contains("immortality"));
+    }
+
+    #[test]
+    fn own_routine_links_are_routes_that_saved_data_resolves() {
+        assert_eq!(
+            parse("#routine=my-abc1", content()),
+            Ok(Route::Routine("my-abc1"))
+        );
+        assert_eq!(parse("#edit=my-abc1", content()), Ok(Route::Edit("my-abc1")));
+        assert_eq!(
+            parse(&fragment(Route::Edit("my-x")), content()),
+            Ok(Route::Edit("my-x"))
+        );
+        // Not the shape of an own id: named as unknown, never interned.
+        assert!(parse("#edit=relax-10", content()).is_err());
+        assert!(parse("#routine=my-BAD", content()).is_err());
+        assert!(std::ptr::eq(intern("my-q"), intern("my-q")));
+    }
+
+    #[test]
+    fn share_links_are_read_before_other_routes() {
+        let mut own = crate::own_routine::OwnRoutine::new("my-1", "Evening");
+        let zone = &content().zones[0];
+        own = own.reduce(crate::own_routine::EditAction::AddZone {
+            side: Side::Left,
+            zone,
+        });
+        let link = share::fragment(&own).unwrap();
+        let (route, shared) = read(&format!("#{link}"), content()).unwrap();
+        assert_eq!(route, Route::Shared);
+        assert_eq!(shared.unwrap().steps, own.steps);
+        let cut = &link[..link.len() - 2];
+        let err = read(cut, content()).unwrap_err();
+        assert!(matches!(err, LinkError::Share(_)));
+        assert!(err.message().ends_with("Nothing was saved."));
+        assert_eq!(read("#safety", content()), Ok((Route::Safety, None)));
     }
 
     #[test]

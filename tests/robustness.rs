@@ -238,7 +238,10 @@ async fn no_page_or_routine_breaks_the_content_security_policy() {
 
 #[tokio::test]
 async fn axe_finds_no_violations_on_any_page_light_or_dark_phone_or_desktop() {
+    let shared = shared_link();
     let pages = [
+        "edit=my-axe",
+        &shared,
         "",
         "zone=left-inner-ankle",
         "routines",
@@ -256,6 +259,12 @@ async fn axe_finds_no_violations_on_any_page_light_or_dark_phone_or_desktop() {
             browser.set_dark(dark).await;
             for page in pages {
                 browser.js(&format!("location.hash = '{page}'")).await;
+                if page.starts_with("edit=") {
+                    // The editor with a step on it, as a click on the map adds.
+                    browser
+                        .js("document.querySelector('.zone[data-zone=left-heel]').dispatchEvent(new MouseEvent('click', {bubbles: true}))")
+                        .await;
+                }
                 tokio::time::sleep(Duration::from_millis(250)).await;
                 for violation in browser.axe_violations().await {
                     found.push(format!("{size:?} dark={dark} #{page}: {violation}"));
@@ -271,6 +280,20 @@ async fn axe_finds_no_violations_on_any_page_light_or_dark_phone_or_desktop() {
         browser.close().await;
     }
     assert!(found.is_empty(), "axe violations:\n{}", found.join("\n"));
+}
+
+/// A share link for a two-step routine, as the Share button makes it.
+fn shared_link() -> String {
+    use foot_map::own_routine::{EditAction, OwnRoutine};
+    let content = foot_map::content::content();
+    let heel = content.zones.iter().find(|z| z.id == "heel").unwrap();
+    let routine = OwnRoutine::new("my-1", "Heels")
+        .reduce(EditAction::AddZone {
+            side: foot_map::content::Side::Left,
+            zone: heel,
+        })
+        .reduce(EditAction::MirrorAll);
+    foot_map::share::fragment(&routine).unwrap()
 }
 
 /// A second deploy made from the first: every file that index.html names

@@ -6,8 +6,10 @@
 //! reach the page.
 
 pub mod audio;
+pub mod files;
 pub mod offline;
 pub mod reveal;
+pub mod share;
 pub mod speech;
 pub mod storage;
 pub mod wake_lock;
@@ -49,6 +51,11 @@ pub fn global(name: &str) -> Option<JsValue> {
 pub fn call(object: &JsValue, method: &str, args: &[JsValue]) -> Option<JsValue> {
     let function: Function = property(object, method)?.dyn_into().ok()?;
     function.apply(object, &args.iter().collect::<Array>()).ok()
+}
+
+/// `value` if it is a promise (an API that should return one may not).
+fn as_promise(value: JsValue) -> Option<js_sys::Promise> {
+    value.dyn_into().ok()
 }
 
 /// Handles the outcome of a promise an API returned, so that a refusal is

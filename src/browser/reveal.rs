@@ -31,3 +31,23 @@ pub fn reveal(block: &Element, focus: &HtmlElement) {
     options.set_prevent_scroll(true);
     let _ = focus.focus_with_options(&options);
 }
+
+/// Moves keyboard focus to the element with this id, if there is one,
+/// without scrolling: after a list reorders, focus follows the item moved.
+pub fn focus_id(id: &str) {
+    let element = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id));
+    if let Some(element) = element.and_then(|e| wasm_bindgen::JsCast::dyn_into::<HtmlElement>(e).ok()) {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = element.focus_with_options(&options);
+    }
+}
+
+/// Scrolls the page to its top, as a new page would open.
+pub fn to_top() {
+    if let Some(window) = web_sys::window() {
+        window.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}

@@ -309,6 +309,7 @@ fn ZoneShape(
 ) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let player = expect_context::<Player>();
+    let editor = expect_context::<crate::editor::Editor>();
     let clear = move |signal: RwSignal<Option<ZoneKey>>| {
         signal.update(|p| {
             if *p == Some(key) {
@@ -316,7 +317,14 @@ fn ZoneShape(
             }
         })
     };
-    let select = move || nav.go(Route::Zone(key));
+    // While a routine is being built, a zone picked adds a step.
+    let select = move || {
+        if editor.is_open() {
+            editor.add(key)
+        } else {
+            nav.go(Route::Zone(key))
+        }
+    };
     let on_key = move |ev: KeyboardEvent| {
         if ev.key() == "Enter" || ev.key() == " " {
             ev.prevent_default();
@@ -333,6 +341,7 @@ fn ZoneShape(
                     .and_then(|id| crate::route::benefit(id, content()))
                     .is_some_and(|claim| claim.covers(key.zone))
             }
+            class:is-planned=move || editor.plans(key)
             d=d
             role="button"
             tabindex="0"

@@ -42,6 +42,7 @@ pub fn HistoryPage() -> impl IntoView {
             </p>
             <h3>"Recent sessions"</h3>
             <Recent />
+            <crate::components::data::YourData />
         </div>
     }
 }

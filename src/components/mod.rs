@@ -1,9 +1,11 @@
 //! The view layer: components grouped by what they show.
 
+mod data;
 mod evidence;
 mod foot_map;
 mod history;
 mod notices;
+mod own;
 mod panel;
 mod routines;
 mod safety;

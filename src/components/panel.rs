@@ -4,6 +4,7 @@
 use crate::app::Nav;
 use crate::components::evidence::{BenefitList, BenefitPage, ClaimCard, EvidencePage};
 use crate::components::history::HistoryPage;
+use crate::components::own::{OwnRoutinePage, RoutineEditor, SharedPreview};
 use crate::components::routines::{RoutineList, RoutinePlayer};
 use crate::components::safety::SafetyPage;
 use crate::components::CollectAny;
@@ -32,8 +33,10 @@ pub fn Panel() -> impl IntoView {
                 Route::Routines => view! { <RoutineList /> }.into_any(),
                 Route::Routine(id) => match route::routine(id, content()) {
                     Some(routine) => view! { <RoutinePlayer routine /> }.into_any(),
-                    None => view! { <Welcome /> }.into_any(),
+                    None => view! { <OwnRoutinePage id /> }.into_any(),
                 },
+                Route::Edit(id) => view! { <RoutineEditor id /> }.into_any(),
+                Route::Shared => view! { <SharedPreview /> }.into_any(),
                 Route::Benefits => view! { <BenefitList /> }.into_any(),
                 Route::Benefit(id) => match route::benefit(id, content()) {
                     Some(claim) => view! { <BenefitPage claim /> }.into_any(),

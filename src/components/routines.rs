@@ -2,6 +2,7 @@
 //! through one, and the bar that keeps a running routine in reach.
 
 use crate::app::Nav;
+use crate::components::own::{CopyButton, OwnRoutines};
 use crate::components::safety::SafetyNote;
 use crate::components::CollectAny;
 use crate::content::{content, Routine};
@@ -18,6 +19,7 @@ use std::cell::Cell;
 pub fn RoutineList() -> impl IntoView {
     view! {
         <div class="routine-list">
+            <OwnRoutines />
             <h2>"Guided routines"</h2>
             <p class="small">
                 "Press Start, put the phone down, and follow the chimes and the voice. "
@@ -37,6 +39,7 @@ pub fn RoutineList() -> impl IntoView {
                                     </span>
                                     <span class="small">{r.summary.clone()}</span>
                                 </a>
+                                <CopyButton routine=r />
                             </li>
                         }
                     })
@@ -58,7 +61,7 @@ pub fn RoutinePlayer(routine: &'static Routine) -> impl IntoView {
         <div class="player" data-testid="player" data-status=move || status_name(status())>
             <p class="eyebrow">
                 <a href="#routines" class="back">"Routines"</a>
-                {format!(" · {} min · ", routine.minutes)}
+                {format!(" · {} · ", format::duration(routine.steps.iter().map(|s| s.seconds).sum()))}
                 <a href="#safety">"Safety"</a>
             </p>
             <h2>{routine.name.clone()}</h2>
@@ -111,7 +114,13 @@ fn Intro(routine: &'static Routine) -> impl IntoView {
         })
     };
     view! {
-        <p>{routine.summary.clone()}</p>
+        <p>
+            {if routine.summary.is_empty() {
+                format!("Your routine: {} steps, {}.", routine.steps.len(), format::duration(routine.steps.iter().map(|s| s.seconds).sum()))
+            } else {
+                routine.summary.clone()
+            }}
+        </p>
         {move || {
             if safety_seen.get() {
                 view! {

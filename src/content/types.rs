@@ -328,7 +328,7 @@ impl Side {
 }
 
 /// A guided routine: a sequence of timed steps.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Routine {
     pub id: String,

@@ -39,6 +39,33 @@ fn export_clear_import_gets_everything_back() {
 }
 
 #[test]
+fn the_preview_says_what_an_import_adds_and_what_it_leaves() {
+    let store = sample();
+    let lines = plan(&Store::default(), &file(&store)).describe();
+    assert_eq!(lines[0], "Adds 2 routines: “Evening”, “Morning “quick” ✓”.");
+    assert_eq!(lines[1], "Adds 2 sessions to your history.");
+    assert!(lines.iter().any(|l| l.contains("settings")));
+    let again = plan(&store, &file(&store)).describe();
+    assert_eq!(
+        again,
+        ["Everything in this file is already here: importing it changes nothing."]
+    );
+    let mut there = sample();
+    there.routines[0]
+        .steps
+        .push(step(Side::Left, "shin", "long-strokes", 60));
+    let changed = plan(&store, &file(&there)).describe();
+    assert!(
+        changed[0].starts_with("Adds a copy named “… (imported)” of “"),
+        "{changed:?}"
+    );
+    assert!(changed
+        .last()
+        .unwrap()
+        .starts_with("Already here and left as they are: 1 routine, 2 sessions"));
+}
+
+#[test]
 fn importing_the_same_file_twice_adds_nothing() {
     let store = sample();
     let f = file(&store);

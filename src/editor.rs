@@ -1,0 +1,134 @@
+//! The routine being built or edited, in the page: what a click on the map
+//! does while the editor is open (it adds a step), and which zones the map
+//! lights for a routine that is being built or was opened from a share
+//! link. The editing itself is [`OwnRoutine::reduce`], tested natively.
+
+use crate::app::Nav;
+use crate::content::{content, RoutineStep};
+use crate::own_routine::{EditAction, OwnRoutine};
+use crate::route::{self, Route, ZoneKey};
+use leptos::prelude::*;
+
+/// The routine editor's state; provided to every component.
+#[derive(Clone, Copy)]
+pub struct Editor {
+    nav: Nav,
+    /// The routine on the editor, unsaved. Kept when the person looks at
+    /// another page meanwhile, so coming back to its editor finds it as
+    /// they left it.
+    draft: RwSignal<Option<OwnRoutine>>,
+    /// What screen readers hear when a step is added from the map.
+    announcement: RwSignal<String>,
+    /// The zones of the routine being built or previewed, lit on the map.
+    planned: Memo<Vec<ZoneKey>>,
+}
+
+impl Editor {
+    /// Creates the editor; call once, in `App`.
+    pub fn new(nav: Nav) -> Editor {
+        let draft = RwSignal::new(None::<OwnRoutine>);
+        let planned = Memo::new(move |_| {
+            let steps = match nav.route() {
+                Route::Edit(id) => draft.with(|d| d.as_ref().filter(|d| d.id == id).map(|d| d.steps.clone())),
+                Route::Shared => nav.shared().map(|s| s.steps),
+                _ => None,
+            };
+            let mut keys: Vec<ZoneKey> = steps.iter().flatten().filter_map(zone_of).collect();
+            keys.dedup();
+            keys
+        });
+        Editor {
+            nav,
+            draft,
+            announcement: RwSignal::new(String::new()),
+            planned,
+        }
+    }
+
+    /// Whether a click on the map adds a step (the editor is open).
+    pub fn is_open(self) -> bool {
+        matches!(self.nav.route_untracked(), Route::Edit(_))
+    }
+
+    /// Puts `routine` on the editor and opens it, at the top of the page
+    /// with the map in view.
+    pub fn open(self, routine: OwnRoutine) {
+        let id = route::intern(&routine.id);
+        self.put(routine);
+        self.nav.go(Route::Edit(id));
+        crate::browser::reveal::to_top();
+    }
+
+    /// Puts `routine` on the editor, replacing any other draft.
+    pub fn put(self, routine: OwnRoutine) {
+        self.draft.set(Some(routine));
+        self.announcement.set(String::new());
+    }
+
+    /// The draft for routine `id`, if that is the one on the editor.
+    pub fn draft_for(self, id: &str) -> Option<OwnRoutine> {
+        self.draft
+            .with_untracked(|d| d.as_ref().filter(|d| d.id == id).cloned())
+    }
+
+    /// Reads the draft (tracked).
+    pub fn with<T>(self, f: impl FnOnce(&OwnRoutine) -> T) -> Option<T> {
+        self.draft.with(|d| d.as_ref().map(f))
+    }
+
+    /// Makes one change to the draft.
+    pub fn edit(self, action: EditAction) {
+        self.draft.update(|d| {
+            if let Some(routine) = d.take() {
+                *d = Some(routine.reduce(action));
+            }
+        });
+    }
+
+    /// Adds a step for a zone picked on the map, and says so.
+    pub fn add(self, key: ZoneKey) {
+        let before = self
+            .draft
+            .with_untracked(|d| d.as_ref().map_or(0, |d| d.steps.len()));
+        self.edit(EditAction::AddZone {
+            side: key.side,
+            zone: key.content(content()),
+        });
+        let after = self
+            .draft
+            .with_untracked(|d| d.as_ref().map_or(0, |d| d.steps.len()));
+        self.announcement.set(if after > before {
+            format!("Step {after} added: {}.", key.full_name(content()))
+        } else {
+            format!(
+                "Not added: a routine has at most {} steps.",
+                crate::own_routine::MAX_STEPS
+            )
+        });
+    }
+
+    /// The last "step added" message.
+    pub fn announcement(self) -> String {
+        self.announcement.get()
+    }
+
+    /// Forgets the draft (saved, or given up).
+    pub fn close(self) {
+        self.draft.set(None);
+        self.announcement.set(String::new());
+    }
+
+    /// Whether `key` is in the routine being built or previewed.
+    pub fn plans(self, key: ZoneKey) -> bool {
+        self.planned.with(|p| p.contains(&key))
+    }
+}
+
+/// The map zone of a step, if the content knows it.
+pub fn zone_of(step: &RoutineStep) -> Option<ZoneKey> {
+    let zone = content().zones.iter().find(|z| z.id == step.zone)?;
+    Some(ZoneKey {
+        side: step.side,
+        zone: &zone.id,
+    })
+}
