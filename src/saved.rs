@@ -30,6 +30,11 @@ impl Saved {
     /// Reads what is saved (upgrading older formats) and starts following
     /// other tabs' saves; call once, in `App`.
     pub fn load() -> Saved {
+        // The load benchmark reads how long this takes between the marks.
+        let performance = web_sys::window().and_then(|w| w.performance());
+        if let Some(p) = &performance {
+            let _ = p.mark("saved-load-start");
+        }
         let loaded = read();
         let saved = Saved {
             store: RwSignal::new(loaded.store),
@@ -38,6 +43,9 @@ impl Saved {
             set_aside: StoredValue::new(loaded.keep_aside),
         };
         saved.keep_aside();
+        if let Some(p) = &performance {
+            let _ = p.mark("saved-load-end");
+        }
         let _ = window_event_listener_untyped("storage", move |event| {
             let key = js_sys::Reflect::get(&event, &"key".into())
                 .ok()
