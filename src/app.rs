@@ -30,7 +30,11 @@ impl Nav {
             shared: RwSignal::new(None),
             view: RwSignal::new(View::Sole),
         };
-        nav.follow_location();
+        // Without a browser (the build rendering the first screen) the page
+        // shows the plain map and follows nothing.
+        if crate::browser::window().is_some() {
+            nav.follow_location();
+        }
         nav
     }
 
@@ -146,8 +150,10 @@ pub fn App() -> impl IntoView {
     let player = Player::new(nav, saved);
     provide_context(player);
     provide_context(crate::editor::Editor::new(nav));
-    follow_page_visibility(player);
-    routine_keys(nav, player);
+    if crate::browser::window().is_some() {
+        follow_page_visibility(player);
+        routine_keys(nav, player);
+    }
 
     let on_routine_page = move || matches!(nav.route(), Route::Routine(_));
     // Pages of text alone; on a phone they hide the map to give it room.

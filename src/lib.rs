@@ -22,5 +22,6 @@ pub mod route;
 pub mod saved;
 pub mod settings;
 pub mod share;
+pub mod shell;
 pub mod store;
 pub mod timer;

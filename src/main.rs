@@ -1,5 +1,6 @@
-//! Entry point: mounts the app and removes the static loading message from
-//! `index.html`. A panic is shown to the reader by `index.html` itself: it
+//! Entry point: mounts the app in place of the first screen that the build
+//! pre-rendered into `index.html` (the same markup, so nothing moves), and
+//! removes the message shown if loading stalls. A panic is shown to the reader by `index.html` itself: it
 //! ends the wasm with a trap, which the page catches.
 
 use leptos::prelude::*;
@@ -10,8 +11,11 @@ fn main() {
     #[cfg(not(panic = "immediate-abort"))]
     console_error_panic_hook::set_once();
     mount_to_body(foot_map::app::App);
-    if let Some(loading) = document().get_element_by_id("loading") {
-        loading.remove();
+    // In the same task as the mount, so the browser never paints both.
+    for id in ["prerendered", "slow"] {
+        if let Some(element) = document().get_element_by_id(id) {
+            element.remove();
+        }
     }
     foot_map::browser::offline::register();
     // The map is drawn and clickable now; the load benchmark reads this mark.

@@ -31,7 +31,7 @@ impl Saved {
     /// other tabs' saves; call once, in `App`.
     pub fn load() -> Saved {
         // The load benchmark reads how long this takes between the marks.
-        let performance = web_sys::window().and_then(|w| w.performance());
+        let performance = crate::browser::window().and_then(|w| w.performance());
         if let Some(p) = &performance {
             let _ = p.mark("saved-load-start");
         }
@@ -45,6 +45,10 @@ impl Saved {
         saved.keep_aside();
         if let Some(p) = &performance {
             let _ = p.mark("saved-load-end");
+        }
+        if performance.is_none() {
+            // No browser (the build renders the first screen): no other tabs.
+            return saved;
         }
         let _ = window_event_listener_untyped("storage", move |event| {
             let key = js_sys::Reflect::get(&event, &"key".into())

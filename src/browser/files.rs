@@ -25,7 +25,7 @@ pub fn download(name: &str, text: &str, mime: &str) -> bool {
     let Some(url) = call(&url_class, "createObjectURL", &[blob]) else {
         return false;
     };
-    let Some(link) = web_sys::window()
+    let Some(link) = super::window()
         .and_then(|w| w.document())
         .and_then(|d| d.create_element("a").ok())
     else {

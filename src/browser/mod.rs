@@ -17,10 +17,21 @@ pub mod wake_lock;
 use js_sys::{Array, Function, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
+/// The browser window: `None` where there is none, as when the build
+/// renders the first screen natively (`src/prerender.rs`). Every bridge
+/// starts here, so the same components render to HTML without a browser.
+pub fn window() -> Option<web_sys::Window> {
+    if cfg!(target_arch = "wasm32") {
+        web_sys::window()
+    } else {
+        None
+    }
+}
+
 /// Milliseconds from a monotonic clock (`performance.now()`), the time base
 /// the timer is fed with. Unlike the wall clock it never jumps.
 pub fn now_ms() -> u64 {
-    web_sys::window()
+    window()
         .and_then(|w| w.performance())
         .map_or(0.0, |p| p.now())
         .max(0.0) as u64
@@ -29,6 +40,9 @@ pub fn now_ms() -> u64 {
 /// The wall clock, for dating a session: Unix milliseconds, and the local
 /// time's offset from UTC in minutes (UTC+1 is 60).
 pub fn wall_clock() -> (i64, i32) {
+    if window().is_none() {
+        return (0, 0);
+    }
     let now = js_sys::Date::new_0();
     (now.get_time() as i64, -(now.get_timezone_offset() as i32))
 }
@@ -43,7 +57,7 @@ fn property(object: &JsValue, name: &str) -> Option<JsValue> {
 /// A global such as `speechSynthesis` or `AudioContext`, where the browser
 /// has it. Some browsers lack an API; privacy settings make others throw.
 pub fn global(name: &str) -> Option<JsValue> {
-    property(&web_sys::window()?.into(), name)
+    property(&window()?.into(), name)
 }
 
 /// Calls `object[method](...args)`. None where the method is missing or

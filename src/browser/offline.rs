@@ -4,7 +4,7 @@
 
 /// Registers `sw.js`, relative to the page, so any sub-path works.
 pub fn register() {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = super::window() else { return };
     let Some(container) = super::property(&window.navigator(), "serviceWorker") else {
         return;
     };

@@ -9,7 +9,7 @@ use web_sys::{Element, HtmlElement};
 pub fn reveal(block: &Element, focus: &HtmlElement) {
     // Instant, not smooth: the page must be right by the next glance.
     block.scroll_into_view_with_bool(true);
-    if let Some(window) = web_sys::window() {
+    if let Some(window) = super::window() {
         let pinned_bottom = window
             .document()
             .and_then(|d| d.query_selector(".map").ok().flatten())
@@ -35,7 +35,7 @@ pub fn reveal(block: &Element, focus: &HtmlElement) {
 /// Moves keyboard focus to the element with this id, if there is one,
 /// without scrolling: after a list reorders, focus follows the item moved.
 pub fn focus_id(id: &str) {
-    let element = web_sys::window()
+    let element = super::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(id));
     if let Some(element) = element.and_then(|e| wasm_bindgen::JsCast::dyn_into::<HtmlElement>(e).ok()) {
@@ -47,7 +47,7 @@ pub fn focus_id(id: &str) {
 
 /// Scrolls the page to its top, as a new page would open.
 pub fn to_top() {
-    if let Some(window) = web_sys::window() {
+    if let Some(window) = super::window() {
         window.scroll_to_with_x_and_y(0.0, 0.0);
     }
 }

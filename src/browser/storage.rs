@@ -2,7 +2,7 @@
 //! site data make reading `localStorage` throw, which reads as "none" here.
 
 fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok()?
+    super::window()?.local_storage().ok()?
 }
 
 /// Whether anything can be saved on this device.

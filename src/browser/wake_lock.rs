@@ -13,7 +13,7 @@ thread_local! {
 }
 
 fn wake_lock() -> Option<JsValue> {
-    super::property(&web_sys::window()?.navigator(), "wakeLock")
+    super::property(&super::window()?.navigator(), "wakeLock")
 }
 
 /// Whether this browser can keep the screen on.

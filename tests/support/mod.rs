@@ -46,6 +46,7 @@ pub struct Server {
     pub port: u16,
     log: Arc<Mutex<Vec<Served>>>,
     offline: Arc<AtomicBool>,
+    hold_wasm: Arc<AtomicBool>,
     root: Arc<Mutex<PathBuf>>,
 }
 
@@ -62,8 +63,10 @@ impl Server {
         let port = listener.local_addr().unwrap().port();
         let log = Arc::new(Mutex::new(Vec::new()));
         let offline = Arc::new(AtomicBool::new(false));
+        let hold_wasm = Arc::new(AtomicBool::new(false));
         let thread_log = Arc::clone(&log);
         let thread_offline = Arc::clone(&offline);
+        let thread_hold = Arc::clone(&hold_wasm);
         std::thread::spawn(move || {
             for stream in listener.incoming().flatten() {
                 if thread_offline.load(Ordering::SeqCst) {
@@ -73,8 +76,9 @@ impl Server {
                 }
                 let root = thread_root.lock().unwrap().clone();
                 let log = Arc::clone(&thread_log);
+                let hold = Arc::clone(&thread_hold);
                 std::thread::spawn(move || {
-                    if let Some(served) = answer(stream, &root) {
+                    if let Some(served) = answer(stream, &root, &hold) {
                         log.lock().unwrap().push(served);
                     }
                 });
@@ -84,6 +88,7 @@ impl Server {
             port,
             log,
             offline,
+            hold_wasm,
             root,
         }
     }
@@ -97,6 +102,12 @@ impl Server {
     /// Stops answering (or starts again), as when the network drops.
     pub fn set_offline(&self, offline: bool) {
         self.offline.store(offline, Ordering::SeqCst);
+    }
+
+    /// Holds back the WebAssembly (or lets it go): a page asking for it
+    /// gets no answer until then, as on a slow network.
+    pub fn hold_wasm(&self, hold: bool) {
+        self.hold_wasm.store(hold, Ordering::SeqCst);
     }
 
     /// The app's address, with an optional fragment such as `zone=left-heel`.
@@ -126,7 +137,7 @@ impl Server {
     }
 }
 
-fn answer(mut stream: TcpStream, root: &Path) -> Option<Served> {
+fn answer(mut stream: TcpStream, root: &Path, hold_wasm: &AtomicBool) -> Option<Served> {
     let mut reader = BufReader::new(stream.try_clone().ok()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line).ok()?;
@@ -143,6 +154,9 @@ fn answer(mut stream: TcpStream, root: &Path) -> Option<Served> {
         .split(['?', '#'])
         .next()?
         .to_owned();
+    while path.ends_with(".wasm") && hold_wasm.load(Ordering::SeqCst) {
+        std::thread::sleep(Duration::from_millis(20));
+    }
     let file = path.strip_prefix(BASE).and_then(|rest| {
         let rest = if rest.is_empty() { "index.html" } else { rest };
         let candidate = root.join(rest);
@@ -250,15 +264,19 @@ impl Browser {
         Browser { client, driver }
     }
 
-    /// Opens `url` and waits until the map is drawn.
+    /// Opens `url` and waits until the app has started (the pre-rendered
+    /// map shows earlier, but is not yet the app's).
     pub async fn open(&self, url: &str) {
         self.client.goto(url).await.expect("page loads");
-        self.client
-            .wait()
-            .at_most(Duration::from_secs(20))
-            .for_element(Locator::Css(".zone"))
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while self
+            .js("return performance.getEntriesByName('map-ready').length > 0")
             .await
-            .expect("the map appears");
+            != json!(true)
+        {
+            assert!(Instant::now() < deadline, "the app never started at {url}");
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
     }
 
     /// Clicks the element `locator` finds (a WebDriver click).

@@ -1,0 +1,131 @@
+//! The first screen before the WebAssembly arrives, in headless Chromium
+//! against the release build: the map is painted from the pre-rendered
+//! HTML, the app takes it over without a visible change or a layout
+//! shift, a zone chosen before then opens once the app has started, and
+//! without JavaScript the map still shows and the page says what needs it.
+
+mod support;
+
+use serde_json::json;
+use std::time::Duration;
+use support::{Browser, Server, DESKTOP, PHONE};
+
+/// Sums every layout shift since navigation (observed from the start).
+const WATCH_SHIFTS: &str = "window.shifts = []; \
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.shifts.push(e.value); }) \
+    .observe({ type: 'layout-shift', buffered: true });";
+
+const MAP_READY: &str = "return performance.getEntriesByName('map-ready').length > 0";
+
+/// Opens the app with its WebAssembly held back, and waits until the
+/// pre-rendered map is on screen.
+async fn open_held(server: &Server, browser: &Browser, fragment: &str) {
+    server.hold_wasm(true);
+    browser
+        .client
+        .execute("location.href = arguments[0]", vec![json!(server.url(fragment))])
+        .await
+        .unwrap();
+    browser
+        .wait_for_js(
+            "return document.querySelectorAll('#prerendered .zone').length > 0",
+            json!(true),
+        )
+        .await;
+}
+
+#[tokio::test]
+async fn the_map_is_painted_before_the_wasm_and_the_app_takes_it_over_unchanged() {
+    for (size, name) in [(DESKTOP, "desktop"), (PHONE, "phone")] {
+        let server = Server::start();
+        let browser = Browser::start(size).await;
+        browser.before_load(WATCH_SHIFTS).await;
+        open_held(&server, &browser, "").await;
+        let zones = browser
+            .js("return document.querySelectorAll('#prerendered .zone').length")
+            .await;
+        assert_eq!(zones, json!(56), "{name}: 28 zones a side");
+        assert_eq!(
+            browser.js(MAP_READY).await,
+            json!(false),
+            "the app has not started"
+        );
+        let title = browser.text("#prerendered .welcome h2").await;
+        assert_eq!(
+            title.as_deref(),
+            Some("Choose a zone"),
+            "{name}: the opening text"
+        );
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let before = browser.client.screenshot().await.unwrap();
+        browser.shot(&format!("prerendered-{name}")).await;
+
+        server.hold_wasm(false);
+        browser.wait_for_js(MAP_READY, json!(true)).await;
+        assert_eq!(
+            browser.js("return document.getElementById('prerendered')").await,
+            serde_json::Value::Null,
+            "the app replaced the pre-rendered markup"
+        );
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let after = browser.client.screenshot().await.unwrap();
+        assert!(
+            before == after,
+            "{name}: the app's first screen differs from the pre-rendered one"
+        );
+        let shifts = browser
+            .js("return window.shifts.reduce((a, b) => a + b, 0)")
+            .await;
+        assert_eq!(shifts, json!(0), "{name}: no layout shift");
+        browser.assert_clean(&server).await;
+        browser.close().await;
+    }
+}
+
+#[tokio::test]
+async fn a_zone_chosen_before_the_app_starts_opens_once_it_has() {
+    let server = Server::start();
+    let browser = Browser::start(PHONE).await;
+    open_held(&server, &browser, "").await;
+    browser.click_zone("left-heel").await;
+    assert_eq!(browser.js("return location.hash").await, json!("#zone=left-heel"));
+    assert_eq!(
+        browser
+            .js("return document.querySelector('#prerendered .zone[data-zone=left-heel]').classList.contains('is-selected')")
+            .await,
+        json!(true),
+        "the choice shows at once"
+    );
+    server.hold_wasm(false);
+    browser
+        .wait_for_js(
+            "return document.querySelector('[data-testid=zone-details]')?.dataset.zone ?? null",
+            json!("left-heel"),
+        )
+        .await;
+    browser.assert_clean(&server).await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn without_javascript_the_map_shows_and_the_page_says_what_needs_it() {
+    let server = Server::start();
+    let browser = Browser::start(DESKTOP).await;
+    browser
+        .cdp("Emulation.setScriptExecutionDisabled", json!({ "value": true }))
+        .await;
+    browser.client.goto(&server.url("")).await.unwrap();
+    let shown = browser
+        .cdp(
+            "Runtime.evaluate",
+            json!({ "expression": "[document.querySelectorAll('.zone').length, document.querySelector('.site-nav')?.textContent, getComputedStyle(document.querySelector('.no-script') ?? document.body).display]", "returnByValue": true }),
+        )
+        .await;
+    let value = &shown["result"]["value"];
+    assert_eq!(value[0], json!(56), "the map is drawn: {shown}");
+    assert!(value[1].as_str().unwrap_or_default().contains("Routines"));
+    browser.shot("no-javascript").await;
+    let page = browser.client.source().await.unwrap();
+    assert!(page.contains("Foot Map needs JavaScript to open a zone"));
+    browser.close().await;
+}
