@@ -4,7 +4,8 @@
 //! scheduled on the audio clock, and the screen is kept on while it runs.
 
 use crate::app::Nav;
-use crate::browser::{self, audio, audio::Chime, speech, storage, wake_lock};
+use crate::browser::media_session::{self, Button};
+use crate::browser::{self, audio, audio::Chime, speech, storage, vibrate, wake_lock};
 use crate::content::{content, Routine, RoutineStep};
 use crate::format;
 use crate::route::ZoneKey;
@@ -99,11 +100,29 @@ impl Player {
                 speak: speech::available(),
                 keep_awake: wake_lock::available(),
                 save: storage::available(),
+                vibrate: vibrate::available(),
             }),
             announcement: RwSignal::new(String::new()),
         };
         player.timer.update(|t| t.set_manual(settings.manual, 0));
+        media_session::listen(move |button| player.headset(button));
         player
+    }
+
+    /// A headset, lock-screen or notification button: once a routine has
+    /// started, it can be run to the end with these alone.
+    fn headset(self, button: Button) {
+        let status = self.snapshot_untracked().status;
+        let under_way = matches!(status, Status::GetReady | Status::Running | Status::Paused);
+        let action = match button {
+            Button::Play if status == Status::Paused => Action::Resume,
+            Button::Pause if matches!(status, Status::GetReady | Status::Running) => Action::Pause,
+            Button::Next if under_way => Action::Next,
+            Button::Previous if under_way => Action::Previous,
+            Button::Stop if under_way => Action::Stop,
+            _ => return,
+        };
+        self.act(action);
     }
 
     /// The routine loaded in the player.
@@ -198,6 +217,10 @@ impl Player {
         self.after_change(self.snapshot_untracked());
     }
 
+    pub fn set_vibrate(self, on: bool) {
+        self.saved.apply(Change::SetVibrate(on));
+    }
+
     pub fn set_manual(self, manual: bool) {
         self.saved.apply(Change::SetManual(manual));
         let before = self.snapshot_untracked();
@@ -260,6 +283,13 @@ impl Player {
             && matches!(after.status, Status::Running | Status::Finished)
             && !(before.status == Status::Paused && after.status == Status::Running);
 
+        if began && self.abilities.get_untracked().vibrate && !self.saved.settings_untracked().no_vibrate {
+            vibrate::buzz(if after.status == Status::Finished {
+                &[200, 100, 200]
+            } else {
+                &[150]
+            });
+        }
         if began {
             // A boundary the audio clock already chimed for needs no second
             // chime; a skip or a late boundary gets one now.
@@ -283,6 +313,9 @@ impl Player {
             self.record();
         }
 
+        let under_way = matches!(after.status, Status::GetReady | Status::Running | Status::Paused);
+        media_session::set_playing(under_way.then_some(after.status != Status::Paused));
+        audio::playing(under_way && after.status != Status::Paused);
         match after.status {
             Status::GetReady | Status::Running => {
                 wake_lock::acquire();
@@ -344,8 +377,14 @@ impl Player {
             }
             (Status::Running, Some(i)) if before.status != Status::Paused || before.step != Some(i) => {
                 let step = &routine.steps[i];
+                let switch = i
+                    .checked_sub(1)
+                    .and_then(|p| routine.steps.get(p))
+                    .and_then(|p| crate::route::side_switch(step_zone(p), step_zone(step), content()))
+                    .map(|s| format!("{s} "))
+                    .unwrap_or_default();
                 Some(format!(
-                    "Step {} of {}. {}, {}.",
+                    "{switch}Step {} of {}. {}, {}.",
                     i + 1,
                     routine.steps.len(),
                     step_words(step),
@@ -355,6 +394,12 @@ impl Player {
             (Status::Finished, _) if !self.summary().early => Some("Routine complete. Well done.".into()),
             _ => None,
         };
+        match (after.step, after.status) {
+            (Some(i), Status::GetReady | Status::Running | Status::Paused) => {
+                media_session::show(Some((&step_words(&routine.steps[i]), &routine.name)))
+            }
+            _ => media_session::show(None),
+        }
         if let (Some(i), Status::GetReady | Status::Running) = (after.step, after.status) {
             // On a phone, show the view with the zone being worked.
             self.nav

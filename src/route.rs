@@ -64,6 +64,13 @@ impl ZoneKey {
     }
 }
 
+/// "Now the right foot.": said when a routine moves from `before` to
+/// `next` on another foot or leg; `None` on the same one.
+pub fn side_switch(before: ZoneKey, next: ZoneKey, content: &'static Content) -> Option<String> {
+    let limb = next.limb(content);
+    (before.limb(content) != limb).then(|| format!("Now the {}.", limb.to_lowercase()))
+}
+
 fn lower_first(name: &str) -> String {
     let mut chars = name.chars();
     match chars.next() {
@@ -380,6 +387,20 @@ mod tests {
         assert_eq!(shown.chars().count(), 41);
         assert!(shown.ends_with('…'));
         assert!(!shown.contains('\u{7}'));
+    }
+
+    #[test]
+    fn moving_to_the_other_foot_or_leg_is_said_and_staying_is_not() {
+        let said = |a, b| side_switch(zone(a), zone(b), content());
+        assert_eq!(
+            said("left-heel", "right-heel").as_deref(),
+            Some("Now the right foot.")
+        );
+        assert_eq!(said("left-heel", "left-big-toe"), None);
+        assert_eq!(
+            said("left-heel", "left-calf-inner").as_deref(),
+            Some("Now the left leg.")
+        );
     }
 
     #[test]

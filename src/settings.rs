@@ -71,6 +71,8 @@ pub struct Abilities {
     pub keep_awake: bool,
     /// Local storage, to keep settings for next time.
     pub save: bool,
+    /// Vibration, for a buzz at each step change.
+    pub vibrate: bool,
 }
 
 impl Abilities {
@@ -80,6 +82,7 @@ impl Abilities {
         speak: true,
         keep_awake: true,
         save: true,
+        vibrate: true,
     };
 
     /// What a routine really plays for the chosen setting: the parts of it
@@ -121,6 +124,9 @@ pub struct Settings {
     pub manual: bool,
     /// The safety note was read before a first routine.
     pub safety_seen: bool,
+    /// The person turned off the buzz at each step change (on by default,
+    /// where the device can vibrate).
+    pub no_vibrate: bool,
 }
 
 /// The storage key.
@@ -204,6 +210,7 @@ mod tests {
                     sound,
                     manual,
                     safety_seen: !manual,
+                    no_vibrate: false,
                 };
                 assert_eq!(Settings::decode(&s.encode()), (s, None));
             }
@@ -264,6 +271,7 @@ mod tests {
             speak: false,
             keep_awake: false,
             save: false,
+            vibrate: false,
         };
         assert_eq!(none.limits().len(), 3);
         assert!(none.limits()[0].contains("neither chime nor speak"));

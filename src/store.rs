@@ -12,7 +12,7 @@
 //! ```json
 //! {
 //!   "version": 1,
-//!   "settings": { "sound": "both", "manual": false, "safety_seen": true },
+//!   "settings": { "sound": "both", "manual": false, "safety_seen": true, "vibrate": true },
 //!   "routines": [
 //!     { "id": "my-mi7vb7k0", "name": "Evening",
 //!       "steps": [ { "side": "left", "zone": "heel",
@@ -30,7 +30,9 @@
 //!   aside whole, so nothing it held is lost.
 //! - `settings.sound`: `chime`, `voice`, `both` or `silent` (anything else:
 //!   `both`); `manual`: wait for Next at each step end; `safety_seen`: the
-//!   safety note was read. A missing field keeps its default.
+//!   safety note was read; `vibrate`: buzz at each step change (added in
+//!   the same version, so a missing field means `true`). A missing field
+//!   keeps its default.
 //! - `routines`: the person's own routines in their order. `id` is unique
 //!   (`my-` and the creation time in base 36); `steps` are side (`left` or
 //!   `right`), a content zone id, a content technique id and a time in
@@ -266,6 +268,8 @@ pub enum Change {
     SetSound(Sound),
     /// Sets whether steps wait for Next.
     SetManual(bool),
+    /// Sets whether each step change buzzes (where the device can).
+    SetVibrate(bool),
     /// Records that the safety note was read.
     SafetySeen,
     /// Replaces all settings.
@@ -379,6 +383,7 @@ impl Store {
         match change {
             Change::SetSound(sound) => self.settings.sound = *sound,
             Change::SetManual(manual) => self.settings.manual = *manual,
+            Change::SetVibrate(on) => self.settings.no_vibrate = !on,
             Change::SafetySeen => self.settings.safety_seen = true,
             Change::SetSettings(settings) => self.settings = *settings,
             Change::AddRoutine(routine) => self.add_routine(routine.clone(), None),

@@ -221,7 +221,7 @@ async fn a_routine_without_a_name_or_steps_is_not_saved_and_says_why() {
 }
 
 /// A saved routine of three steps, as the store holds it.
-const SAVED: &str = r#"{"version":1,"settings":{"sound":"chime","manual":true,"safety_seen":true},
+const SAVED: &str = r#"{"version":1,"settings":{"sound":"chime","manual":true,"safety_seen":true,"vibrate":true},
 "routines":[{"id":"my-evening","name":"Evening","steps":[
  {"side":"left","zone":"heel","technique":"knuckle-press","seconds":40},
  {"side":"right","zone":"heel","technique":"knuckle-press","seconds":40},

@@ -261,7 +261,7 @@ async fn settings_are_saved_and_unreadable_saved_settings_get_a_message() {
     browser
         .wait_for_js(
             "return JSON.parse(localStorage.getItem('foot-map.store') ?? 'null')?.settings ?? null",
-            json!({ "sound": "silent", "manual": true, "safety_seen": false }),
+            json!({ "sound": "silent", "manual": true, "safety_seen": false, "vibrate": true }),
         )
         .await;
     browser.client.refresh().await.unwrap();

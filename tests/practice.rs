@@ -66,7 +66,7 @@ async fn settings_saved_by_the_earlier_version_are_upgraded_without_loss() {
     browser
         .wait_for_js(
             "return JSON.parse(localStorage.getItem('foot-map.store') ?? 'null')?.settings ?? null",
-            json!({ "sound": "chime", "manual": false, "safety_seen": true }),
+            json!({ "sound": "chime", "manual": false, "safety_seen": true, "vibrate": true }),
         )
         .await;
     browser.close().await;

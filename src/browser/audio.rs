@@ -1,9 +1,16 @@
 //! Chimes made with the Web Audio API: no audio files. A chime for a step
 //! boundary is scheduled on the audio clock ahead of time, so it sounds on
 //! time even while timers in a background tab are throttled.
+//!
+//! The chimes play through one `<audio>` element (a media stream from the
+//! audio graph), as established web players do: browsers show headset and
+//! lock-screen controls only while a media element plays, and a playing
+//! element keeps the page's sound alive. Where that cannot be set up they
+//! play straight to the speakers.
 
 use std::cell::RefCell;
-use web_sys::{AudioContext, GainNode, OscillatorNode, OscillatorType};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{AudioContext, AudioNode, GainNode, OscillatorNode, OscillatorType};
 
 /// Which chime to play.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,6 +39,8 @@ struct Scheduled {
 
 thread_local! {
     static CONTEXT: RefCell<Option<AudioContext>> = const { RefCell::new(None) };
+    /// Where the chimes go, and the media element that plays them.
+    static OUTPUT: RefCell<Option<(AudioNode, JsValue)>> = const { RefCell::new(None) };
     static PENDING: RefCell<Option<Scheduled>> = const { RefCell::new(None) };
     /// Creating a context was tried and refused.
     static REFUSED: RefCell<bool> = const { RefCell::new(false) };
@@ -60,9 +69,35 @@ pub fn unlock() -> bool {
             if let Ok(resumed) = ctx.resume() {
                 super::settle(resumed.into());
             }
+            if OUTPUT.with(|o| o.borrow().is_none()) {
+                let output = media_output(ctx);
+                OUTPUT.with(|o| *o.borrow_mut() = output);
+            }
         }
+        playing(true);
         cell.is_some()
     })
+}
+
+/// A media stream from the audio graph, played by an `<audio>` element.
+fn media_output(ctx: &AudioContext) -> Option<(AudioNode, JsValue)> {
+    let node = super::call(ctx, "createMediaStreamDestination", &[])?;
+    let stream = super::property(&node, "stream")?;
+    let element: JsValue = super::window()?.document()?.create_element("audio").ok()?.into();
+    js_sys::Reflect::set(&element, &"srcObject".into(), &stream).ok()?;
+    Some((node.dyn_into().ok()?, element))
+}
+
+/// Plays or pauses the media element the chimes go through: paused, the
+/// headset and lock screen show the routine as paused.
+pub fn playing(on: bool) {
+    OUTPUT.with(|o| {
+        if let Some((_, element)) = o.borrow().as_ref() {
+            if let Some(promise) = super::call(element, if on { "play" } else { "pause" }, &[]) {
+                super::settle(promise);
+            }
+        }
+    });
 }
 
 /// Plays `chime` at `at_ms` on the page's monotonic clock (now if past),
@@ -129,7 +164,9 @@ fn note(ctx: &AudioContext, freq: f32, at: f64) -> Option<(OscillatorNode, GainN
     level.linear_ramp_to_value_at_time(0.25, at + 0.015).ok()?;
     level.exponential_ramp_to_value_at_time(0.001, at + 1.1).ok()?;
     osc.connect_with_audio_node(&gain).ok()?;
-    gain.connect_with_audio_node(&ctx.destination()).ok()?;
+    let output = OUTPUT.with(|o| o.borrow().as_ref().map(|(node, _)| node.clone()));
+    gain.connect_with_audio_node(&output.unwrap_or_else(|| ctx.destination().into()))
+        .ok()?;
     osc.start_with_when(at).ok()?;
     osc.stop_with_when(at + 1.2).ok()?;
     Some((osc, gain))

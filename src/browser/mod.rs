@@ -7,11 +7,13 @@
 
 pub mod audio;
 pub mod files;
+pub mod media_session;
 pub mod offline;
 pub mod reveal;
 pub mod share;
 pub mod speech;
 pub mod storage;
+pub mod vibrate;
 pub mod wake_lock;
 
 use js_sys::{Array, Function, Reflect};

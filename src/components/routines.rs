@@ -182,6 +182,17 @@ fn Now(routine: &'static Routine) -> impl IntoView {
     };
     let paused = move || snapshot.get().status == Status::Paused;
     let get_ready = move || snapshot.get().status == Status::GetReady;
+    // "Now the right foot.", on the first step on another foot or leg.
+    let switch = move || {
+        let i = step_index.get()?;
+        let before = routine.steps.get(i.checked_sub(1)?)?;
+        let step = routine.steps.get(i)?;
+        crate::route::side_switch(
+            crate::player::step_zone(before),
+            crate::player::step_zone(step),
+            content(),
+        )
+    };
     // Once shown, the countdown and controls come into view and the main
     // control takes focus: the Start button that had it is gone.
     let block = NodeRef::<leptos::html::Div>::new();
@@ -202,6 +213,7 @@ fn Now(routine: &'static Routine) -> impl IntoView {
                     _ => String::new(),
                 }}
             </p>
+            <p class="switch" data-testid="switch">{switch}</p>
             <h3 class="step-zone" data-testid="step-zone">
                 {move || step().map(|(_, s)| crate::player::step_zone(s).full_name(content()))}
             </h3>
@@ -389,6 +401,24 @@ fn Settings() -> impl IntoView {
                 />
                 " Move on only when I press Next"
             </label>
+            {move || {
+                player
+                    .abilities()
+                    .vibrate
+                    .then(|| {
+                        view! {
+                            <label class="check">
+                                <input
+                                    type="checkbox"
+                                    data-testid="vibrate"
+                                    prop:checked=move || !player.settings().no_vibrate
+                                    on:change=move |ev| player.set_vibrate(event_target_checked(&ev))
+                                />
+                                " Buzz at each step change (on phones that can)"
+                            </label>
+                        }
+                    })
+            }}
         </fieldset>
     }
 }

@@ -43,6 +43,7 @@ pub(crate) fn sample() -> Store {
             sound: Sound::Voice,
             manual: true,
             safety_seen: true,
+            no_vibrate: true,
         },
         routines: vec![routine("my-a", "Evening"), routine("my-b", "Morning “quick” ✓")],
         history: vec![
@@ -110,6 +111,7 @@ fn version_0_settings_are_upgraded_without_loss() {
                     sound,
                     manual,
                     safety_seen,
+                    no_vibrate: false,
                 };
                 let loaded = Store::load(None, Some(&settings.encode()));
                 assert_eq!(loaded.problem, None);
@@ -447,6 +449,7 @@ pub(crate) fn arb_store() -> impl Strategy<Value = Store> {
                     sound: Sound::ALL[sound],
                     manual,
                     safety_seen,
+                    no_vibrate: manual && safety_seen,
                 },
                 routines,
                 history,

@@ -117,9 +117,11 @@ fn read_settings(value: &Value) -> (Settings, bool) {
             None => bad = true,
         }
     }
+    let mut vibrate = true;
     for (field, target) in [
         ("manual", &mut settings.manual),
         ("safety_seen", &mut settings.safety_seen),
+        ("vibrate", &mut vibrate),
     ] {
         if let Some(value) = map.get(field) {
             match value.as_bool() {
@@ -128,6 +130,7 @@ fn read_settings(value: &Value) -> (Settings, bool) {
             }
         }
     }
+    settings.no_vibrate = !vibrate;
     (settings, bad)
 }
 
@@ -217,6 +220,7 @@ struct WireSettings {
     sound: &'static str,
     manual: bool,
     safety_seen: bool,
+    vibrate: bool,
 }
 
 #[derive(Serialize)]
@@ -255,6 +259,7 @@ pub(crate) fn encode(store: &Store, export: Option<(&str, i64)>) -> String {
             sound: sound_code(store.settings.sound),
             manual: store.settings.manual,
             safety_seen: store.settings.safety_seen,
+            vibrate: !store.settings.no_vibrate,
         },
         routines: store
             .routines

@@ -1,0 +1,177 @@
+//! Hands busy, phone across the room, in headless Chromium against the
+//! release build: headset and lock-screen buttons (the Media Session API,
+//! faked before the app loads so the test can press them), a buzz at each
+//! step change, the move to the other foot said and shown, and an app
+//! Chromium can install.
+
+mod support;
+
+use serde_json::json;
+use support::{Browser, DESKTOP, PHONE, STATUS};
+
+/// A media session whose buttons the test can press, and a vibration
+/// motor that counts buzzes.
+const FAKE_HEADSET: &str = "window.handlers = {}; window.buzzes = []; \
+    const session = { metadata: null, playbackState: 'none', \
+      setActionHandler(action, handler) { window.handlers[action] = handler; } }; \
+    Object.defineProperty(Navigator.prototype, 'mediaSession', { get: () => session, configurable: true }); \
+    Object.defineProperty(Navigator.prototype, 'vibrate', { value: (p) => { window.buzzes.push(p); return true; }, configurable: true });";
+
+const STEP: &str = "return document.querySelector('[data-testid=countdown]')?.dataset.step ?? null";
+const BUZZES: &str = "return window.buzzes.length";
+const TITLE: &str = "return navigator.mediaSession.metadata?.title ?? null";
+
+/// Opens the 3-minute routine and taps Start, as a finger would.
+async fn tap_start(browser: &Browser) {
+    browser.js("location.hash = 'routine=quick-3'").await;
+    browser.wait_for_js(STATUS, json!("idle")).await;
+    browser
+        .click(fantoccini::Locator::Css("[data-testid=start]"))
+        .await;
+    browser.wait_for_js(STATUS, json!("get-ready")).await;
+}
+
+async fn press_button(browser: &Browser, action: &str) {
+    browser.js(&format!("window.handlers['{action}']()")).await;
+}
+
+#[tokio::test]
+async fn a_routine_runs_to_its_end_on_headset_buttons_alone() {
+    let (server, browser) = support::session_with(PHONE, "", &[FAKE_HEADSET]).await;
+    let buttons = browser.js("return Object.keys(window.handlers).sort()").await;
+    assert_eq!(
+        buttons,
+        json!(["nexttrack", "pause", "play", "previoustrack", "stop"])
+    );
+    // The one tap: Start (a real tap, which lets the page vibrate).
+    // Everything after is headset buttons.
+    tap_start(&browser).await;
+    assert_eq!(
+        browser.js(TITLE).await,
+        json!("Left foot – inner ball, thumb walking")
+    );
+    assert_eq!(
+        browser.js("return navigator.mediaSession.metadata.artist").await,
+        json!("3-minute quick reset")
+    );
+    assert_eq!(
+        browser.js(BUZZES).await,
+        json!(0),
+        "no buzz before the first step"
+    );
+
+    press_button(&browser, "nexttrack").await;
+    browser.wait_for_js(STATUS, json!("running")).await;
+    assert_eq!(browser.js(BUZZES).await, json!(1), "the first step buzzes once");
+    press_button(&browser, "pause").await;
+    browser.wait_for_js(STATUS, json!("paused")).await;
+    assert_eq!(
+        browser.js("return navigator.mediaSession.playbackState").await,
+        json!("paused")
+    );
+    press_button(&browser, "play").await;
+    browser.wait_for_js(STATUS, json!("running")).await;
+    assert_eq!(
+        browser.js(BUZZES).await,
+        json!(1),
+        "resuming is not a step change"
+    );
+    assert_eq!(
+        browser.js("return navigator.mediaSession.playbackState").await,
+        json!("playing")
+    );
+
+    // Step by step to the end; each change buzzes once.
+    for step in 1..6 {
+        press_button(&browser, "nexttrack").await;
+        browser.wait_for_js(STEP, json!(step.to_string())).await;
+        assert_eq!(browser.js(BUZZES).await, json!(step + 1));
+        if step == 3 {
+            assert_eq!(
+                browser.text("[data-testid=switch]").await.as_deref(),
+                Some("Now the right foot."),
+                "the move to the other foot is shown"
+            );
+            assert_eq!(
+                browser.js(TITLE).await,
+                json!("Right foot – inner ball, thumb walking")
+            );
+            browser.shot("switch-phone").await;
+        }
+    }
+    press_button(&browser, "previoustrack").await;
+    browser.wait_for_js(STEP, json!("4")).await;
+    press_button(&browser, "nexttrack").await;
+    browser.wait_for_js(STEP, json!("5")).await;
+    press_button(&browser, "nexttrack").await;
+    browser.wait_for_js(STATUS, json!("finished")).await;
+    assert_eq!(
+        browser.js("return window.buzzes.at(-1)").await,
+        json!([200, 100, 200]),
+        "the end has its own buzz"
+    );
+    assert_eq!(
+        browser.js("return navigator.mediaSession.playbackState").await,
+        json!("none")
+    );
+    browser.assert_clean(&server).await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn the_buzz_can_be_turned_off_and_stays_off() {
+    let (server, browser) = support::session_with(DESKTOP, "routine=quick-3", &[FAKE_HEADSET]).await;
+    browser.wait_for_js(STATUS, json!("idle")).await;
+    browser.press("vibrate").await;
+    browser
+        .wait_for_js(
+            "return JSON.parse(localStorage.getItem('foot-map.store')).settings.vibrate",
+            json!(false),
+        )
+        .await;
+    browser.client.refresh().await.unwrap();
+    tap_start(&browser).await;
+    press_button(&browser, "nexttrack").await;
+    browser.wait_for_js(STATUS, json!("running")).await;
+    press_button(&browser, "nexttrack").await;
+    browser.wait_for_js(STEP, json!("1")).await;
+    assert_eq!(browser.js(BUZZES).await, json!(0));
+    assert_eq!(
+        browser
+            .js("return document.querySelector('[data-testid=vibrate]').checked")
+            .await,
+        json!(false)
+    );
+    browser.assert_clean(&server).await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn chromium_can_install_it_from_a_sub_path() {
+    let (server, browser) = support::session(DESKTOP, "").await;
+    let errors = browser.cdp("Page.getInstallabilityErrors", json!({})).await;
+    assert_eq!(errors["installabilityErrors"], json!([]), "{errors}");
+    let manifest = browser.cdp("Page.getAppManifest", json!({})).await;
+    let url = manifest["url"].as_str().unwrap_or_default();
+    assert!(
+        url.ends_with(&format!("{}manifest.webmanifest", support::BASE)),
+        "{manifest}"
+    );
+    let text: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(support::dist().join("manifest.webmanifest")).unwrap())
+            .unwrap();
+    assert_eq!(
+        text["start_url"],
+        json!("./"),
+        "relative: works under any sub-path"
+    );
+    assert_eq!(text["display"], json!("standalone"));
+    assert!(text["icons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|i| i["purpose"] == json!("maskable")));
+    assert!(text["shortcuts"].as_array().unwrap().len() >= 2);
+    browser.assert_clean(&server).await;
+    browser.close().await;
+}
