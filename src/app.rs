@@ -179,7 +179,12 @@ pub fn App() -> impl IntoView {
     };
 
     view! {
-        <div class="app" class:in-routine=in_routine class:text-page=text_page>
+        <div
+            class="app"
+            class:in-routine=in_routine
+            class:text-page=text_page
+            class:on-map=move || matches!(nav.route(), Route::Map | Route::Zone(_))
+        >
             // Moves focus without touching the URL fragment, which holds the route.
             <a
                 class="skip"

@@ -109,6 +109,10 @@ pub fn FootMap() -> impl IntoView {
                 </button>
             </div>
             {move || layer.get().then(|| view! { <ReflexologyLegend /> })}
+            // The key to the printed chart; only on paper.
+            <ol class="print-legend" aria-hidden="true">
+                {content().zones.iter().map(|z| view! { <li>{z.name.clone()}</li> }).collect_any()}
+            </ol>
         </section>
     }
 }
@@ -235,21 +239,30 @@ fn MapView(view: View, layer: RwSignal<bool>) -> impl IntoView {
                         })
                         .collect_any()}
                     {tag}
-                    {move || layer.get().then(|| markers(art, w, font))}
+                    {move || layer.get().then(|| markers(art, w, font, reflexology_chart().map(|(n, z, _)| (n, z)), "reflex-marker"))}
+                    // On paper every zone carries its number in the key below.
+                    {markers(art, w, font, content().zones.iter().enumerate().map(|(i, z)| (i + 1, z)), "print-marker")}
                 </svg>
             </div>
         </div>
     }
 }
 
-/// Numbered reflexology markers on both feet of a view.
-fn markers(art: &'static map::geometry::ViewArt, w: f32, font: f32) -> impl IntoView {
-    reflexology_chart()
-        .filter_map(|(n, zone, _)| art.regions.iter().find(|r| r.zone == zone.id).map(|r| (n, r.anchor)))
+/// Numbered markers on both feet of a view, for the zones listed: the
+/// reflexology chart's, or on paper every zone's.
+fn markers(
+    art: &'static map::geometry::ViewArt,
+    w: f32,
+    font: f32,
+    zones: impl Iterator<Item = (usize, &'static crate::content::Zone)>,
+    class: &'static str,
+) -> impl IntoView {
+    zones
+        .filter_map(|(n, zone)| art.regions.iter().find(|r| r.zone == zone.id).map(|r| (n, r.anchor)))
         .flat_map(|(n, (x, y))| [(n, w - x, y), (n, w + GAP + x, y)])
         .map(|(n, x, y)| {
             view! {
-                <g class="reflex-marker" aria-hidden="true">
+                <g class=class aria-hidden="true">
                     <circle cx=number(x) cy=number(y) r=number(font * 0.8) />
                     <text x=number(x) y=number(y + font * 0.33) font-size=number(font * 0.9) text-anchor="middle">
                         {n.to_string()}

@@ -1,0 +1,124 @@
+//! Paper, in headless Chromium against the release build: the map prints
+//! as a one-page chart with every zone named in its key, and the longest
+//! routine prints as a card of its steps on at most two pages, on A4 and
+//! on Letter, without navigation or controls.
+
+mod support;
+
+use serde_json::{json, Value};
+use support::{Browser, DESKTOP, PHONE};
+
+/// Paper sizes in inches.
+const PAPERS: [(&str, f64, f64); 2] = [("A4", 8.27, 11.69), ("Letter", 8.5, 11.0)];
+
+/// Prints the page to PDF and counts its pages.
+async fn pages(browser: &Browser, width: f64, height: f64) -> usize {
+    let pdf = browser
+        .cdp(
+            "Page.printToPDF",
+            json!({ "paperWidth": width, "paperHeight": height, "printBackground": true, "preferCSSPageSize": false }),
+        )
+        .await;
+    let data = pdf["data"].as_str().expect("a PDF");
+    let bytes = decode_base64(data);
+    let text = String::from_utf8_lossy(&bytes);
+    // Each page object, not the page tree.
+    text.matches("/Type /Page").count() - text.matches("/Type /Pages").count()
+}
+
+fn decode_base64(text: &str) -> Vec<u8> {
+    let value = |c: u8| match c {
+        b'A'..=b'Z' => c - b'A',
+        b'a'..=b'z' => c - b'a' + 26,
+        b'0'..=b'9' => c - b'0' + 52,
+        b'+' => 62,
+        _ => 63,
+    };
+    let digits: Vec<u8> = text
+        .bytes()
+        .filter(|c| *c != b'=' && !c.is_ascii_whitespace())
+        .map(value)
+        .collect();
+    digits
+        .chunks(4)
+        .flat_map(|c| {
+            let n = c
+                .iter()
+                .enumerate()
+                .fold(0u32, |n, (i, d)| n | (u32::from(*d) << (18 - 6 * i)));
+            let bytes = [(n >> 16) as u8, (n >> 8) as u8, n as u8];
+            bytes.into_iter().take(c.len() - 1).collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// What shows on paper: visible elements matching `css`, counted.
+async fn printed(browser: &Browser, css: &str) -> Value {
+    browser
+        .js(&format!(
+            "return [...document.querySelectorAll('{css}')].filter(e => getComputedStyle(e).display !== 'none' && e.getClientRects().length > 0).length"
+        ))
+        .await
+}
+
+#[tokio::test]
+async fn the_map_prints_as_a_one_page_chart_with_every_zone_named() {
+    for size in [DESKTOP, PHONE] {
+        let (server, browser) = support::session(size, "zone=left-heel").await;
+        for (paper, width, height) in PAPERS {
+            assert_eq!(
+                pages(&browser, width, height).await,
+                1,
+                "{paper}, window {size:?}"
+            );
+        }
+        browser
+            .cdp("Emulation.setEmulatedMedia", json!({ "media": "print" }))
+            .await;
+        assert_eq!(
+            printed(&browser, ".print-legend li").await,
+            json!(28),
+            "every zone in the key"
+        );
+        assert_eq!(printed(&browser, ".view").await, json!(4), "every view");
+        assert_eq!(
+            printed(&browser, ".print-marker").await,
+            json!(56),
+            "every zone numbered"
+        );
+        assert_eq!(printed(&browser, ".site-nav").await, json!(0));
+        assert_eq!(printed(&browser, ".panel").await, json!(0));
+        browser.shot("print-chart").await;
+        browser.assert_clean(&server).await;
+        browser.close().await;
+    }
+}
+
+#[tokio::test]
+async fn a_routine_prints_as_a_card_of_its_steps_on_at_most_two_pages() {
+    let (server, browser) = support::session(DESKTOP, "routine=full-20").await;
+    browser
+        .wait_for_js("return !!document.querySelector('.step-list')", json!(true))
+        .await;
+    for (paper, width, height) in PAPERS {
+        let n = pages(&browser, width, height).await;
+        assert!((1..=2).contains(&n), "{paper}: {n} pages");
+    }
+    browser
+        .cdp("Emulation.setEmulatedMedia", json!({ "media": "print" }))
+        .await;
+    let steps = browser
+        .js("return document.querySelectorAll('.step-list li').length")
+        .await;
+    assert_eq!(printed(&browser, ".step-list li").await, steps, "every step");
+    let first = browser.text(".step-list li").await.unwrap();
+    assert!(
+        first.contains(',') && first.contains("seconds") || first.contains("min"),
+        "{first}"
+    );
+    assert_eq!(printed(&browser, ".controls").await, json!(0));
+    assert_eq!(printed(&browser, ".map").await, json!(0));
+    browser.shot("print-card").await;
+    browser.assert_clean(&server).await;
+    browser.close().await;
+}
