@@ -62,6 +62,11 @@ pub fn unlock() -> bool {
     CONTEXT.with(|cell| {
         let mut cell = cell.borrow_mut();
         if cell.is_none() {
+            // Safari (16.4+): this is playback, to go on with the screen
+            // locked, not incidental page sound.
+            if let Some(session) = super::global("navigator").and_then(|n| super::property(&n, "audioSession")) {
+                let _ = js_sys::Reflect::set(&session, &"type".into(), &"playback".into());
+            }
             *cell = AudioContext::new().ok();
             REFUSED.with(|r| *r.borrow_mut() = cell.is_none());
         }
