@@ -243,6 +243,9 @@ fn follow_page_visibility(player: Player) {
     for event in ["visibilitychange", "pageshow", "resume", "focus"] {
         let _ = window_event_listener_untyped(event, move |_| visible());
     }
+    // Closing the page or leaving it ends a routine under way as stopped,
+    // so the practice done is kept in the history.
+    let _ = window_event_listener_untyped("pagehide", move |_| player.leave());
 }
 
 /// Space pauses and resumes, the arrow keys step, Escape stops: on the

@@ -135,6 +135,8 @@ impl Player {
         if self.routine.get_untracked().is_some_and(|r| r == routine) {
             return;
         }
+        // A routine under way ends as stopped, and goes in the history.
+        self.leave();
         self.finish_side_effects();
         let steps = routine
             .steps
@@ -252,6 +254,17 @@ impl Player {
         self.timer.update(|t| t.apply(action, now));
         self.now.set(now);
         self.after_change(before);
+    }
+
+    /// Stops a routine under way, so what was done is recorded: when
+    /// another routine is opened, or the page is left or closed.
+    pub fn leave(self) {
+        if matches!(
+            self.snapshot_untracked().status,
+            Status::GetReady | Status::Running | Status::Paused
+        ) {
+            self.act(Action::Stop);
+        }
     }
 
     /// Brings the display up to the clock: on each wake-up, and at once

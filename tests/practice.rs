@@ -217,3 +217,33 @@ async fn a_full_storage_quota_is_reported_and_the_change_stays_on_screen() {
     );
     browser.close().await;
 }
+
+#[tokio::test]
+async fn a_routine_left_for_another_or_by_closing_the_page_is_still_recorded() {
+    let (server, browser) = support::session(DESKTOP, "").await;
+    browser.js("localStorage.clear()").await;
+    // Opening another routine mid-way stops the first, which is kept.
+    browser.start_routine("quick-3").await;
+    browser.press("next").await;
+    browser.wait_for_js(STATUS, json!("running")).await;
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    browser.start_routine("relax-10").await;
+    browser
+        .wait_for_js(
+            &store(".history.map(s => s.name)"),
+            json!(["3-minute quick reset"]),
+        )
+        .await;
+    assert_eq!(browser.js(&store(".history[0].finished")).await, json!(false));
+    // Leaving the page mid-routine keeps what was done too.
+    browser.press("next").await;
+    browser.wait_for_js(STATUS, json!("running")).await;
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    browser.client.goto("about:blank").await.unwrap();
+    browser.open(&server.url("history")).await;
+    browser
+        .wait_for_js(SESSIONS, json!(["10-minute relaxation", "3-minute quick reset"]))
+        .await;
+    browser.assert_clean(&server).await;
+    browser.close().await;
+}

@@ -64,7 +64,9 @@ pub fn unlock() -> bool {
         if cell.is_none() {
             // Safari (16.4+): this is playback, to go on with the screen
             // locked, not incidental page sound.
-            if let Some(session) = super::global("navigator").and_then(|n| super::property(&n, "audioSession")) {
+            if let Some(session) =
+                super::global("navigator").and_then(|n| super::property(&n, "audioSession"))
+            {
                 let _ = js_sys::Reflect::set(&session, &"type".into(), &"playback".into());
             }
             *cell = AudioContext::new().ok();
