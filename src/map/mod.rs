@@ -2,6 +2,7 @@
 
 pub mod art;
 pub mod geometry;
+pub mod motion;
 
 use crate::content::View;
 use geometry::ViewArt;
