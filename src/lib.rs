@@ -7,6 +7,10 @@
 //! `browser` (thin bridges to web APIs), `player`, `editor`, `saved`, `app`
 //! and `components`.
 
+// The routine player's view type is deeply nested; the release build's
+// type layout needs more than the default depth.
+#![recursion_limit = "256"]
+
 pub mod app;
 pub mod browser;
 pub mod components;

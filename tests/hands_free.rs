@@ -175,3 +175,66 @@ async fn chromium_can_install_it_from_a_sub_path() {
     browser.assert_clean(&server).await;
     browser.close().await;
 }
+
+#[tokio::test]
+async fn every_move_is_drawn_on_the_panel_and_the_lit_zone_and_is_still_under_reduced_motion() {
+    let shifts = "window.shifts = 0; new PerformanceObserver((l) => { for (const e of l.getEntries()) \
+        if (!e.hadRecentInput) window.shifts += e.value; }).observe({ type: 'layout-shift', buffered: true });";
+    let (server, browser) = support::session_with(PHONE, "", &[FAKE_HEADSET, shifts]).await;
+    let content = foot_map::content::content();
+    for technique in &content.techniques {
+        let zone = content
+            .zones
+            .iter()
+            .find(|z| z.methods.iter().any(|m| m.technique == technique.id))
+            .unwrap_or_else(|| panic!("some zone uses {}", technique.id));
+        browser
+            .js(&format!("location.hash = 'zone=left-{}'", zone.id))
+            .await;
+        browser
+            .wait_for_js(
+                &format!(
+                    "return document.querySelectorAll('[data-testid=zone-details] .motion[data-technique={}] .motion-arrow').length > 0",
+                    technique.id
+                ),
+                json!(true),
+            )
+            .await;
+    }
+    browser.shot("motion-panel-phone").await;
+
+    // On the lit zone during a routine, moving with the steps.
+    tap_start(&browser).await;
+    press_button(&browser, "nexttrack").await;
+    browser.wait_for_js(STATUS, json!("running")).await;
+    let on_map = "return [...document.querySelectorAll('.view .motion')].map(m => m.dataset.technique)";
+    browser.wait_for_js(on_map, json!(["thumb-walking"])).await;
+    press_button(&browser, "nexttrack").await;
+    browser.wait_for_js(on_map, json!(["knuckle-press"])).await;
+    browser.shot("motion-map-phone").await;
+    let moving = "return document.querySelector('.view .motion').getAnimations({ subtree: true }).length";
+    assert!(browser.js(moving).await.as_u64().unwrap() > 0, "it moves");
+    assert_eq!(
+        browser.js("return window.shifts").await,
+        json!(0),
+        "drawing the move shifts nothing"
+    );
+
+    // Under reduced motion: still, with its arrows.
+    browser
+        .cdp(
+            "Emulation.setEmulatedMedia",
+            json!({ "features": [{ "name": "prefers-reduced-motion", "value": "reduce" }] }),
+        )
+        .await;
+    assert_eq!(browser.js(moving).await, json!(0), "nothing moves");
+    assert_eq!(
+        browser
+            .js("return [...document.querySelectorAll('.view .motion .motion-arrow')].filter(a => getComputedStyle(a).display !== 'none' && getComputedStyle(a).visibility !== 'hidden').length > 0")
+            .await,
+        json!(true),
+        "the arrows stay"
+    );
+    browser.assert_clean(&server).await;
+    browser.close().await;
+}

@@ -1,6 +1,7 @@
 //! The clickable map: every view of both feet, each zone a button.
 
 use crate::app::Nav;
+use crate::components::motion::MotionDrawing;
 use crate::components::CollectAny;
 use crate::content::{content, Side, View};
 use crate::map::{self, geometry::number, geometry::polygon_path};
@@ -169,6 +170,35 @@ fn MapView(view: View, layer: RwSignal<bool>) -> impl IntoView {
         )
     };
 
+    // The move of the step under way, drawn on its zone when it is in
+    // this view; changes only at step changes.
+    let placed = Memo::new(move |_| {
+        let key = player.current_zone()?;
+        let region = art.regions.iter().find(|r| r.zone == key.zone)?;
+        let (_, step) = player.step()?;
+        let x = match key.side {
+            Side::Left => w - region.anchor.0,
+            Side::Right => w + GAP + region.anchor.0,
+        };
+        Some((step.technique.as_str(), x, region.anchor.1))
+    });
+    // Big enough to read on a phone, on a disc that keeps it clear of the
+    // zone's hatching, just above the zone's name.
+    let motion = move || {
+        placed.get().map(|(technique, x, y)| {
+            let size = (font * 4.2).round();
+            let y = y - size * 0.62;
+            let transform = map::motion::placement(x, y, size, 0.0);
+            view! {
+                <g class="motion-on-map">
+                    <circle class="motion-backdrop" cx=number(x) cy=number(y) r=number(size * 0.58) />
+                    <MotionDrawing technique transform />
+                </g>
+            }
+            .into_any()
+        })
+    };
+
     view! {
         // A div: a figure may not be a tab panel.
         <div
@@ -238,6 +268,7 @@ fn MapView(view: View, layer: RwSignal<bool>) -> impl IntoView {
                             }
                         })
                         .collect_any()}
+                    {motion}
                     {tag}
                     {move || layer.get().then(|| markers(art, w, font, reflexology_chart().map(|(n, z, _)| (n, z)), "reflex-marker"))}
                     // On paper every zone carries its number in the key below.

@@ -4,6 +4,7 @@ mod data;
 mod evidence;
 mod foot_map;
 mod history;
+mod motion;
 mod notices;
 mod own;
 mod panel;

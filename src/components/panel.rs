@@ -4,6 +4,7 @@
 use crate::app::Nav;
 use crate::components::evidence::{BenefitList, BenefitPage, ClaimCard, EvidencePage};
 use crate::components::history::HistoryPage;
+use crate::components::motion::MotionIcon;
 use crate::components::own::{OwnRoutinePage, RoutineEditor, SharedPreview};
 use crate::components::routines::{RoutineList, RoutinePlayer};
 use crate::components::safety::SafetyPage;
@@ -138,7 +139,10 @@ fn MethodCard(method: &'static Method) -> impl IntoView {
     let summary = technique.map(|t| t.summary.clone()).unwrap_or_default();
     view! {
         <div class="method">
-            <h4>{name}</h4>
+            <div class="method-head">
+                <h4>{name}</h4>
+                <MotionIcon technique=method.technique.as_str() />
+            </div>
             <p class="meta">
                 <span class="chip">{method.pressure.label()}</span>
                 <span class="chip">{format!("About {}", format::duration(method.seconds))}</span>

@@ -2,6 +2,7 @@
 //! through one, and the bar that keeps a running routine in reach.
 
 use crate::app::Nav;
+use crate::components::motion::MotionIcon;
 use crate::components::own::{CopyButton, OwnRoutines};
 use crate::components::safety::SafetyNote;
 use crate::components::CollectAny;
@@ -271,10 +272,13 @@ fn Instructions(step: &'static crate::content::RoutineStep) -> impl IntoView {
         .unwrap_or_default();
     view! {
         <div class="instructions">
-            <p class="technique">
-                <strong>{technique}</strong>
-                {method.map(|m| format!(" · {}", m.pressure.label()))}
-            </p>
+            <div class="method-head">
+                <p class="technique">
+                    <strong>{technique}</strong>
+                    {method.map(|m| format!(" · {}", m.pressure.label()))}
+                </p>
+                <MotionIcon technique=step.technique.as_str() />
+            </div>
             <ol class="steps">
                 {method
                     .map(|m| m.steps.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_any())}

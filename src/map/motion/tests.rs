@@ -107,13 +107,10 @@ fn all_paths() -> impl Iterator<Item = (&'static str, &'static str)> {
     })
 }
 
-/// The proposed styles: `style/motion.css` until it is merged into
-/// `style/main.css`.
+/// The app's styles, where the motions' rules live.
 fn css() -> String {
     let dir = env!("CARGO_MANIFEST_DIR");
-    std::fs::read_to_string(format!("{dir}/style/motion.css"))
-        .or_else(|_| std::fs::read_to_string(format!("{dir}/style/main.css")))
-        .expect("the styles can be read")
+    std::fs::read_to_string(format!("{dir}/style/main.css")).expect("the styles can be read")
 }
 
 /// The rules inside every `prefers-reduced-motion: reduce` block.
