@@ -3,6 +3,9 @@
 //! removes the message shown if loading stalls. A panic is shown to the reader by `index.html` itself: it
 //! ends the wasm with a trap, which the page catches.
 
+// The app's deepest view types need more than the default depth (see lib.rs).
+#![recursion_limit = "256"]
+
 use leptos::prelude::*;
 
 fn main() {

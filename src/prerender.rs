@@ -6,6 +6,9 @@
 //!
 //! Run by `.ci/build`: `cargo run --bin prerender -- dist/index.html`.
 
+// The app's deepest view types need more than the default depth (see lib.rs).
+#![recursion_limit = "256"]
+
 use leptos::prelude::*;
 use std::process::ExitCode;
 
