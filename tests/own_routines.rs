@@ -412,19 +412,7 @@ async fn a_routine_saved_in_one_tab_shows_in_the_other() {
     browser.js("window.open(location.href, 'second')").await;
     let handles = browser.client.windows().await.unwrap();
     browser.client.switch_to_window(handles[1].clone()).await.unwrap();
-    browser
-        .wait_for_js(
-            "return !!document.querySelector('[data-testid=new-routine]')",
-            json!(true),
-        )
-        .await;
-    browser.press("new-routine").await;
-    browser
-        .wait_for_js(
-            "return !!document.querySelector('[data-testid=editor]')",
-            json!(true),
-        )
-        .await;
+    new_routine(&browser).await;
     browser.click_zone("left-heel").await;
     type_into(&browser, "[data-testid=routine-name]", "From tab two").await;
     browser.press("save-routine").await;
