@@ -59,6 +59,11 @@ impl Editor {
         crate::browser::reveal::to_top();
     }
 
+    /// Opens `routine` as saved, or as left unsaved if it is the draft.
+    pub fn resume(self, routine: OwnRoutine) {
+        self.open(self.draft_for(&routine.id).unwrap_or(routine));
+    }
+
     /// Puts `routine` on the editor, replacing any other draft.
     pub fn put(self, routine: OwnRoutine) {
         self.draft.set(Some(routine));

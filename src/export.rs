@@ -32,7 +32,7 @@
 
 use crate::own_routine::{copy_name, OwnRoutine};
 use crate::settings::Settings;
-use crate::store::{wire, Problem, Store, VERSION};
+use crate::store::{count, wire, Problem, Store, VERSION};
 use std::collections::HashSet;
 
 /// The value of the file's `format` field.
@@ -237,10 +237,12 @@ impl ImportPlan {
                 .collect::<Vec<_>>()
                 .join(", ")
         };
-        match self.new_routines.len() {
-            0 => {}
-            1 => out.push(format!("Adds 1 routine: {}.", quoted(&self.new_routines))),
-            n => out.push(format!("Adds {n} routines: {}.", quoted(&self.new_routines))),
+        if !self.new_routines.is_empty() {
+            out.push(format!(
+                "Adds {}: {}.",
+                count(self.new_routines.len(), "routine", "routines"),
+                quoted(&self.new_routines)
+            ));
         }
         if !self.changed_routines.is_empty() {
             out.push(format!(
@@ -255,21 +257,20 @@ impl ImportPlan {
                 },
             ));
         }
-        match self.new_sessions {
-            0 => {}
-            1 => out.push("Adds 1 session to your history.".into()),
-            n => out.push(format!("Adds {n} sessions to your history.")),
+        if self.new_sessions > 0 {
+            out.push(format!(
+                "Adds {} to your history.",
+                count(self.new_sessions, "session", "sessions")
+            ));
         }
         if self.settings_changed {
             out.push("Takes the sound and pacing settings from the file.".into());
         }
         if self.known_routines + self.known_sessions > 0 {
             out.push(format!(
-                "Already here and left as they are: {} routine{}, {} session{}.",
-                self.known_routines,
-                if self.known_routines == 1 { "" } else { "s" },
-                self.known_sessions,
-                if self.known_sessions == 1 { "" } else { "s" },
+                "Already here and left as they are: {}, {}.",
+                count(self.known_routines, "routine", "routines"),
+                count(self.known_sessions, "session", "sessions"),
             ));
         }
         out

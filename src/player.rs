@@ -390,10 +390,7 @@ impl Player {
             }
             (Status::Running, Some(i)) if before.status != Status::Paused || before.step != Some(i) => {
                 let step = &routine.steps[i];
-                let switch = i
-                    .checked_sub(1)
-                    .and_then(|p| routine.steps.get(p))
-                    .and_then(|p| crate::route::side_switch(step_zone(p), step_zone(step), content()))
+                let switch = side_switch_at(routine, i)
                     .map(|s| format!("{s} "))
                     .unwrap_or_default();
                 Some(format!(
@@ -455,6 +452,13 @@ pub fn step_zone(step: &RoutineStep) -> ZoneKey {
         side: step.side,
         zone: &zone.id,
     }
+}
+
+/// "Now the right foot." when step `i` is the first on another foot or leg.
+pub fn side_switch_at(routine: &Routine, i: usize) -> Option<String> {
+    let before = routine.steps.get(i.checked_sub(1)?)?;
+    let step = routine.steps.get(i)?;
+    crate::route::side_switch(step_zone(before), step_zone(step), content())
 }
 
 /// "Right foot – heel, knuckle press": what a step asks for, in words.

@@ -216,7 +216,8 @@ impl Problem {
     }
 }
 
-fn count(n: usize, one: &str, many: &str) -> String {
+/// "1 routine", "3 routines".
+pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
     if n == 1 {
         format!("1 {one}")
     } else {

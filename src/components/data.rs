@@ -2,7 +2,7 @@
 //! after a preview of what it will add or change.
 
 use crate::browser::{files, wall_clock};
-use crate::components::CollectAny;
+use crate::components::{reveal_when_shown, CollectAny};
 use crate::export::{self, ExportFile};
 use crate::saved::Saved;
 use crate::store::{self, Change};
@@ -73,11 +73,7 @@ pub fn YourData() -> impl IntoView {
     // Import button focused.
     let plan_block = NodeRef::<leptos::html::Div>::new();
     let plan_button = NodeRef::<leptos::html::Button>::new();
-    Effect::new(move || {
-        if let (Some(block), Some(button)) = (plan_block.get(), plan_button.get()) {
-            request_animation_frame(move || crate::browser::reveal::reveal(&block, &button));
-        }
-    });
+    reveal_when_shown(plan_block, plan_button);
     view! {
         <section class="your-data" aria-labelledby="data-title">
             <h3 id="data-title">"Your data"</h3>

@@ -16,7 +16,8 @@ pub use notices::Notices;
 pub use panel::Panel;
 pub use routines::RoutineBar;
 
-use leptos::prelude::{AnyView, IntoAny};
+use leptos::html::{Button, Div};
+use leptos::prelude::*;
 
 // Size note: Leptos compiles rendering code for every distinct view type.
 // Views that are listed, optional or swapped by a reactive closure are
@@ -34,3 +35,14 @@ pub(crate) trait CollectAny: Iterator<Item: IntoAny> + Sized {
 }
 
 impl<I: Iterator<Item: IntoAny>> CollectAny for I {}
+
+/// Once `block` and `control` are on the page, brings the block into view
+/// (below the map a phone pins) and moves focus to the control: for a part
+/// that appears below the button that made it, such as the countdown.
+pub(crate) fn reveal_when_shown(block: NodeRef<Div>, control: NodeRef<Button>) {
+    Effect::new(move || {
+        if let (Some(block), Some(control)) = (block.get(), control.get()) {
+            request_animation_frame(move || crate::browser::reveal::reveal(&block, &control));
+        }
+    });
+}

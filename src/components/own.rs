@@ -103,7 +103,7 @@ fn OwnCard(routine: OwnRoutine, deleted: RwSignal<Option<Deleted>>) -> impl Into
     let runnable = routine.problems(content()).is_empty();
     let edit = {
         let routine = routine.clone();
-        move |_| editor.open(editor.draft_for(&routine.id).unwrap_or_else(|| routine.clone()))
+        move |_| editor.resume(routine.clone())
     };
     let duplicate = {
         let id = id.clone();
@@ -402,8 +402,8 @@ fn EditStep(i: usize, count: Memo<usize>) -> impl IntoView {
                     aria-label=format!("Move step {number} up")
                     disabled=i == 0
                     on:click=move |_| {
-                        let up = if i > 1 { i - 1 } else { i };
-                        let target = if i > 1 { format!("step-{}-up", up) } else { format!("step-{}-down", i - 1) };
+                        // The moved step's own button, or Down once it is first.
+                        let target = if i > 1 { format!("step-{}-up", i - 1) } else { "step-0-down".to_string() };
                         act(EditAction::MoveUp(i), Some(target))
                     }
                 >
@@ -525,7 +525,7 @@ pub fn OwnRoutinePage(id: &'static str) -> impl IntoView {
         <div class="card-actions own-actions">
             <button type="button" data-testid="edit" on:click={
                 let own = own.clone();
-                move |_| editor.open(editor.draft_for(&own.id).unwrap_or_else(|| own.clone()))
+                move |_| editor.resume(own.clone())
             }>
                 "Edit this routine"
             </button>
@@ -545,6 +545,7 @@ pub fn SharedPreview() -> impl IntoView {
         return view! { <p>"This share link holds no routine."</p> }.into_any();
     };
     let total: u32 = shared.steps.iter().map(|s| s.seconds).sum();
+    let name = shared.name.clone();
     let steps = shared.steps.clone();
     let save = move |_| {
         let routine = shared.clone().into_routine(new_id(saved));
@@ -555,7 +556,7 @@ pub fn SharedPreview() -> impl IntoView {
     view! {
         <div class="shared" data-testid="shared">
             <p class="eyebrow">"A routine shared with you"</p>
-            <h2>{nav.shared().map(|s| s.name).unwrap_or_default()}</h2>
+            <h2>{name}</h2>
             <p>
                 {format!("{} steps · {}. ", steps.len(), format::duration(total))}
                 "Its zones are lit on the map. Nothing is saved until you choose to."

@@ -5,7 +5,7 @@ use crate::app::Nav;
 use crate::components::motion::MotionIcon;
 use crate::components::own::{CopyButton, OwnRoutines};
 use crate::components::safety::SafetyNote;
-use crate::components::CollectAny;
+use crate::components::{reveal_when_shown, CollectAny};
 use crate::content::{content, Routine};
 use crate::format;
 use crate::player::{step_words, Player};
@@ -184,25 +184,12 @@ fn Now(routine: &'static Routine) -> impl IntoView {
     let paused = move || snapshot.get().status == Status::Paused;
     let get_ready = move || snapshot.get().status == Status::GetReady;
     // "Now the right foot.", on the first step on another foot or leg.
-    let switch = move || {
-        let i = step_index.get()?;
-        let before = routine.steps.get(i.checked_sub(1)?)?;
-        let step = routine.steps.get(i)?;
-        crate::route::side_switch(
-            crate::player::step_zone(before),
-            crate::player::step_zone(step),
-            content(),
-        )
-    };
+    let switch = move || crate::player::side_switch_at(routine, step_index.get()?);
     // Once shown, the countdown and controls come into view and the main
     // control takes focus: the Start button that had it is gone.
     let block = NodeRef::<leptos::html::Div>::new();
     let main_control = NodeRef::<leptos::html::Button>::new();
-    Effect::new(move || {
-        if let (Some(block), Some(control)) = (block.get(), main_control.get()) {
-            request_animation_frame(move || crate::browser::reveal::reveal(&block, &control));
-        }
-    });
+    reveal_when_shown(block, main_control);
 
     view! {
         <div class="now" class:is-paused=paused node_ref=block>
