@@ -3,6 +3,8 @@
 //! built `index.html` in place of the loading message. The page is then
 //! painted, readable and clickable before the wasm arrives; when the app
 //! starts it replaces this markup with the same markup (`src/main.rs`).
+//! It also swaps Trunk's start-up script for one that starts the app on
+//! first use (`foot_map::shell::defer_start` says why).
 //!
 //! Run by `.ci/build`: `cargo run --bin prerender -- dist/index.html`.
 
@@ -28,6 +30,10 @@ fn main() -> ExitCode {
         let _quiet = leptos::reactive::diagnostics::SpecialNonReactiveZone::enter();
         view! { <foot_map::app::App /> }.to_html()
     });
+    let Some(page) = foot_map::shell::defer_start(&page) else {
+        eprintln!("prerender: {path} has no Trunk start-up script to replace");
+        return ExitCode::FAILURE;
+    };
     match foot_map::shell::insert(&page, &app) {
         Some(page) => {
             if let Err(error) = std::fs::write(&path, page) {

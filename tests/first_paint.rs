@@ -1,11 +1,14 @@
 //! The first screen before the WebAssembly arrives, in headless Chromium
 //! against the release build: the map is painted from the pre-rendered
 //! HTML, the app takes it over without a visible change or a layout
-//! shift, a zone chosen before then opens once the app has started, and
+//! shift when the reader first presses a key or touches the page (a
+//! returning visit starts it at once), a zone or control chosen before then
+//! opens once the app has started, and
 //! without JavaScript the map still shows and the page says what needs it.
 
 mod support;
 
+use fantoccini::Locator;
 use serde_json::json;
 use std::time::Duration;
 use support::{Browser, Server, DESKTOP, PHONE};
@@ -16,6 +19,10 @@ const WATCH_SHIFTS: &str = "window.shifts = []; \
     .observe({ type: 'layout-shift', buffered: true });";
 
 const MAP_READY: &str = "return performance.getEntriesByName('map-ready').length > 0";
+
+/// The app's code has been downloaded.
+const WASM_FETCHED: &str = "return performance.getEntriesByType('resource') \
+    .some((r) => r.name.endsWith('.wasm') && r.responseEnd > 0)";
 
 /// Opens the app with its WebAssembly held back, and waits until the
 /// pre-rendered map is on screen.
@@ -60,7 +67,18 @@ async fn the_map_is_painted_before_the_wasm_and_the_app_takes_it_over_unchanged(
         let before = browser.client.screenshot().await.unwrap();
         browser.shot(&format!("prerendered-{name}")).await;
 
+        // Once painted, a first visit fetches the app's code, but does not
+        // start it while the reader only looks.
         server.hold_wasm(false);
+        browser.wait_for_js(WASM_FETCHED, json!(true)).await;
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        assert_eq!(
+            browser.js(MAP_READY).await,
+            json!(false),
+            "{name}: the app waits for the reader"
+        );
+        // The first key starts it.
+        browser.press_key("Shift").await;
         browser.wait_for_js(MAP_READY, json!(true)).await;
         assert_eq!(
             browser.js("return document.getElementById('prerendered')").await,
@@ -103,6 +121,51 @@ async fn a_zone_chosen_before_the_app_starts_opens_once_it_has() {
             json!("left-heel"),
         )
         .await;
+    browser.assert_clean(&server).await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_control_pressed_before_the_app_starts_is_pressed_again_and_keeps_focus() {
+    let server = Server::start();
+    let browser = Browser::start(PHONE).await;
+    open_held(&server, &browser, "").await;
+    // On a phone the map shows one view at a time; ask for the tops.
+    browser.click(Locator::Css("#prerendered #tab-top")).await;
+    server.hold_wasm(false);
+    browser.wait_for_js(MAP_READY, json!(true)).await;
+    browser
+        .wait_for_js(
+            "return document.getElementById('tab-top').getAttribute('aria-selected')",
+            json!("true"),
+        )
+        .await;
+    assert_eq!(
+        browser.js("return document.activeElement.id").await,
+        json!("tab-top"),
+        "focus stays on the control"
+    );
+    browser.assert_clean(&server).await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_returning_visit_starts_the_app_at_once() {
+    let server = Server::start();
+    let browser = Browser::start(PHONE).await;
+    // A link to a page starts it without a touch.
+    browser.client.goto(&server.url("zone=left-heel")).await.unwrap();
+    browser.wait_for_js(MAP_READY, json!(true)).await;
+    // So does coming back to the plain address once the app has been used
+    // (its service worker now serves the page).
+    browser
+        .wait_for_js(
+            "return navigator.serviceWorker.ready.then(() => true)",
+            json!(true),
+        )
+        .await;
+    browser.client.goto(&server.url("")).await.unwrap();
+    browser.wait_for_js(MAP_READY, json!(true)).await;
     browser.assert_clean(&server).await;
     browser.close().await;
 }

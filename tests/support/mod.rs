@@ -268,6 +268,16 @@ impl Browser {
     /// map shows earlier, but is not yet the app's).
     pub async fn open(&self, url: &str) {
         self.client.goto(url).await.expect("page loads");
+        // A first visit starts the app at the first key or press
+        // (`foot_map::shell::defer_start`): press Shift, as a person would
+        // touch the page. A returning visit has started by itself.
+        if self
+            .js("return performance.getEntriesByName('map-ready').length")
+            .await
+            == json!(0)
+        {
+            self.press_key("Shift").await;
+        }
         let deadline = Instant::now() + Duration::from_secs(20);
         while self
             .js("return performance.getEntriesByName('map-ready').length > 0")
@@ -276,6 +286,15 @@ impl Browser {
         {
             assert!(Instant::now() < deadline, "the app never started at {url}");
             tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+
+    /// Presses and releases `key` ("Shift", say) as the keyboard would: a
+    /// trusted event, sent through the DevTools protocol.
+    pub async fn press_key(&self, key: &str) {
+        for kind in ["rawKeyDown", "keyUp"] {
+            self.cdp("Input.dispatchKeyEvent", json!({ "type": kind, "key": key }))
+                .await;
         }
     }
 
