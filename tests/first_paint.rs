@@ -20,6 +20,10 @@ const WATCH_SHIFTS: &str = "window.shifts = []; \
 
 const MAP_READY: &str = "return performance.getEntriesByName('map-ready').length > 0";
 
+/// The message for a page that cannot start is on screen.
+const SLOW_SHOWN: &str = "const slow = document.getElementById('slow'); \
+    return !!slow && getComputedStyle(slow).display !== 'none' && getComputedStyle(slow).visibility === 'visible'";
+
 /// The app's code has been downloaded.
 const WASM_FETCHED: &str = "return performance.getEntriesByType('resource') \
     .some((r) => r.name.endsWith('.wasm') && r.responseEnd > 0)";
@@ -166,6 +170,32 @@ async fn a_returning_visit_starts_the_app_at_once() {
         .await;
     browser.client.goto(&server.url("")).await.unwrap();
     browser.wait_for_js(MAP_READY, json!(true)).await;
+    browser.assert_clean(&server).await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_browser_without_webassembly_is_told_so_when_the_app_is_asked_for() {
+    let server = Server::start();
+    let browser = Browser::start(PHONE).await;
+    browser.before_load("delete window.WebAssembly;").await;
+    browser.client.goto(&server.url("")).await.unwrap();
+    assert_eq!(
+        browser.js(SLOW_SHOWN).await,
+        json!(false),
+        "no message while the reader only looks"
+    );
+    browser.press_key("Shift").await;
+    browser.wait_for_js(SLOW_SHOWN, json!(true)).await;
+    let message = browser.text("#slow").await.unwrap_or_default();
+    assert!(message.contains("needs JavaScript and WebAssembly"), "{message}");
+    assert_eq!(
+        browser
+            .js("return document.querySelectorAll('#prerendered .zone').length")
+            .await,
+        json!(56),
+        "the map is still there to look at"
+    );
     browser.assert_clean(&server).await;
     browser.close().await;
 }

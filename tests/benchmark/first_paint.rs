@@ -3,6 +3,10 @@
 //! like Lighthouse's mobile preset (150 ms round trips, 1.6 Mbit/s down,
 //! the CPU slowed 4 times), in headless Chromium. Run by `.ci/bench`, which
 //! builds the floor into `target/floor-dist` first.
+//!
+//! Foot Map starts at the first touch (`foot_map::shell::defer_start`), so
+//! its load is measured as a reader uses it: a zone tapped as soon as the
+//! map is painted, and the time until that zone's details show.
 
 #[path = "../support/mod.rs"]
 mod support;
@@ -20,7 +24,12 @@ const OBSERVE: &str = "window.lcp = 0; window.cls = 0; \
     window.shifted = []; \
     new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) { window.cls += e.value; \
       for (const s of e.sources || []) window.shifted.push(s.node ? s.node.nodeName + ' ' + (s.node.textContent || '').trim().slice(0, 16) : '?'); } }) \
-      .observe({ type: 'layout-shift', buffered: true });";
+      .observe({ type: 'layout-shift', buffered: true }); \
+    window.tapAt = -1; window.detailsAt = -1; \
+    addEventListener('pointerdown', () => { if (window.tapAt < 0) window.tapAt = performance.now(); }, true); \
+    new MutationObserver(() => { if (window.detailsAt < 0 && \
+      document.querySelector('[data-testid=zone-details][data-zone=left-heel]')) window.detailsAt = performance.now(); }) \
+      .observe(document, { subtree: true, childList: true, attributes: true });";
 
 fn median(mut values: Vec<f64>) -> f64 {
     values.sort_by(f64::total_cmp);
@@ -31,11 +40,26 @@ struct Run {
     fcp: f64,
     lcp: f64,
     cls: f64,
+    /// When the app had started (the `map-ready` mark).
     ready: f64,
+    /// When the tap on a zone came (Foot Map only; the counter has none).
+    tap: f64,
+    /// When that zone's details showed (Foot Map), or `ready` (the counter).
+    usable: f64,
     map_painted: bool,
 }
 
-async fn measure(root: PathBuf) -> Vec<Run> {
+/// How the page is used as it loads.
+#[derive(Clone, Copy, PartialEq)]
+enum Visit {
+    /// A reader taps a zone as soon as the map shows, and waits for its
+    /// details (Foot Map, which starts at the first touch).
+    TapAtFirstSight,
+    /// Load and wait for the app to start (the counter).
+    Wait,
+}
+
+async fn measure(root: PathBuf, visit: Visit) -> Vec<Run> {
     let server = Server::start_at(root);
     let browser = Browser::start(PHONE).await;
     browser.before_load(OBSERVE).await;
@@ -58,13 +82,35 @@ async fn measure(root: PathBuf) -> Vec<Run> {
     let mut runs = Vec::new();
     for i in 0..LOADS {
         let url = format!("http://127.0.0.1:{}{}?first={i}", server.port, support::BASE);
-        browser.open(&url).await;
+        if visit == Visit::Wait {
+            browser.open(&url).await;
+        } else {
+            browser
+                .client
+                .execute("location.href = arguments[0]", vec![json!(url)])
+                .await
+                .unwrap();
+            browser
+                .wait_for_js(
+                    "return document.querySelectorAll('.zone').length > 0 && \
+                     performance.getEntriesByName('first-contentful-paint').length > 0",
+                    json!(true),
+                )
+                .await;
+            browser.click_zone("left-heel").await;
+            browser
+                .wait_for_js("return window.detailsAt > 0", json!(true))
+                .await;
+        }
         tokio::time::sleep(std::time::Duration::from_millis(500)).await;
         let m = browser
-            .js("const fcp = performance.getEntriesByName('first-contentful-paint')[0]; \
+            .js(
+                "const fcp = performance.getEntriesByName('first-contentful-paint')[0]; \
                  const ready = performance.getEntriesByName('map-ready')[0]; \
                  const js = performance.getEntriesByType('resource').find(r => r.name.endsWith('.wasm')); \
-                 return [fcp ? fcp.startTime : -1, window.lcp, window.cls, ready.startTime, js ? js.responseEnd : -1]")
+                 return [fcp ? fcp.startTime : -1, window.lcp, window.cls, ready ? ready.startTime : -1, \
+                   js ? js.responseEnd : -1, window.tapAt, window.detailsAt]",
+            )
             .await;
         let n = |k: usize| m[k].as_f64().unwrap_or(-1.0);
         let shifted = browser.js("return window.shifted").await;
@@ -76,6 +122,8 @@ async fn measure(root: PathBuf) -> Vec<Run> {
             lcp: n(1),
             cls: n(2),
             ready: n(3),
+            tap: n(5),
+            usable: if visit == Visit::Wait { n(3) } else { n(6) },
             // Painted (first contentful paint) before the wasm finished arriving.
             map_painted: n(0) >= 0.0 && n(0) < n(4),
         });
@@ -87,25 +135,30 @@ async fn measure(root: PathBuf) -> Vec<Run> {
 #[tokio::main]
 async fn main() {
     let floor = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/floor-dist");
-    let app = measure(support::dist()).await;
-    let counter = measure(floor).await;
+    let app = measure(support::dist(), Visit::TapAtFirstSight).await;
+    let counter = measure(floor, Visit::Wait).await;
     println!("first visit, throttled like a mid-range phone on slow 4G ({LOADS} loads, medians):");
     println!(
-        "{:<28} {:>8} {:>8} {:>8} {:>10} {:>16}",
-        "", "FCP ms", "LCP ms", "CLS", "ready ms", "painted before wasm"
+        "{:<24} {:>7} {:>7} {:>7} {:>8} {:>10} {:>10} {:>8}",
+        "", "FCP ms", "LCP ms", "CLS", "tap ms", "ready ms", "usable ms", "painted"
     );
+    let med = |runs: &[Run], f: fn(&Run) -> f64| median(runs.iter().map(f).collect());
     for (name, runs) in [("Foot Map", &app), ("Leptos counter (floor)", &counter)] {
         println!(
-            "{:<28} {:>8.0} {:>8.0} {:>8.3} {:>10.0} {:>16}",
+            "{:<24} {:>7.0} {:>7.0} {:>7.3} {:>8.0} {:>10.0} {:>10.0} {:>8}",
             name,
-            median(runs.iter().map(|r| r.fcp).collect()),
-            median(runs.iter().map(|r| r.lcp).collect()),
+            med(runs, |r| r.fcp),
+            med(runs, |r| r.lcp),
             runs.iter().map(|r| r.cls).fold(0.0, f64::max),
-            median(runs.iter().map(|r| r.ready).collect()),
+            med(runs, |r| r.tap),
+            med(runs, |r| r.ready),
+            med(runs, |r| r.usable),
             format!("{}/{}", runs.iter().filter(|r| r.map_painted).count(), runs.len()),
         );
     }
-    let ratio =
-        median(app.iter().map(|r| r.ready).collect()) / median(counter.iter().map(|r| r.ready).collect());
-    println!("time to a clickable map: {ratio:.2} times the floor (target at most 1.5)");
+    println!(
+        "(tap: a zone tapped as soon as the map shows; usable: its details shown, or the counter started)"
+    );
+    let ratio = med(&app, |r| r.usable) / med(&counter, |r| r.usable);
+    println!("time to a usable map: {ratio:.2} times the floor (target at most 1.5)");
 }
