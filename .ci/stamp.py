@@ -1,6 +1,7 @@
 """Finishes the release build in dist/ (run by .ci/build, after Trunk).
 
-1. A strict Content Security Policy goes into index.html as a <meta> tag
+1. A strict Content Security Policy goes into index.html (and each page of
+   text the pre-render program writes) as a <meta> tag
    (static hosts rarely let you set headers): scripts only from the app's
    own origin, plus each inline script by its SHA-256 hash, computed here
    from the exact text Trunk wrote; WebAssembly compiled with
@@ -17,34 +18,41 @@ import re
 import sys
 
 dist = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "dist")
-index = dist / "index.html"
-html = index.read_text(encoding="utf-8")
+def protect(page):
+    """Writes the policy into one page, with its own inline scripts' hashes."""
+    html = page.read_text(encoding="utf-8")
+    # Run again on a finished build (a test makes a second deploy this way),
+    # the policy is worked out afresh.
+    html = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", html)
+    inline = re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, flags=re.S)
+    hashes = [
+        "'sha256-" + base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode() + "'"
+        for s in inline
+    ]
+    policy = "; ".join([
+        "default-src 'self'",
+        "script-src 'self' 'wasm-unsafe-eval' " + " ".join(hashes),
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'none'",
+    ])
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
+    # It must come before the first script; right after the charset is first.
+    charset = re.search(r"<meta charset=[^>]*>", html, flags=re.I)
+    if not charset:
+        sys.exit(f"{page.name} has no <meta charset>, so the policy has no place")
+    html = html[: charset.end()] + meta + html[charset.end() :]
+    page.write_text(html, encoding="utf-8")
+    return html, len(hashes)
 
-# Run again on a finished build (a test makes a second deploy this way),
-# the policy and the version are worked out afresh.
-html = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", html)
 
-inline = re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, flags=re.S)
-hashes = [
-    "'sha256-" + base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode() + "'"
-    for s in inline
-]
-policy = "; ".join([
-    "default-src 'self'",
-    "script-src 'self' 'wasm-unsafe-eval' " + " ".join(hashes),
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-])
-meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
-# It must come before the first script; right after the charset is first.
-charset = re.search(r"<meta charset=[^>]*>", html, flags=re.I)
-if not charset:
-    sys.exit("index.html has no <meta charset>, so the policy has no place")
-html = html[: charset.end()] + meta + html[charset.end() :]
-index.write_text(html, encoding="utf-8")
+# index.html, and the pages of text the pre-render program also writes.
+for page in sorted(dist.glob("*.html")):
+    if page.name != "index.html":
+        protect(page)
+html, scripts = protect(dist / "index.html")
 
 version = "v-" + hashlib.sha256(html.encode("utf-8")).hexdigest()[:16]
 worker = dist / "sw.js"
@@ -55,4 +63,4 @@ if n == 0:
 if n != 1:
     sys.exit("sw.js has no `const VERSION = 'dev';` (or earlier stamp) to stamp")
 worker.write_text(stamped, encoding="utf-8")
-print(f"[build] {len(hashes)} inline script(s) allowed by hash; service worker version {version}")
+print(f"[build] {scripts} inline script(s) allowed by hash; service worker version {version}")

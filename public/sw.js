@@ -45,7 +45,11 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(
       fetch(request)
         .then((response) => {
-          if (response.ok) {
+          // Only the app's own page is kept; the pages of text the build
+          // also writes (safety.html and so on) are for reading without it.
+          const path = new URL(request.url).pathname;
+          const root = new URL('./', self.location).pathname;
+          if (response.ok && (path === root || path === `${root}index.html`)) {
             const copy = response.clone();
             event.waitUntil(caches.open(CACHE).then((cache) => cache.put('./', copy)));
           }

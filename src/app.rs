@@ -11,6 +11,11 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::KeyboardEvent;
 
+/// The page to show where there is no browser to ask: the build renders
+/// each page of text with this in context (`src/prerender.rs`).
+#[derive(Clone, Copy)]
+pub struct Start(pub Route);
+
 /// What the page shows and how to change it; provided to every component.
 #[derive(Clone, Copy)]
 pub struct Nav {
@@ -31,9 +36,12 @@ impl Nav {
             view: RwSignal::new(View::Sole),
         };
         // Without a browser (the build rendering the first screen) the page
-        // shows the plain map and follows nothing.
+        // shows the plain map, or the page of text it is asked for, and
+        // follows nothing.
         if crate::browser::window().is_some() {
             nav.follow_location();
+        } else if let Some(Start(route)) = use_context::<Start>() {
+            nav.show(route);
         }
         nav
     }

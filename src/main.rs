@@ -13,6 +13,7 @@ fn main() {
     // panic messages to print: a panic stops the wasm at once.
     #[cfg(not(panic = "immediate-abort"))]
     console_error_panic_hook::set_once();
+    open_text_page();
     mount_to_body(foot_map::app::App);
     // In the same task as the mount, so the browser never paints both.
     for id in ["prerendered", "slow"] {
@@ -24,5 +25,22 @@ fn main() {
     // The map is drawn and clickable now; the load benchmark reads this mark.
     if let Some(performance) = window().performance() {
         let _ = performance.mark("map-ready");
+    }
+}
+
+/// A page of text the build wrote as a file of its own (`safety.html`,
+/// marked `data-page="safety"`) shows the same page when the app starts
+/// there: its route goes into the fragment, where the app reads routes.
+fn open_text_page() {
+    let page = document()
+        .get_element_by_id("prerendered")
+        .and_then(|prerendered| prerendered.get_attribute("data-page"));
+    let Some(page) = page else { return };
+    if window().location().hash().unwrap_or_default().len() > 1 {
+        return;
+    }
+    if let Ok(history) = window().history() {
+        let fragment = format!("#{page}");
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&fragment));
     }
 }

@@ -25,30 +25,49 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let app = Owner::new().with(|| {
-        // Rendered once, to text: nothing here is meant to track changes.
-        let _quiet = leptos::reactive::diagnostics::SpecialNonReactiveZone::enter();
-        view! { <foot_map::app::App /> }.to_html()
-    });
     let Some(page) = foot_map::shell::defer_start(&page) else {
         eprintln!("prerender: {path} has no Trunk start-up script to replace");
         return ExitCode::FAILURE;
     };
-    match foot_map::shell::insert(&page, &app) {
-        Some(page) => {
-            if let Err(error) = std::fs::write(&path, page) {
-                eprintln!("prerender: cannot write {path}: {error}");
-                return ExitCode::FAILURE;
-            }
-            println!(
-                "[build] first screen pre-rendered into {path} ({} bytes)",
-                app.len()
-            );
-            ExitCode::SUCCESS
-        }
-        None => {
-            eprintln!("prerender: {path} has no <div id=\"loading\"> to replace");
-            ExitCode::FAILURE
-        }
+    let Some(first) = foot_map::shell::insert(&page, &render(None)) else {
+        eprintln!("prerender: {path} has no <div id=\"loading\"> to replace");
+        return ExitCode::FAILURE;
+    };
+    let mut written = vec![(path.clone(), first)];
+    let dir = std::path::Path::new(&path)
+        .parent()
+        .unwrap_or(std::path::Path::new("."));
+    for (file, fragment, title) in foot_map::shell::TEXT_PAGES {
+        let route = foot_map::route::read(&format!("#{fragment}"), foot_map::content::content())
+            .ok()
+            .map(|(route, _)| route);
+        let text =
+            route.and_then(|route| foot_map::shell::text_page(&page, &render(Some(route)), fragment, title));
+        let Some(text) = text else {
+            eprintln!("prerender: cannot render the page {file}");
+            return ExitCode::FAILURE;
+        };
+        written.push((dir.join(file).display().to_string(), text));
     }
+    for (path, html) in written {
+        if let Err(error) = std::fs::write(&path, &html) {
+            eprintln!("prerender: cannot write {path}: {error}");
+            return ExitCode::FAILURE;
+        }
+        println!("[build] pre-rendered {path} ({} bytes)", html.len());
+    }
+    ExitCode::SUCCESS
+}
+
+/// The app's markup at `route` (the map when `None`), as the browser first
+/// shows it: no saved data, nothing selected.
+fn render(route: Option<foot_map::route::Route>) -> String {
+    Owner::new().with(|| {
+        // Rendered once, to text: nothing here is meant to track changes.
+        let _quiet = leptos::reactive::diagnostics::SpecialNonReactiveZone::enter();
+        if let Some(route) = route {
+            provide_context(foot_map::app::Start(route));
+        }
+        view! { <foot_map::app::App /> }.to_html()
+    })
 }

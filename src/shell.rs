@@ -111,9 +111,54 @@ else {
 }
 </script>"#;
 
+/// The pages of text that the build also writes as pages of their own
+/// (`routines.html` and so on), so they can be read without the app and
+/// found by search engines: file, the route's fragment, and title.
+pub const TEXT_PAGES: [(&str, &str, &str); 4] = [
+    ("routines.html", "routines", "Guided routines"),
+    ("benefits.html", "benefits", "Claimed benefits"),
+    ("evidence.html", "evidence", "Evidence and sources"),
+    ("safety.html", "safety", "Safety"),
+];
+
+/// `page` (the built `index.html`, before [`insert`]) as the page of text
+/// whose route's fragment is `fragment`: `app` in place of the loading
+/// message, marked with `data-page` so that the app, when it starts there,
+/// shows the same page, and `title` first in the `<title>`.
+pub fn text_page(page: &str, app: &str, fragment: &str, title: &str) -> Option<String> {
+    let page = insert(page, app)?;
+    let wrapper = page
+        .find("id=\"prerendered\"")
+        .map(|at| (at, "id=\"prerendered\"".len()))
+        .or_else(|| page.find("id=prerendered").map(|at| (at, "id=prerendered".len())))?;
+    let marked = format!(
+        "{} data-page=\"{fragment}\"{}",
+        &page[..wrapper.0 + wrapper.1],
+        &page[wrapper.0 + wrapper.1..]
+    );
+    let open = marked.find("<title>")? + "<title>".len();
+    Some(format!("{}{title} – {}", &marked[..open], &marked[open..]))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_page_is_marked_with_its_route_and_titled() {
+        let page = "<head><title>Foot Map – a guide</title></head><body><div id=prerendered><div id=loading>…</div></div></body>";
+        assert_eq!(
+            text_page(page, "SAFETY", "safety", "Safety").as_deref(),
+            Some("<head><title>Safety – Foot Map – a guide</title></head><body><div id=prerendered data-page=\"safety\">SAFETY</div></body>")
+        );
+        // Every text page is a route the app knows, by the same fragment.
+        for (file, fragment, _) in TEXT_PAGES {
+            assert_eq!(file, format!("{fragment}.html"));
+            let route = crate::route::read(&format!("#{fragment}"), crate::content::content());
+            let (route, _) = route.unwrap_or_else(|e| panic!("{fragment}: {e:?}"));
+            assert_eq!(crate::route::fragment(route), fragment);
+        }
+    }
 
     const TRUNK: &str = "<head><script type=module>import init, * as bindings from './app-1f.js';\nconst wasm = await init({ module_or_path: './app-1f_bg.wasm' });\nwindow.wasmBindings = bindings;</script><link crossorigin href=./app-1f.js rel=modulepreload><link as=fetch crossorigin href=./app-1f_bg.wasm rel=preload type=application/wasm></head><body></body>";
 

@@ -310,6 +310,19 @@ async fn after_a_first_visit_the_app_works_offline() {
         });"#;
     let ready = browser.client.execute_async(controlled, vec![]).await.unwrap();
     assert_eq!(ready, serde_json::json!(true), "the service worker takes charge");
+    // Reading a page of text on its own address (which the service worker
+    // passes through) does not take the app's place in the offline copy.
+    let safety = format!("{}safety.html", server.url(""));
+    browser.open(&safety).await;
+    // The worker's write, if it made one, has landed by now.
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    let cached_page = r#"const done = arguments[arguments.length - 1];
+        caches.match('./').then((r) => r ? r.text() : '').then((t) => done(t.includes('id=prerendered') && !t.includes('data-page')));"#;
+    assert_eq!(
+        browser.client.execute_async(cached_page, vec![]).await.unwrap(),
+        serde_json::json!(true),
+        "the offline copy is still the app's own page"
+    );
 
     server.set_offline(true);
     browser.open(&server.url("zone=right-little-toe")).await;
@@ -321,6 +334,13 @@ async fn after_a_first_visit_the_app_works_offline() {
     browser
         .wait_for_text("[data-testid=zone-details] h2", "Heel")
         .await;
+    // The plain address offline is still the map.
+    browser.open(&server.url("")).await;
+    assert_eq!(
+        browser.js("return !!document.querySelector('.app.on-map')").await,
+        serde_json::json!(true),
+        "offline, the app's address opens the map"
+    );
     server.set_offline(false);
     browser.close().await;
 }

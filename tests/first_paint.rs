@@ -201,6 +201,53 @@ async fn a_browser_without_webassembly_is_told_so_when_the_app_is_asked_for() {
 }
 
 #[tokio::test]
+async fn each_page_of_text_is_written_out_and_the_app_starts_on_it_unchanged() {
+    let server = Server::start();
+    for (file, fragment, title) in foot_map::shell::TEXT_PAGES {
+        // A first visit each: once the app has run, it starts at once.
+        let browser = Browser::start(PHONE).await;
+        let url = format!("http://127.0.0.1:{}{}{file}", server.port, support::BASE);
+        browser.client.goto(&url).await.unwrap();
+        let heading = "return [...document.querySelectorAll('.app h2')] \
+            .filter((h) => h.offsetParent).map((h) => h.textContent).join(' | ')";
+        let shown = browser.js(heading).await;
+        assert!(
+            browser
+                .js("return document.title")
+                .await
+                .as_str()
+                .is_some_and(|t| t.starts_with(&format!("{title} – "))),
+            "{file} has its own title"
+        );
+        assert_eq!(
+            browser.js(MAP_READY).await,
+            json!(false),
+            "{file}: not started yet"
+        );
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let before = browser.client.screenshot().await.unwrap();
+        browser.shot(&format!("prerendered-{fragment}")).await;
+
+        browser.press_key("Shift").await;
+        browser.wait_for_js(MAP_READY, json!(true)).await;
+        assert_eq!(
+            browser.js("return location.hash").await,
+            json!(format!("#{fragment}")),
+            "{file}: the app shows the same page"
+        );
+        assert_eq!(browser.js(heading).await, shown, "{file}: the same text");
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let after = browser.client.screenshot().await.unwrap();
+        assert!(
+            before == after,
+            "{file}: the app's page differs from the pre-rendered one"
+        );
+        browser.assert_clean(&server).await;
+        browser.close().await;
+    }
+}
+
+#[tokio::test]
 async fn without_javascript_the_map_shows_and_the_page_says_what_needs_it() {
     let server = Server::start();
     let browser = Browser::start(DESKTOP).await;
@@ -220,5 +267,25 @@ async fn without_javascript_the_map_shows_and_the_page_says_what_needs_it() {
     browser.shot("no-javascript").await;
     let page = browser.client.source().await.unwrap();
     assert!(page.contains("Foot Map needs JavaScript to open a zone"));
+    // The pages of text can be read without it.
+    browser
+        .click(Locator::Css(".no-script a[href='safety.html']"))
+        .await;
+    let heading = browser
+        .cdp(
+            "Runtime.evaluate",
+            json!({ "expression": "[location.pathname, [...document.querySelectorAll('.app h2')].map((h) => h.textContent).join(' | ')]", "returnByValue": true }),
+        )
+        .await;
+    let value = &heading["result"]["value"];
+    assert!(
+        value[0].as_str().unwrap_or_default().ends_with("/safety.html"),
+        "{heading}"
+    );
+    assert!(
+        value[1].as_str().unwrap_or_default().contains("Safety first"),
+        "{heading}"
+    );
+    browser.shot("no-javascript-safety").await;
     browser.close().await;
 }

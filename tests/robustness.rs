@@ -307,7 +307,9 @@ fn second_deploy(first: &Path) -> (PathBuf, Vec<String>) {
     let mut renamed = Vec::new();
     for entry in std::fs::read_dir(first).unwrap() {
         let name = entry.unwrap().file_name().into_string().unwrap();
-        let hashed = name != "index.html" && index.contains(&name);
+        // Pages (index.html, and the pages of text it links to) keep their
+        // names; the files they load are hashed.
+        let hashed = !name.ends_with(".html") && index.contains(&name);
         let new_name = if hashed && !name.ends_with(".svg") {
             index = index.replace(&name, &format!("next-{name}"));
             renamed.push(format!("next-{name}"));
