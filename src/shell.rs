@@ -23,8 +23,10 @@ pub fn insert(page: &str, app: &str) -> Option<String> {
 /// app replaces that markup in one long task (about 90 ms on the build
 /// machine, several times that on a slow phone), which blocks a reader who
 /// is only looking. A first visit therefore fetches and compiles the wasm
-/// once the page has painted, and starts it on the first press, key or
-/// link followed; the pre-start script in `index.html` keeps a zone chosen
+/// once the page has painted, and starts it on the first click, key or
+/// link followed (not on `pointerdown`: a compiled app can start before
+/// the finger lifts, and the tap's click would then land on markup that
+/// is gone); the pre-start script in `index.html` keeps a zone chosen
 /// meanwhile, and the loader focuses and presses again whatever control
 /// was focused or pressed. A returning visit (a link to a page, saved
 /// data, or a page the service worker serves) starts at once.
@@ -66,7 +68,7 @@ pub fn defer_start(page: &str) -> Option<String> {
 /// gives no other way to decide when a module starts.
 pub const LOADER: &str = r#"<script type=module>import init from "{js}";
 var root = document.documentElement, wanted = "a[href], button, [tabindex]";
-var intents = ["pointerdown", "keydown", "click", "hashchange"];
+var intents = ["click", "keydown", "hashchange"];
 var compiled, started, focused = -1, pressed = -1;
 function module() {
   return compiled || (compiled = fetch("{wasm}").then(function (response) {

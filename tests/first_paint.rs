@@ -130,6 +130,27 @@ async fn a_zone_chosen_before_the_app_starts_opens_once_it_has() {
 }
 
 #[tokio::test]
+async fn a_zone_tapped_once_the_code_has_arrived_opens() {
+    let server = Server::start();
+    let browser = Browser::start(PHONE).await;
+    browser.client.goto(&server.url("")).await.unwrap();
+    browser.wait_for_js(WASM_FETCHED, json!(true)).await;
+    // The loader compiles it meanwhile, so the tap starts it quickly: it
+    // must not start so early that the tap's own click is lost.
+    tokio::time::sleep(Duration::from_millis(1000)).await;
+    assert_eq!(browser.js(MAP_READY).await, json!(false));
+    browser.click_zone("left-heel").await;
+    browser
+        .wait_for_js(
+            "return document.querySelector('[data-testid=zone-details]')?.dataset.zone ?? null",
+            json!("left-heel"),
+        )
+        .await;
+    browser.assert_clean(&server).await;
+    browser.close().await;
+}
+
+#[tokio::test]
 async fn a_control_pressed_before_the_app_starts_is_pressed_again_and_keeps_focus() {
     let server = Server::start();
     let browser = Browser::start(PHONE).await;
