@@ -85,6 +85,13 @@ async fn measure(root: PathBuf, visit: Visit) -> Vec<Run> {
         .await;
     let mut runs = Vec::new();
     for i in 0..LOADS {
+        // A first visit every time: no service worker, no saved data.
+        browser
+            .cdp(
+                "Storage.clearDataForOrigin",
+                json!({ "origin": format!("http://127.0.0.1:{}", server.port), "storageTypes": "all" }),
+            )
+            .await;
         let url = format!("http://127.0.0.1:{}{}?first={i}", server.port, support::BASE);
         if visit == Visit::Wait {
             browser.open(&url).await;
