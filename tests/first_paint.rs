@@ -269,6 +269,29 @@ async fn each_page_of_text_is_written_out_and_the_app_starts_on_it_unchanged() {
 }
 
 #[tokio::test]
+async fn when_the_apps_script_never_loads_a_click_still_gets_an_answer() {
+    let server = Server::start();
+    let browser = Browser::start(PHONE).await;
+    browser.cdp("Network.enable", json!({})).await;
+    browser
+        .cdp("Network.setBlockedURLs", json!({ "urls": ["*.js"] }))
+        .await;
+    browser.client.goto(&server.url("")).await.unwrap();
+    browser.click_zone("left-heel").await;
+    // The zone is marked at once; the message follows the 8 s allowed.
+    assert_eq!(browser.js("return location.hash").await, json!("#zone=left-heel"));
+    let deadline = std::time::Instant::now() + Duration::from_secs(15);
+    while browser.js(SLOW_SHOWN).await != json!(true) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no message for a page that cannot start"
+        );
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+    browser.close().await;
+}
+
+#[tokio::test]
 async fn without_javascript_the_map_shows_and_the_page_says_what_needs_it() {
     let server = Server::start();
     let browser = Browser::start(DESKTOP).await;
