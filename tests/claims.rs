@@ -54,9 +54,8 @@ async fn choosing_a_benefit_lights_exactly_its_zones_and_leads_to_them() {
     let first = browser.client.find(Locator::Css(".zone-links a")).await.unwrap();
     let href = first.attr("href").await.unwrap().unwrap();
     first.click().await.unwrap();
-    let shown = "return document.querySelector('[data-testid=zone-details]')?.dataset.zone ?? null";
     browser
-        .wait_for_js(shown, json!(href.trim_start_matches("#zone=")))
+        .wait_for_js(support::SHOWN_ZONE, json!(href.trim_start_matches("#zone=")))
         .await;
     assert_eq!(
         browser.js(LIT).await,

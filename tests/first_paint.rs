@@ -11,22 +11,16 @@ mod support;
 use fantoccini::Locator;
 use serde_json::json;
 use std::time::Duration;
-use support::{Browser, Server, DESKTOP, PHONE};
+use support::{Browser, Server, DESKTOP, MAP_READY, PHONE, SHOWN_ZONE, WASM_FETCHED};
 
 /// Sums every layout shift since navigation (observed from the start).
 const WATCH_SHIFTS: &str = "window.shifts = []; \
     new PerformanceObserver((list) => { for (const e of list.getEntries()) window.shifts.push(e.value); }) \
     .observe({ type: 'layout-shift', buffered: true });";
 
-const MAP_READY: &str = "return performance.getEntriesByName('map-ready').length > 0";
-
 /// The message for a page that cannot start is on screen.
 const SLOW_SHOWN: &str = "const slow = document.getElementById('slow'); \
     return !!slow && getComputedStyle(slow).display !== 'none' && getComputedStyle(slow).visibility === 'visible'";
-
-/// The app's code has been downloaded.
-const WASM_FETCHED: &str = "return performance.getEntriesByType('resource') \
-    .some((r) => r.name.endsWith('.wasm') && r.responseEnd > 0)";
 
 /// Opens the app with its WebAssembly held back, and waits until the
 /// pre-rendered map is on screen.
@@ -119,12 +113,7 @@ async fn a_zone_chosen_before_the_app_starts_opens_once_it_has() {
         "the choice shows at once"
     );
     server.hold_wasm(false);
-    browser
-        .wait_for_js(
-            "return document.querySelector('[data-testid=zone-details]')?.dataset.zone ?? null",
-            json!("left-heel"),
-        )
-        .await;
+    browser.wait_for_js(SHOWN_ZONE, json!("left-heel")).await;
     browser.assert_clean(&server).await;
     browser.close().await;
 }
@@ -140,12 +129,7 @@ async fn a_zone_tapped_once_the_code_has_arrived_opens() {
     tokio::time::sleep(Duration::from_millis(1000)).await;
     assert_eq!(browser.js(MAP_READY).await, json!(false));
     browser.click_zone("left-heel").await;
-    browser
-        .wait_for_js(
-            "return document.querySelector('[data-testid=zone-details]')?.dataset.zone ?? null",
-            json!("left-heel"),
-        )
-        .await;
+    browser.wait_for_js(SHOWN_ZONE, json!("left-heel")).await;
     browser.assert_clean(&server).await;
     browser.close().await;
 }

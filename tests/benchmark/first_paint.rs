@@ -109,13 +109,7 @@ async fn measure(root: PathBuf, visit: Visit) -> Vec<Run> {
                 )
                 .await;
             if visit == Visit::TapOnceFetched {
-                browser
-                    .wait_for_js(
-                        "return performance.getEntriesByType('resource') \
-                         .some((r) => r.name.endsWith('.wasm') && r.responseEnd > 0)",
-                        json!(true),
-                    )
-                    .await;
+                browser.wait_for_js(support::WASM_FETCHED, json!(true)).await;
                 // Time for the compile the loader starts off the main thread.
                 tokio::time::sleep(std::time::Duration::from_secs(2)).await;
             }

@@ -19,6 +19,18 @@ use std::time::{Duration, Instant};
 /// `running`, `paused`, `finished`), or null where no player is shown.
 pub const STATUS: &str = "return document.querySelector('[data-testid=player]')?.dataset.status ?? null";
 
+/// A script telling whether the app has started (it marks `map-ready`
+/// right after mounting).
+pub const MAP_READY: &str = "return performance.getEntriesByName('map-ready').length > 0";
+
+/// A script telling whether the app's wasm has been downloaded.
+pub const WASM_FETCHED: &str = "return performance.getEntriesByType('resource') \
+    .some((r) => r.name.endsWith('.wasm') && r.responseEnd > 0)";
+
+/// A script giving the zone the details panel shows, or null.
+pub const SHOWN_ZONE: &str =
+    "return document.querySelector('[data-testid=zone-details]')?.dataset.zone ?? null";
+
 /// The sub-path the app is served under, as a static host might.
 pub const BASE: &str = "/foot-map/";
 
@@ -279,11 +291,7 @@ impl Browser {
             self.press_key("Shift").await;
         }
         let deadline = Instant::now() + Duration::from_secs(20);
-        while self
-            .js("return performance.getEntriesByName('map-ready').length > 0")
-            .await
-            != json!(true)
-        {
+        while self.js(MAP_READY).await != json!(true) {
             assert!(Instant::now() < deadline, "the app never started at {url}");
             tokio::time::sleep(Duration::from_millis(20)).await;
         }
