@@ -29,7 +29,8 @@ fn main() -> ExitCode {
         eprintln!("prerender: {path} has no Trunk start-up script to replace");
         return ExitCode::FAILURE;
     };
-    let Some(first) = foot_map::shell::insert(&page, &render(None)) else {
+    let map = render(None);
+    let Some(first) = foot_map::shell::insert(&page, &map) else {
         eprintln!("prerender: {path} has no <div id=\"loading\"> to replace");
         return ExitCode::FAILURE;
     };
@@ -49,6 +50,38 @@ fn main() -> ExitCode {
         };
         written.push((dir.join(file).display().to_string(), text));
     }
+    // Each zone on the map, as the details panel shows it: fetched by the
+    // pre-start script when the zone is tapped before the app has started.
+    let mut zones: Vec<&str> = map
+        .split("data-zone=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .collect();
+    zones.sort_unstable();
+    zones.dedup();
+    let zone_dir = dir.join(foot_map::shell::ZONE_DIR);
+    if let Err(error) = std::fs::create_dir_all(&zone_dir) {
+        eprintln!("prerender: cannot make {}: {error}", zone_dir.display());
+        return ExitCode::FAILURE;
+    }
+    for slug in &zones {
+        let route = foot_map::route::read(&format!("#zone={slug}"), foot_map::content::content());
+        let app = route.ok().map(|(route, _)| render(Some(route)));
+        let Some(details) = app.as_deref().and_then(foot_map::shell::panel_contents) else {
+            eprintln!("prerender: cannot render the details of {slug}");
+            return ExitCode::FAILURE;
+        };
+        let file = zone_dir.join(format!("{slug}.html"));
+        if let Err(error) = std::fs::write(&file, details) {
+            eprintln!("prerender: cannot write {}: {error}", file.display());
+            return ExitCode::FAILURE;
+        }
+    }
+    println!(
+        "[build] pre-rendered the details of {} zones into {}",
+        zones.len(),
+        zone_dir.display()
+    );
     for (path, html) in written {
         if let Err(error) = std::fs::write(&path, &html) {
             eprintln!("prerender: cannot write {path}: {error}");

