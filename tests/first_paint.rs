@@ -128,6 +128,13 @@ async fn a_zone_chosen_before_the_app_starts_opens_once_it_has() {
     );
     let heading = browser.text("#prerendered #details h2").await;
     assert_eq!(heading.as_deref(), Some("Heel"));
+    assert_eq!(
+        browser
+            .js("return document.documentElement.classList.contains('waiting')")
+            .await,
+        json!(false),
+        "a tap answered at once is not shown as waiting"
+    );
     let text = browser.text("#details").await;
     let before = panel_shot(&browser).await;
     browser.shot("zone-before-start").await;
@@ -173,13 +180,13 @@ async fn a_link_to_a_zone_shows_its_details_before_the_app_has_started() {
         json!(true),
         "the zone is marked on the map"
     );
-    // A link to no zone is left to the app, which says so.
     server.hold_wasm(false);
     browser.wait_for_js(MAP_READY, json!(true)).await;
     assert_eq!(browser.js(SHOWN_ZONE).await, json!("right-big-toe"));
     browser.assert_clean(&server).await;
     browser.close().await;
 
+    // A link to no zone is left to the app, which says so.
     let browser = Browser::start(DESKTOP).await;
     open_held(&server, &browser, "zone=left-nowhere").await;
     tokio::time::sleep(Duration::from_millis(300)).await;
@@ -214,6 +221,15 @@ async fn a_control_pressed_before_the_app_starts_is_pressed_again_and_keeps_focu
     open_held(&server, &browser, "").await;
     // On a phone the map shows one view at a time; ask for the tops.
     browser.click(Locator::Css("#prerendered #tab-top")).await;
+    // The press waits for the app, and the page shows that it is coming.
+    assert_eq!(
+        browser
+            .js("return getComputedStyle(document.getElementById('prerendered'), '::before').content")
+            .await,
+        json!("\"\""),
+        "a bar shows that the app is on its way"
+    );
+    browser.shot("waiting-for-the-app").await;
     server.hold_wasm(false);
     browser.wait_for_js(MAP_READY, json!(true)).await;
     browser
