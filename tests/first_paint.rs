@@ -110,6 +110,9 @@ async fn a_zone_chosen_before_the_app_starts_opens_once_it_has() {
         )
         .await;
     open_held(&server, &browser, "").await;
+    browser
+        .js("window.live = document.querySelector('#details [aria-live]'); return null")
+        .await;
     browser.click_zone("left-heel").await;
     assert_eq!(browser.js("return location.hash").await, json!("#zone=left-heel"));
     assert_eq!(
@@ -134,6 +137,13 @@ async fn a_zone_chosen_before_the_app_starts_opens_once_it_has() {
             .await,
         json!(false),
         "a tap answered at once is not shown as waiting"
+    );
+    // Said by the panel's own live region, which stays in place.
+    assert_eq!(
+        browser
+            .js("return window.live.isConnected ? window.live.textContent : 'replaced'")
+            .await,
+        json!("Left foot – heel selected")
     );
     let text = browser.text("#details").await;
     let before = panel_shot(&browser).await;
