@@ -6,13 +6,15 @@
    own origin, plus each inline script by its SHA-256 hash, computed here
    from the exact text Trunk wrote; WebAssembly compiled with
    'wasm-unsafe-eval'; no 'unsafe-inline' or 'unsafe-eval'.
-2. The service worker gets a version: a hash of index.html, which names
+2. The service worker is told the files of the pages' code split off the
+   main wasm (.ci/split), which no page names, and gets a version: a hash of index.html, which names
    every hashed file of this build. A new deploy therefore has a new sw.js,
    which the browser installs; it caches the new files and removes the old
    cache.
 """
 import base64
 import hashlib
+import json
 import pathlib
 import re
 import sys
@@ -54,9 +56,18 @@ for page in sorted(dist.glob("*.html")):
         protect(page)
 html, scripts = protect(dist / "index.html")
 
-version = "v-" + hashlib.sha256(html.encode("utf-8")).hexdigest()[:16]
+# The code of pages opened later (.ci/split): named by no page, so the
+# service worker is told of it, and caches it with the rest for offline use.
+later = sorted(p.name for p in dist.glob("__wasm_split-*.js"))
+later += sorted(p.name for p in dist.glob("*.wasm") if p.name not in html)
+version = "v-" + hashlib.sha256((html + " ".join(later)).encode("utf-8")).hexdigest()[:16]
 worker = dist / "sw.js"
 text = worker.read_text(encoding="utf-8")
+# (Run again on a finished build, sw.js is minified: `LATER=[...]`.)
+listed = json.dumps(later)
+text, n = re.subn(r"\bLATER\s*=\s*\[[^\]]*\]", lambda m: "LATER = " + listed, text)
+if n != 1:
+    sys.exit("sw.js has no `const LATER = [];` to fill in")
 stamped, n = re.subn(r"(const VERSION = ')dev(';)", rf"\g<1>{version}\g<2>", text)
 if n == 0:
     stamped, n = re.subn(r"v-[0-9a-f]{16}", version, text)

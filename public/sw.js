@@ -11,6 +11,9 @@
 // under way is never interrupted.
 const VERSION = 'dev';
 const CACHE = `foot-map-${VERSION}`;
+// The code of the pages downloaded when first opened (routines, reading,
+// history): no page names these files, so the build lists them here.
+const LATER = [];
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
@@ -24,7 +27,10 @@ self.addEventListener('install', (event) => {
     const linked = [...html.matchAll(/[\w./-]+\.(?:js|wasm|css|svg|png|ico|webmanifest)\b/g)]
       .map((m) => m[0])
       .filter((url) => !url.startsWith('/') && !url.startsWith('//'));
-    await cache.addAll([...new Set(linked)]);
+    // (By full URL: `./a.js` and `a.js` are one file, and addAll refuses
+    // a list that names a file twice.)
+    const urls = [...linked, ...LATER].map((url) => new URL(url, self.location).href);
+    await cache.addAll([...new Set(urls)]);
     await self.skipWaiting();
   })());
 });

@@ -1,6 +1,7 @@
 //! The page: header, map, details panel, and the link between what is
 //! selected and the URL fragment (so links and back/forward work).
 
+use crate::components::parts::{self, NotDownloaded};
 use crate::components::{FootMap, Notices, Panel, RoutineBar};
 use crate::content::{content, View};
 use crate::player::Player;
@@ -25,6 +26,11 @@ pub struct Nav {
     shared: RwSignal<Option<Shared>>,
     /// The view shown where only one fits (phones); follows the selection.
     pub view: RwSignal<View>,
+    /// While the code of a page asked for is being downloaded.
+    fetching: RwSignal<bool>,
+    /// Counts the pages asked for: only the latest is shown when its code
+    /// arrives.
+    asked: StoredValue<u32>,
 }
 
 impl Nav {
@@ -34,6 +40,8 @@ impl Nav {
             link_error: RwSignal::new(None),
             shared: RwSignal::new(None),
             view: RwSignal::new(View::Sole),
+            fetching: RwSignal::new(false),
+            asked: StoredValue::new(0),
         };
         // Without a browser (the build rendering the first screen) the page
         // shows the plain map, or the page of text it is asked for, and
@@ -87,6 +95,11 @@ impl Nav {
         self.link_error.get()
     }
 
+    /// Whether a page asked for is waiting for its code to download.
+    pub fn fetching(self) -> bool {
+        self.fetching.get()
+    }
+
     /// Forgets the link error once the reader has seen it.
     pub fn dismiss_error(self) {
         self.link_error.set(None);
@@ -115,8 +128,47 @@ impl Nav {
         }
     }
 
+    /// Shows `route`: at once, or, if its page's code has not been
+    /// downloaded yet, once it has (the page in view stays meanwhile).
     fn show(self, route: Route) {
         self.link_error.set(None);
+        let asked = self.asked.get_value().wrapping_add(1);
+        self.asked.set_value(asked);
+        let mut load = Box::pin(parts::load(route));
+        if let Some(loaded) = parts::now(load.as_mut()) {
+            self.fetching.set(false);
+            return self.arrive(route, loaded);
+        }
+        self.fetching.set(true);
+        leptos::task::spawn_local(async move {
+            let loaded = load.await;
+            if self.asked.get_value() == asked {
+                self.fetching.set(false);
+                self.arrive(route, loaded);
+            }
+        });
+    }
+
+    fn arrive(self, route: Route, loaded: Result<(), NotDownloaded>) {
+        if loaded.is_err() {
+            self.link_error.set(Some(LinkError::NotDownloaded));
+            // The address goes back to the page still shown, so the same
+            // link, followed again, tries again.
+            if crate::browser::window().is_some() {
+                let fragment = route::fragment(self.route.get_untracked());
+                let location = window().location();
+                let url = format!(
+                    "{}{}{}{fragment}",
+                    location.pathname().unwrap_or_default(),
+                    location.search().unwrap_or_default(),
+                    if fragment.is_empty() { "" } else { "#" },
+                );
+                if let Ok(history) = window().history() {
+                    let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+                }
+            }
+            return;
+        }
         if let Route::Zone(key) = route {
             self.view.set(key.content(content()).view);
         }
@@ -192,6 +244,8 @@ pub fn App() -> impl IntoView {
             class:in-routine=in_routine
             class:text-page=text_page
             class:on-map=move || matches!(nav.route(), Route::Map | Route::Zone(_))
+            class:fetching=move || nav.fetching()
+            aria-busy=move || nav.fetching().then_some("true")
         >
             // Moves focus without touching the URL fragment, which holds the route.
             <a

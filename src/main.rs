@@ -14,6 +14,27 @@ fn main() {
     #[cfg(not(panic = "immediate-abort"))]
     console_error_panic_hook::set_once();
     open_text_page();
+    // A page whose code is fetched when first opened (a page of text, a
+    // link to a routine) has it fetched before the app replaces the
+    // pre-rendered markup, so that nothing blanks while it arrives. If it
+    // cannot be, the app starts all the same and says so.
+    let hash = window().location().hash().unwrap_or_default();
+    let route = foot_map::route::read(&hash, foot_map::content::content())
+        .map(|(route, _)| route)
+        .unwrap_or_default();
+    let mut load = Box::pin(foot_map::components::parts::load(route));
+    if foot_map::components::parts::now(load.as_mut()).is_some() {
+        start();
+    } else {
+        // (Leptos's own executor is set up by the mount, not yet.)
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = load.await;
+            start();
+        });
+    }
+}
+
+fn start() {
     mount_to_body(foot_map::app::App);
     // In the same task as the mount, so the browser never paints both.
     for id in ["prerendered", "slow"] {

@@ -125,6 +125,9 @@ pub enum LinkError {
     Unreadable(String),
     /// A share link that cannot be read.
     Share(ShareError),
+    /// The page's code, fetched the first time it is opened, could not be
+    /// downloaded (see `components::parts`).
+    NotDownloaded,
 }
 
 impl LinkError {
@@ -147,6 +150,7 @@ impl LinkError {
                 "The link ends in “#{text}”, which Foot Map cannot read, so it was ignored. Pick a zone on the map."
             ),
             LinkError::Share(error) => format!("{} Nothing was saved.", error.message()),
+            LinkError::NotDownloaded => "That page could not be opened: Foot Map downloads it the first time it is shown, and the connection failed. The map and every zone still work; try the link again once you are online.".into(),
         }
     }
 }

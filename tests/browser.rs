@@ -334,6 +334,22 @@ async fn after_a_first_visit_the_app_works_offline() {
     browser
         .wait_for_text("[data-testid=zone-details] h2", "Heel")
         .await;
+    // The pages whose code is fetched when first opened work offline too,
+    // though this visit never opened them: the service worker keeps that
+    // code with the rest.
+    for (fragment, testid) in [
+        ("routines", "new-routine"),
+        ("history", "history"),
+        ("evidence", "evidence-page"),
+    ] {
+        browser.js(&format!("location.hash = '{fragment}'")).await;
+        browser
+            .wait_for_js(
+                &format!("return !!document.querySelector('[data-testid={testid}]')"),
+                serde_json::json!(true),
+            )
+            .await;
+    }
     // The plain address offline is still the map.
     browser.open(&server.url("")).await;
     assert_eq!(
@@ -342,5 +358,41 @@ async fn after_a_first_visit_the_app_works_offline() {
         "offline, the app's address opens the map"
     );
     server.set_offline(false);
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn the_map_starts_without_the_code_of_other_pages_which_comes_when_one_is_opened() {
+    let (server, browser) = support::session(DESKTOP, "").await;
+    // What this page itself fetched (the service worker's own caching, which
+    // follows the start, is not the page's).
+    let fetched =
+        "return performance.getEntriesByType('resource').map(e => e.name.split('/').pop()).join(' ')";
+    let before = browser.js(fetched).await.to_string();
+    assert!(before.contains("_bg.wasm"), "the app's code: {before}");
+    assert!(
+        !before.contains("split_"),
+        "the map fetched the code of pages not opened: {before}"
+    );
+    browser.click_zone("left-heel").await;
+    browser
+        .wait_for_text("[data-testid=zone-details] h2", "Heel")
+        .await;
+    browser.click(Locator::Css(".site-nav a[href='#routines']")).await;
+    browser
+        .wait_for_js(
+            "return !!document.querySelector('[data-testid=new-routine]')",
+            serde_json::json!(true),
+        )
+        .await;
+    let after = browser.js(fetched).await.to_string();
+    assert!(after.contains("split_routines"), "{after}");
+    assert!(!after.contains("split_history"), "{after}");
+    // Back to the zone, at once: its code never left.
+    browser.client.back().await.unwrap();
+    browser
+        .wait_for_text("[data-testid=zone-details] h2", "Heel")
+        .await;
+    browser.assert_clean(&server).await;
     browser.close().await;
 }

@@ -353,6 +353,13 @@ async fn export_clear_and_import_brings_everything_back() {
     let exported = dir.join("foot-map.json");
     std::fs::write(&exported, &file).unwrap();
     browser.js("location.hash = 'history'").await;
+    // The history's code is fetched the first time it is opened.
+    browser
+        .wait_for_js(
+            "return !!document.querySelector('[data-testid=import]')",
+            json!(true),
+        )
+        .await;
     let pick = |path: std::path::PathBuf| {
         let browser = &browser;
         async move {

@@ -5,6 +5,7 @@
 
 mod support;
 
+use fantoccini::Locator;
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -445,4 +446,70 @@ async fn a_new_deploy_reaches_the_next_visit_and_never_interrupts_a_running_rout
     );
     browser.close().await;
     let _ = std::fs::remove_dir_all(second);
+}
+
+/// A copy of the build without the code of the pages opened later
+/// (`split_*.wasm` and the chunks they share), as when a host has lost
+/// them or the network fails just then.
+fn without_later_code(first: &Path) -> PathBuf {
+    let partial = std::env::temp_dir().join(format!("foot-map-partial-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&partial);
+    std::fs::create_dir_all(partial.join("zone")).unwrap();
+    for entry in std::fs::read_dir(first).unwrap() {
+        let entry = entry.unwrap();
+        let name = entry.file_name().into_string().unwrap();
+        if entry.file_type().unwrap().is_dir() {
+            for file in std::fs::read_dir(entry.path()).unwrap() {
+                let file = file.unwrap();
+                std::fs::copy(file.path(), partial.join(&name).join(file.file_name())).unwrap();
+            }
+        } else if !(name.starts_with("split_") || name.starts_with("chunk_")) {
+            std::fs::copy(entry.path(), partial.join(&name)).unwrap();
+        }
+    }
+    partial
+}
+
+#[tokio::test]
+async fn a_page_whose_code_cannot_be_downloaded_says_so_and_the_map_still_works() {
+    let server = Server::start_at(without_later_code(&support::dist()));
+    let browser = Browser::start(DESKTOP).await;
+    browser.open(&server.url("zone=left-heel")).await;
+    let safety = Locator::Css(".site-nav a[href='#safety']");
+    browser.click(safety).await;
+    browser
+        .wait_for_text("[data-testid=link-notice]", "could not be opened")
+        .await;
+    // The zone stays in view, and in the address, so the link works again.
+    assert_eq!(
+        browser.details_title().await.as_deref(),
+        Some("Heel"),
+        "the page in view stays"
+    );
+    assert_eq!(browser.js("return location.hash").await, json!("#zone=left-heel"));
+    assert_eq!(
+        browser
+            .js(r#"return !!document.querySelector(".app[aria-busy]")"#)
+            .await,
+        json!(false)
+    );
+    browser.click_zone("right-heel").await;
+    browser
+        .wait_for_js(
+            "return document.querySelector('[data-testid=zone-details]').dataset.zone",
+            json!("right-heel"),
+        )
+        .await;
+
+    // Once the code can be had again, the same link opens the page.
+    server.deploy(support::dist());
+    browser.click(safety).await;
+    browser
+        .wait_for_js(
+            "return !!document.querySelector('[data-testid=safety-page]')",
+            json!(true),
+        )
+        .await;
+    assert!(browser.text("[data-testid=link-notice]").await.is_none());
+    browser.close().await;
 }

@@ -8,6 +8,7 @@ mod motion;
 mod notices;
 mod own;
 mod panel;
+pub mod parts;
 mod routines;
 mod safety;
 

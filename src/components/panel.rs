@@ -2,12 +2,9 @@
 //! practical advice, or the routines.
 
 use crate::app::Nav;
-use crate::components::evidence::{BenefitList, BenefitPage, ClaimCard, EvidencePage};
-use crate::components::history::HistoryPage;
+use crate::components::evidence::ClaimCard;
 use crate::components::motion::MotionIcon;
-use crate::components::own::{OwnRoutinePage, RoutineEditor, SharedPreview};
-use crate::components::routines::{RoutineList, RoutinePlayer};
-use crate::components::safety::SafetyPage;
+use crate::components::parts;
 use crate::components::CollectAny;
 use crate::content::{content, Method, Severity};
 use crate::format;
@@ -31,22 +28,13 @@ pub fn Panel() -> impl IntoView {
             </p>
             {move || match route.get() {
                 Route::Zone(key) => view! { <ZoneDetails key /> }.into_any(),
-                Route::Routines => view! { <RoutineList /> }.into_any(),
-                Route::Routine(id) => match route::routine(id, content()) {
-                    Some(routine) => view! { <RoutinePlayer routine /> }.into_any(),
-                    None => view! { <OwnRoutinePage id /> }.into_any(),
-                },
-                Route::Edit(id) => view! { <RoutineEditor id /> }.into_any(),
-                Route::Shared => view! { <SharedPreview /> }.into_any(),
-                Route::Benefits => view! { <BenefitList /> }.into_any(),
-                Route::Benefit(id) => match route::benefit(id, content()) {
-                    Some(claim) => view! { <BenefitPage claim /> }.into_any(),
-                    None => view! { <Welcome /> }.into_any(),
-                },
-                Route::Evidence => view! { <EvidencePage /> }.into_any(),
-                Route::Safety => view! { <SafetyPage /> }.into_any(),
-                Route::History => view! { <HistoryPage /> }.into_any(),
+                // Links to benefits not claimed are refused; this is a guard.
+                Route::Benefit(id) if route::benefit(id, content()).is_none() => {
+                    view! { <Welcome /> }.into_any()
+                }
                 Route::Map => view! { <Welcome /> }.into_any(),
+                // Routines, reading and history: code fetched when first opened.
+                other => parts::page(other),
             }}
         </aside>
     }

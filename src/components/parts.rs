@@ -1,0 +1,194 @@
+//! The pages whose code is downloaded when first opened, not with the map.
+//!
+//! A first visit needs the map and a zone's details; the routines (list,
+//! player, editor, share preview), the pages of reading (benefits, evidence,
+//! safety) and the practice history can wait until asked for. In the hosted
+//! build (`.ci/build` sets `--cfg foot_map_split`) each of those three parts
+//! is a split point: `wasm-split-cli` moves the code only it reaches into a
+//! wasm file of its own, which the page fetches the first time that part is
+//! opened (and the service worker keeps for offline use). Elsewhere (the
+//! development server, the native pre-render, the native tests) the same
+//! functions are plain calls, so every build renders the same markup.
+//!
+//! [`crate::app::Nav`] loads a page's part before it shows the page, so the
+//! panel never empties while code arrives: the page in view stays, with the
+//! waiting bar along the top, until the new one can be drawn at once.
+
+use crate::components::evidence::{BenefitList, BenefitPage, EvidencePage};
+use crate::components::history::HistoryPage;
+use crate::components::own::{OwnRoutinePage, RoutineEditor, SharedPreview};
+use crate::components::routines::{RoutineList, RoutinePlayer};
+use crate::components::safety::SafetyPage;
+use crate::content::content;
+use crate::route::{self, Route};
+use leptos::prelude::*;
+
+/// A part of the app's code beyond the map and the zones' details.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    /// The routine list, a routine's player, the editor, a shared routine.
+    Routines,
+    /// Benefits, evidence and the safety note.
+    Reading,
+    /// The practice history.
+    History,
+}
+
+/// The part whose code `route`'s page needs, if any.
+pub fn part(route: Route) -> Option<Part> {
+    match route {
+        Route::Map | Route::Zone(_) => None,
+        Route::Routines | Route::Routine(_) | Route::Edit(_) | Route::Shared => Some(Part::Routines),
+        Route::Benefits | Route::Benefit(_) | Route::Evidence | Route::Safety => Some(Part::Reading),
+        Route::History => Some(Part::History),
+    }
+}
+
+/// A part's code could not be downloaded (offline before it was ever
+/// opened, or the host no longer has this build's files).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NotDownloaded;
+
+impl From<leptos::wasm_split::SplitLoaderError> for NotDownloaded {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        NotDownloaded
+    }
+}
+
+// The three split points. Each builds any page of its part; the route says
+// which. With the split, each becomes `async`, and its code is fetched the
+// first time it is called (or its `load_…` function is).
+
+#[cfg_attr(
+    foot_map_split,
+    leptos::wasm_split::wasm_split(routines, wasm_split_path = ::leptos::wasm_split, fallible, preload(load_routines))
+)]
+fn routines_page(route: Route) -> Result<AnyView, NotDownloaded> {
+    Ok(match route {
+        Route::Routine(id) => match route::routine(id, content()) {
+            Some(routine) => view! { <RoutinePlayer routine /> }.into_any(),
+            None => view! { <OwnRoutinePage id /> }.into_any(),
+        },
+        Route::Edit(id) => view! { <RoutineEditor id /> }.into_any(),
+        Route::Shared => view! { <SharedPreview /> }.into_any(),
+        _ => view! { <RoutineList /> }.into_any(),
+    })
+}
+
+#[cfg_attr(
+    foot_map_split,
+    leptos::wasm_split::wasm_split(reading, wasm_split_path = ::leptos::wasm_split, fallible, preload(load_reading))
+)]
+fn reading_page(route: Route) -> Result<AnyView, NotDownloaded> {
+    Ok(match route {
+        Route::Benefit(id) => match route::benefit(id, content()) {
+            Some(claim) => view! { <BenefitPage claim /> }.into_any(),
+            None => view! { <BenefitList /> }.into_any(),
+        },
+        Route::Evidence => view! { <EvidencePage /> }.into_any(),
+        Route::Safety => view! { <SafetyPage /> }.into_any(),
+        _ => view! { <BenefitList /> }.into_any(),
+    })
+}
+
+#[cfg_attr(
+    foot_map_split,
+    leptos::wasm_split::wasm_split(history, wasm_split_path = ::leptos::wasm_split, fallible, preload(load_history))
+)]
+fn history_page(_route: Route) -> Result<AnyView, NotDownloaded> {
+    Ok(view! { <HistoryPage /> }.into_any())
+}
+
+/// Downloads the code `route`'s page needs, unless it is here already (at
+/// once, then). Without the split there is nothing to download.
+pub async fn load(route: Route) -> Result<(), NotDownloaded> {
+    #[cfg(foot_map_split)]
+    match part(route) {
+        Some(Part::Routines) => load_routines().await?,
+        Some(Part::Reading) => load_reading().await?,
+        Some(Part::History) => load_history().await?,
+        None => {}
+    }
+    #[cfg(not(foot_map_split))]
+    let _ = route;
+    Ok(())
+}
+
+/// The output of `future` if it is ready at once, polled a single time.
+pub fn now<F: std::future::Future>(future: std::pin::Pin<&mut F>) -> Option<F::Output> {
+    let mut context = std::task::Context::from_waker(std::task::Waker::noop());
+    match future.poll(&mut context) {
+        std::task::Poll::Ready(output) => Some(output),
+        std::task::Poll::Pending => None,
+    }
+}
+
+/// The page for `route`, which must be one with a [`part`]. Drawn at once
+/// when its part is loaded ([`load`] first); if it is not, drawn when it
+/// arrives, or a message if it cannot.
+pub fn page(route: Route) -> AnyView {
+    #[cfg(foot_map_split)]
+    {
+        Suspend::new(async move {
+            let built = match part(route) {
+                Some(Part::Routines) => routines_page(route).await,
+                Some(Part::Reading) => reading_page(route).await,
+                Some(Part::History) => history_page(route).await,
+                None => Ok(().into_any()),
+            };
+            built.unwrap_or_else(|NotDownloaded| view! { <NotHere /> }.into_any())
+        })
+        .into_any()
+    }
+    #[cfg(not(foot_map_split))]
+    {
+        let built = match part(route) {
+            Some(Part::Routines) => routines_page(route),
+            Some(Part::Reading) => reading_page(route),
+            Some(Part::History) => history_page(route),
+            None => Ok(().into_any()),
+        };
+        built.unwrap_or_else(|NotDownloaded| view! { <NotHere /> }.into_any())
+    }
+}
+
+/// In the panel, when a page's code could not be downloaded.
+#[component]
+fn NotHere() -> impl IntoView {
+    view! {
+        <div class="welcome" data-testid="part-missing">
+            <h2>"This page could not be downloaded"</h2>
+            <p>
+                "Foot Map fetches this page the first time it is opened, and the connection failed. "
+                "The map and every zone still work. Try again once you are online."
+            </p>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::route::ZoneKey;
+
+    #[test]
+    fn the_map_and_zones_need_no_part_and_every_other_page_one() {
+        let c = content();
+        let zone = ZoneKey::parse("left-heel", c).expect("a zone on the map");
+        assert_eq!(part(Route::Map), None);
+        assert_eq!(part(Route::Zone(zone)), None);
+        for (route, wanted) in [
+            (Route::Routines, Part::Routines),
+            (Route::Routine("quick-3"), Part::Routines),
+            (Route::Edit("my-1"), Part::Routines),
+            (Route::Shared, Part::Routines),
+            (Route::Benefits, Part::Reading),
+            (Route::Benefit("x"), Part::Reading),
+            (Route::Evidence, Part::Reading),
+            (Route::Safety, Part::Reading),
+            (Route::History, Part::History),
+        ] {
+            assert_eq!(part(route), Some(wanted), "{route:?}");
+        }
+    }
+}
