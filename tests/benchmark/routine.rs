@@ -99,12 +99,7 @@ async fn main() {
 
     // 1. A whole routine, visible throughout.
     browser.open(&server.url(&format!("routine={routine_id}"))).await;
-    browser
-        .wait_for_js(
-            "return document.querySelector('[data-testid=player]').dataset.status",
-            json!("idle"),
-        )
-        .await;
+    browser.wait_for_js(support::STATUS, json!("idle")).await;
     let heap_before = heap(&browser).await;
     browser.js(WATCH).await;
     let total: u64 = GET_READY_MS
@@ -183,12 +178,7 @@ async fn main() {
     // 2. Frozen for 60 s in the middle of a routine.
     browser.open(&server.url(&format!("routine={routine_id}"))).await;
     browser.client.refresh().await.unwrap();
-    browser
-        .wait_for_js(
-            "return document.querySelector('[data-testid=player]').dataset.status",
-            json!("idle"),
-        )
-        .await;
+    browser.wait_for_js(support::STATUS, json!("idle")).await;
     browser.js(WATCH).await;
     tokio::time::sleep(Duration::from_secs(10)).await;
     browser.freeze_for(Duration::from_secs(60)).await;
