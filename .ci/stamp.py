@@ -7,10 +7,10 @@
    from the exact text Trunk wrote; WebAssembly compiled with
    'wasm-unsafe-eval'; no 'unsafe-inline' or 'unsafe-eval'.
 2. The service worker is told the files of the pages' code split off the
-   main wasm (.ci/split), which no page names, and gets a version: a hash of index.html, which names
-   every hashed file of this build. A new deploy therefore has a new sw.js,
-   which the browser installs; it caches the new files and removes the old
-   cache.
+   main wasm (.ci/split), which no page names, and gets a version: a hash
+   of index.html, which names every other hashed file of this build, and of
+   those names. A new deploy therefore has a new sw.js, which the browser
+   installs; it caches the new files and removes the old cache.
 """
 import base64
 import hashlib

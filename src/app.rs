@@ -115,13 +115,8 @@ impl Nav {
         }
         if fragment.is_empty() {
             // Setting an empty hash leaves a bare `#`; push the plain URL instead.
-            let plain = format!(
-                "{}{}",
-                location.pathname().unwrap_or_default(),
-                location.search().unwrap_or_default()
-            );
             if let Ok(history) = window().history() {
-                let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&plain));
+                let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&address("")));
             }
         } else {
             let _ = location.set_hash(&fragment);
@@ -155,14 +150,7 @@ impl Nav {
             // The address goes back to the page still shown, so the same
             // link, followed again, tries again.
             if crate::browser::window().is_some() {
-                let fragment = route::fragment(self.route.get_untracked());
-                let location = window().location();
-                let url = format!(
-                    "{}{}{}{fragment}",
-                    location.pathname().unwrap_or_default(),
-                    location.search().unwrap_or_default(),
-                    if fragment.is_empty() { "" } else { "#" },
-                );
+                let url = address(&route::fragment(self.route.get_untracked()));
                 if let Ok(history) = window().history() {
                     let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
                 }
@@ -198,6 +186,17 @@ impl Nav {
             let _ = window_event_listener_untyped(event, move |_| read());
         }
     }
+}
+
+/// This page's address with `fragment` (none if empty, not a bare `#`).
+fn address(fragment: &str) -> String {
+    let location = window().location();
+    let hash = if fragment.is_empty() { "" } else { "#" };
+    format!(
+        "{}{}{hash}{fragment}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    )
 }
 
 /// The whole app.

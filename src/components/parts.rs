@@ -123,33 +123,38 @@ pub fn now<F: std::future::Future>(future: std::pin::Pin<&mut F>) -> Option<F::O
     }
 }
 
+/// Builds the page for `route` with its part's split point: `async` with
+/// the split, a plain call without.
+async fn build(route: Route) -> Result<AnyView, NotDownloaded> {
+    macro_rules! split_point {
+        ($page:ident) => {{
+            #[cfg(foot_map_split)]
+            let built = $page(route).await;
+            #[cfg(not(foot_map_split))]
+            let built = $page(route);
+            built
+        }};
+    }
+    match part(route) {
+        Some(Part::Routines) => split_point!(routines_page),
+        Some(Part::Reading) => split_point!(reading_page),
+        Some(Part::History) => split_point!(history_page),
+        None => Ok(().into_any()),
+    }
+}
+
 /// The page for `route`, which must be one with a [`part`]. Drawn at once
 /// when its part is loaded ([`load`] first); if it is not, drawn when it
 /// arrives, or a message if it cannot.
 pub fn page(route: Route) -> AnyView {
-    #[cfg(foot_map_split)]
-    {
-        Suspend::new(async move {
-            let built = match part(route) {
-                Some(Part::Routines) => routines_page(route).await,
-                Some(Part::Reading) => reading_page(route).await,
-                Some(Part::History) => history_page(route).await,
-                None => Ok(().into_any()),
-            };
-            built.unwrap_or_else(|NotDownloaded| view! { <NotHere /> }.into_any())
-        })
-        .into_any()
-    }
-    #[cfg(not(foot_map_split))]
-    {
-        let built = match part(route) {
-            Some(Part::Routines) => routines_page(route),
-            Some(Part::Reading) => reading_page(route),
-            Some(Part::History) => history_page(route),
-            None => Ok(().into_any()),
-        };
+    let shown = |built: Result<AnyView, NotDownloaded>| {
         built.unwrap_or_else(|NotDownloaded| view! { <NotHere /> }.into_any())
-    }
+    };
+    #[cfg(foot_map_split)]
+    return Suspend::new(async move { shown(build(route).await) }).into_any();
+    // Without the split nothing waits: the build is ready when first polled.
+    #[cfg(not(foot_map_split))]
+    shown(now(std::pin::pin!(build(route))).unwrap_or(Err(NotDownloaded)))
 }
 
 /// In the panel, when a page's code could not be downloaded.
