@@ -2,15 +2,13 @@
 //! selected and the URL fragment (so links and back/forward work).
 
 use crate::components::parts::{self, NotDownloaded};
-use crate::components::{FootMap, Notices, Panel, RoutineBar};
+use crate::components::{FootMap, Notices, Panel};
 use crate::content::{content, View};
-use crate::player::Player;
+use crate::practice::Practice;
 use crate::route::{self, LinkError, Route, ZoneKey};
 use crate::share::Shared;
-use crate::timer::{Action, Status};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::KeyboardEvent;
 
 /// The page to show where there is no browser to ask: the build renders
 /// each page of text with this in context (`src/prerender.rs`).
@@ -31,6 +29,9 @@ pub struct Nav {
     /// Counts the pages asked for: only the latest is shown when its code
     /// arrives.
     asked: StoredValue<u32>,
+    /// Saved data, player and editor: begun by the first page that needs
+    /// them.
+    practice: Practice,
 }
 
 impl Nav {
@@ -42,16 +43,23 @@ impl Nav {
             view: RwSignal::new(View::Sole),
             fetching: RwSignal::new(false),
             asked: StoredValue::new(0),
+            practice: Practice::new(),
         };
         // Without a browser (the build rendering the first screen) the page
         // shows the plain map, or the page of text it is asked for, and
         // follows nothing.
         if crate::browser::window().is_some() {
             nav.follow_location();
+            nav.begin_practice_if_saved();
         } else if let Some(Start(route)) = use_context::<Start>() {
             nav.show(route);
         }
         nav
+    }
+
+    /// The person's practice, begun or not.
+    pub fn practice(self) -> Practice {
+        self.practice
     }
 
     /// The current route.
@@ -145,7 +153,14 @@ impl Nav {
     }
 
     fn arrive(self, route: Route, loaded: Result<(), NotDownloaded>) {
-        if loaded.is_err() {
+        let ready = loaded.and_then(|()| {
+            if parts::needs_practice(route) {
+                parts::begin_practice(self)
+            } else {
+                Ok(())
+            }
+        });
+        if ready.is_err() {
             self.link_error.set(Some(LinkError::NotDownloaded));
             // The address goes back to the page still shown, so the same
             // link, followed again, tries again.
@@ -161,6 +176,22 @@ impl Nav {
             self.view.set(key.content(content()).view);
         }
         self.route.set(route);
+    }
+
+    /// Someone with saved data here has the practice begun just after the
+    /// start, whatever page they open: a problem with their saved data is
+    /// then reported at once. A first visit never fetches its code for the
+    /// map alone.
+    fn begin_practice_if_saved(self) {
+        if !crate::browser::storage::has_any(crate::store::KEY_PREFIX) {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            if parts::load_practice_code().await.is_ok() {
+                // If it fails, it is tried again by the page that needs it.
+                let _ = parts::begin_practice(self);
+            }
+        });
     }
 
     /// Reads the fragment now and whenever it changes (links, back, forward).
@@ -204,15 +235,7 @@ fn address(fragment: &str) -> String {
 pub fn App() -> impl IntoView {
     let nav = Nav::new();
     provide_context(nav);
-    let saved = crate::saved::Saved::load();
-    provide_context(saved);
-    let player = Player::new(nav, saved);
-    provide_context(player);
-    provide_context(crate::editor::Editor::new(nav));
-    if crate::browser::window().is_some() {
-        follow_page_visibility(player);
-        routine_keys(nav, player);
-    }
+    let practice = nav.practice();
 
     let on_routine_page = move || matches!(nav.route(), Route::Routine(_));
     // Pages of text alone; on a phone they hide the map to give it room.
@@ -222,7 +245,7 @@ pub fn App() -> impl IntoView {
             Route::Routines | Route::Benefits | Route::Evidence | Route::Safety | Route::History
         )
     };
-    let in_routine = move || on_routine_page() && player.is_active();
+    let in_routine = move || on_routine_page() && practice.is_active();
     let link = move |route: Route, label: &'static str| {
         let current = move || match (nav.route(), route) {
             (Route::Routine(_) | Route::Edit(_) | Route::Shared, Route::Routines) => true,
@@ -288,59 +311,7 @@ pub fn App() -> impl IntoView {
                     <a href="#evidence">"Evidence and sources"</a>
                 </p>
             </footer>
-            <RoutineBar />
+            {move || practice.bar()}
         </div>
     }
-}
-
-/// Brings a running routine up to date the moment the page is shown again
-/// after being hidden or frozen, and takes the wake lock back.
-fn follow_page_visibility(player: Player) {
-    let visible = move || {
-        if document().visibility_state() == web_sys::VisibilityState::Visible {
-            player.resync();
-        }
-    };
-    for event in ["visibilitychange", "pageshow", "resume", "focus"] {
-        let _ = window_event_listener_untyped(event, move |_| visible());
-    }
-    // Closing the page or leaving it ends a routine under way as stopped,
-    // so the practice done is kept in the history.
-    let _ = window_event_listener_untyped("pagehide", move |_| player.leave());
-}
-
-/// Space pauses and resumes, the arrow keys step, Escape stops: on the
-/// routine page, while a routine is under way, and never while focus is
-/// on a control that uses those keys itself.
-fn routine_keys(nav: Nav, player: Player) {
-    let _ = window_event_listener(leptos::ev::keydown, move |ev: KeyboardEvent| {
-        if !matches!(nav.route(), Route::Routine(_)) || ev.alt_key() || ev.ctrl_key() || ev.meta_key() {
-            return;
-        }
-        let status = player.snapshot().status;
-        if !matches!(status, Status::GetReady | Status::Running | Status::Paused) {
-            return;
-        }
-        let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-        let own_keys = target.is_some_and(|el| {
-            el.closest("input, select, textarea, [role=tablist], [role=button]")
-                .ok()
-                .flatten()
-                .is_some()
-                || (el.tag_name() == "BUTTON" && ev.key() == " ")
-        });
-        if own_keys {
-            return;
-        }
-        let action = match ev.key().as_str() {
-            " " | "Spacebar" if status == Status::Paused => Action::Resume,
-            " " | "Spacebar" => Action::Pause,
-            "ArrowRight" => Action::Next,
-            "ArrowLeft" => Action::Previous,
-            "Escape" => Action::Stop,
-            _ => return,
-        };
-        ev.prevent_default();
-        player.act(action);
-    });
 }

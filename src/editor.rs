@@ -123,9 +123,9 @@ impl Editor {
         self.announcement.set(String::new());
     }
 
-    /// Whether `key` is in the routine being built or previewed.
-    pub fn plans(self, key: ZoneKey) -> bool {
-        self.planned.with(|p| p.contains(&key))
+    /// The zones of the routine being built or previewed.
+    pub fn planned(self) -> Signal<Vec<ZoneKey>> {
+        self.planned.into()
     }
 }
 

@@ -4,8 +4,8 @@
 //! Layers, one direction: `content` (data files and their types) ->
 //! `map`, `route`, `timer`, `settings`, `own_routine`, `store`, `share`,
 //! `export`, `history` (pure logic, no browser) ->
-//! `browser` (thin bridges to web APIs), `player`, `editor`, `saved`, `app`
-//! and `components`.
+//! `browser` (thin bridges to web APIs), `player`, `editor`, `saved`,
+//! `practice` (the three, begun on first use), `app` and `components`.
 
 // The routine player's view type is deeply nested; the release build's
 // type layout needs more than the default depth.
@@ -22,6 +22,7 @@ pub mod history;
 pub mod map;
 pub mod own_routine;
 pub mod player;
+pub mod practice;
 pub mod route;
 pub mod saved;
 pub mod settings;

@@ -80,6 +80,10 @@ use crate::settings::{Settings, Sound};
 /// The local-storage key of the saved store.
 pub const KEY: &str = "foot-map.store";
 
+/// How every local-storage key Foot Map has used starts: [`KEY`], the
+/// text it keeps aside, and the settings of the version before the store.
+pub const KEY_PREFIX: &str = "foot-map.";
+
 /// The format version this code writes.
 pub const VERSION: u64 = 1;
 

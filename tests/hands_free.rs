@@ -38,14 +38,14 @@ async fn press_button(browser: &Browser, action: &str) {
 #[tokio::test]
 async fn a_routine_runs_to_its_end_on_headset_buttons_alone() {
     let (server, browser) = support::session_with(PHONE, "", &[FAKE_HEADSET]).await;
+    // The one tap: Start (a real tap, which lets the page vibrate).
+    // Everything after is headset buttons.
+    tap_start(&browser).await;
     let buttons = browser.js("return Object.keys(window.handlers).sort()").await;
     assert_eq!(
         buttons,
         json!(["nexttrack", "pause", "play", "previoustrack", "stop"])
     );
-    // The one tap: Start (a real tap, which lets the page vibrate).
-    // Everything after is headset buttons.
-    tap_start(&browser).await;
     assert_eq!(
         browser.js(TITLE).await,
         json!("Left foot – inner ball, thumb walking")

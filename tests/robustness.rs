@@ -297,15 +297,19 @@ fn shared_link() -> String {
     foot_map::share::fragment(&routine).unwrap()
 }
 
-/// A second deploy made from the first: every file that index.html names
-/// by a content hash gets a new name, and the policy and the service
-/// worker's version are stamped again, as `.ci/build` does.
-fn second_deploy(first: &Path) -> (PathBuf, Vec<String>) {
+/// A second deploy made from the first: every file named by a content hash
+/// (those index.html names, and the code of pages opened later, which the
+/// code names) gets a new name, every page and script names the new ones,
+/// and the policy and the service worker's version are stamped again, as
+/// `.ci/build` does. Returns its folder, the new names of the files
+/// index.html names, and the old names of all the renamed files.
+fn second_deploy(first: &Path) -> (PathBuf, Vec<String>, Vec<String>) {
     let second = std::env::temp_dir().join(format!("foot-map-deploy-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&second);
     std::fs::create_dir_all(&second).unwrap();
-    let mut index = std::fs::read_to_string(first.join("index.html")).unwrap();
-    let mut renamed = Vec::new();
+    let index = std::fs::read_to_string(first.join("index.html")).unwrap();
+    let (mut named, mut renamed) = (Vec::new(), Vec::new());
+    let mut files = Vec::new();
     for entry in std::fs::read_dir(first).unwrap() {
         let entry = entry.unwrap();
         let name = entry.file_name().into_string().unwrap();
@@ -318,19 +322,44 @@ fn second_deploy(first: &Path) -> (PathBuf, Vec<String>) {
             }
             continue;
         }
-        // Pages (index.html, and the pages of text it links to) keep their
-        // names; the files they load are hashed.
-        let hashed = !name.ends_with(".html") && index.contains(&name);
-        let new_name = if hashed && !name.ends_with(".svg") {
-            index = index.replace(&name, &format!("next-{name}"));
-            renamed.push(format!("next-{name}"));
-            format!("next-{name}")
+        // Pages (index.html, and the pages of text it links to) and the
+        // service worker keep their names; the files they load are hashed.
+        let in_index = index.contains(&name) && !name.ends_with(".svg");
+        let code = name.ends_with(".js") || name.ends_with(".wasm");
+        if !name.ends_with(".html") && name != "sw.js" && (in_index || code) {
+            renamed.push(name.clone());
+            if in_index {
+                named.push(next_name(&name));
+            }
+        }
+        files.push(name);
+    }
+    // Longest first, through placeholders, so that no name is renamed twice
+    // or inside another.
+    renamed.sort_by_key(|name| std::cmp::Reverse(name.len()));
+    let rename = |text: &str| {
+        let mut text = text.to_string();
+        for (i, old) in renamed.iter().enumerate() {
+            text = text.replace(old.as_str(), &format!("\u{0}{i}\u{0}"));
+        }
+        for (i, old) in renamed.iter().enumerate() {
+            text = text.replace(&format!("\u{0}{i}\u{0}"), &next_name(old));
+        }
+        text
+    };
+    for name in &files {
+        let new_name = if renamed.contains(name) {
+            next_name(name)
         } else {
             name.clone()
         };
-        std::fs::copy(first.join(&name), second.join(&new_name)).unwrap();
+        if name.ends_with(".html") || (name.ends_with(".js") && name != "sw.js") {
+            let text = std::fs::read_to_string(first.join(name)).unwrap();
+            std::fs::write(second.join(&new_name), rename(&text)).unwrap();
+        } else {
+            std::fs::copy(first.join(name), second.join(&new_name)).unwrap();
+        }
     }
-    std::fs::write(second.join("index.html"), index).unwrap();
     let stamp = Path::new(env!("CARGO_MANIFEST_DIR")).join(".ci/stamp.py");
     let status = std::process::Command::new("python3")
         .arg(stamp)
@@ -339,7 +368,16 @@ fn second_deploy(first: &Path) -> (PathBuf, Vec<String>) {
         .status()
         .expect("python3 runs the build's stamp step");
     assert!(status.success());
-    (second, renamed)
+    (second, named, renamed)
+}
+
+/// A file's name in the second deploy (the split loader keeps the start of
+/// its name, by which the build finds it).
+fn next_name(name: &str) -> String {
+    match name.strip_prefix("__wasm_split-") {
+        Some(rest) => format!("__wasm_split-next-{rest}"),
+        None => format!("next-{name}"),
+    }
 }
 
 /// The cache names, and every URL cached, as the service worker keeps them.
@@ -380,7 +418,7 @@ async fn a_new_deploy_reaches_the_next_visit_and_never_interrupts_a_running_rout
     browser.press("next").await;
     browser.wait_for_js(STATUS, json!("running")).await;
 
-    let (second, renamed) = second_deploy(&support::dist());
+    let (second, named, renamed) = second_deploy(&support::dist());
     server.deploy(second.clone());
 
     // The next visit, in another tab, gets the new files at once.
@@ -390,7 +428,7 @@ async fn a_new_deploy_reaches_the_next_visit_and_never_interrupts_a_running_rout
     let loaded: Value = browser
         .js("return performance.getEntriesByType('resource').map(e => e.name)")
         .await;
-    for file in renamed
+    for file in named
         .iter()
         .filter(|f| f.ends_with(".wasm") || f.ends_with(".js"))
     {
@@ -415,13 +453,13 @@ async fn a_new_deploy_reaches_the_next_visit_and_never_interrupts_a_running_rout
         tokio::time::sleep(Duration::from_millis(200)).await;
     };
     let urls = cached["urls"].to_string();
-    for old in renamed.iter().map(|f| f.trim_start_matches("next-")) {
+    for old in &renamed {
         assert!(
             !urls.contains(&format!("/{old}\"")),
             "the old file {old} is still cached: {urls}"
         );
     }
-    for file in &renamed {
+    for file in renamed.iter().map(|old| next_name(old)) {
         assert!(urls.contains(file.as_str()), "{file} is cached for offline use");
     }
 

@@ -19,3 +19,16 @@ pub fn load(key: &str) -> Option<String> {
 pub fn save(key: &str, value: &str) -> bool {
     storage().is_some_and(|s| s.set_item(key, value).is_ok())
 }
+
+/// Whether anything is saved under a key starting with `prefix`.
+pub fn has_any(prefix: &str) -> bool {
+    let Some(storage) = storage() else { return false };
+    let count = storage.length().unwrap_or(0);
+    (0..count).any(|i| {
+        storage
+            .key(i)
+            .ok()
+            .flatten()
+            .is_some_and(|key| key.starts_with(prefix))
+    })
+}

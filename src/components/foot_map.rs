@@ -5,7 +5,6 @@ use crate::components::motion::MotionDrawing;
 use crate::components::CollectAny;
 use crate::content::{content, Side, View};
 use crate::map::{self, geometry::number, geometry::polygon_path};
-use crate::player::Player;
 use crate::route::{Route, ZoneKey};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -135,9 +134,9 @@ fn MapView(view: View, layer: RwSignal<bool>) -> impl IntoView {
     let slug = view.slug();
 
     // The name tag: SVG text with a halo, kept inside the drawing's width.
-    let player = expect_context::<Player>();
+    let practice = nav.practice();
     let tag = move || {
-        let current = player
+        let current = practice
             .current_zone()
             .filter(|k| art.regions.iter().any(|r| r.zone == k.zone));
         let key = pointed
@@ -173,14 +172,14 @@ fn MapView(view: View, layer: RwSignal<bool>) -> impl IntoView {
     // The move of the step under way, drawn on its zone when it is in
     // this view; changes only at step changes.
     let placed = Memo::new(move |_| {
-        let key = player.current_zone()?;
+        let key = practice.current_zone()?;
         let region = art.regions.iter().find(|r| r.zone == key.zone)?;
-        let (_, step) = player.step()?;
+        let technique = practice.technique()?;
         let x = match key.side {
             Side::Left => w - region.anchor.0,
             Side::Right => w + GAP + region.anchor.0,
         };
-        Some((step.technique.as_str(), x, region.anchor.1))
+        Some((technique, x, region.anchor.1))
     });
     // Big enough to read on a phone, on a disc that keeps it clear of the
     // zone's hatching, just above the zone's name.
@@ -352,8 +351,7 @@ fn ZoneShape(
     pointed: Pointed,
 ) -> impl IntoView {
     let nav = expect_context::<Nav>();
-    let player = expect_context::<Player>();
-    let editor = expect_context::<crate::editor::Editor>();
+    let practice = nav.practice();
     let clear = move |signal: RwSignal<Option<ZoneKey>>| {
         signal.update(|p| {
             if *p == Some(key) {
@@ -363,9 +361,7 @@ fn ZoneShape(
     };
     // While a routine is being built, a zone picked adds a step.
     let select = move || {
-        if editor.is_open() {
-            editor.add(key)
-        } else {
+        if !practice.pick(key) {
             nav.go(Route::Zone(key))
         }
     };
@@ -379,13 +375,13 @@ fn ZoneShape(
         <path
             class="zone"
             class:is-selected=move || nav.is_selected(key)
-            class:is-current=move || player.current_zone() == Some(key)
+            class:is-current=move || practice.current_zone() == Some(key)
             class:is-benefit=move || {
                 nav.benefit()
                     .and_then(|id| crate::route::benefit(id, content()))
                     .is_some_and(|claim| claim.covers(key.zone))
             }
-            class:is-planned=move || editor.plans(key)
+            class:is-planned=move || practice.plans(key)
             d=d
             role="button"
             tabindex="0"
@@ -414,7 +410,7 @@ fn ZoneShape(
 #[component]
 fn Rings(side: Side, pointed: Pointed, art: &'static map::geometry::ViewArt) -> impl IntoView {
     let nav = expect_context::<Nav>();
-    let player = expect_context::<Player>();
+    let practice = nav.practice();
     let ring = move |key: Option<ZoneKey>, class: &'static str| {
         key.filter(|k| k.side == side).and_then(|k| {
             let region = art.regions.iter().find(|r| r.zone == k.zone)?;
@@ -423,7 +419,7 @@ fn Rings(side: Side, pointed: Pointed, art: &'static map::geometry::ViewArt) -> 
     };
     view! {
         {move || ring(nav.selected(), "ring ring-selected")}
-        {move || ring(player.current_zone(), "ring ring-current")}
+        {move || ring(practice.current_zone(), "ring ring-current")}
         {move || ring(pointed.hovered.get(), "ring ring-hovered")}
         {move || ring(pointed.focused.get(), "ring ring-focused")}
     }

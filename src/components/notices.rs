@@ -3,14 +3,13 @@
 //! be read or saved. The page stays usable beneath them.
 
 use crate::app::Nav;
-use crate::saved::Saved;
 use leptos::prelude::*;
 
 /// Every current notice.
 #[component]
 pub fn Notices() -> impl IntoView {
     let nav = expect_context::<Nav>();
-    let saved = expect_context::<Saved>();
+    let practice = nav.practice();
     view! {
         {move || {
             nav.link_error().map(|error| {
@@ -18,8 +17,8 @@ pub fn Notices() -> impl IntoView {
             })
         }}
         {move || {
-            saved.problem().map(|text| {
-                view! { <Notice text testid="saved-notice" dismiss=move || saved.dismiss_problem() /> }
+            practice.problem().map(|text| {
+                view! { <Notice text testid="saved-notice" dismiss=move || practice.dismiss_problem() /> }
             })
         }}
     }

@@ -10,16 +10,22 @@
 //! development server, the native pre-render, the native tests) the same
 //! functions are plain calls, so every build renders the same markup.
 //!
+//! A fourth split point holds the person's practice ([`crate::practice`]:
+//! saved data, the routine player, the editor), which the routines and the
+//! history need and the map does not.
+//!
 //! [`crate::app::Nav`] loads a page's part before it shows the page, so the
 //! panel never empties while code arrives: the page in view stays, with the
 //! waiting bar along the top, until the new one can be drawn at once.
 
+use crate::app::Nav;
 use crate::components::evidence::{BenefitList, BenefitPage, EvidencePage};
 use crate::components::history::HistoryPage;
 use crate::components::own::{OwnRoutinePage, RoutineEditor, SharedPreview};
 use crate::components::routines::{RoutineList, RoutinePlayer};
 use crate::components::safety::SafetyPage;
 use crate::content::content;
+use crate::practice::Live;
 use crate::route::{self, Route};
 use leptos::prelude::*;
 
@@ -42,6 +48,11 @@ pub fn part(route: Route) -> Option<Part> {
         Route::Benefits | Route::Benefit(_) | Route::Evidence | Route::Safety => Some(Part::Reading),
         Route::History => Some(Part::History),
     }
+}
+
+/// Whether `route`'s page needs the person's practice begun.
+pub fn needs_practice(route: Route) -> bool {
+    matches!(part(route), Some(Part::Routines | Part::History))
 }
 
 /// A part's code could not be downloaded (offline before it was ever
@@ -99,19 +110,82 @@ fn history_page(_route: Route) -> Result<AnyView, NotDownloaded> {
     Ok(view! { <HistoryPage /> }.into_any())
 }
 
+#[cfg_attr(
+    foot_map_split,
+    leptos::wasm_split::wasm_split(practice, wasm_split_path = ::leptos::wasm_split, fallible, preload(load_practice))
+)]
+fn practice_part(owner: Owner, nav: Nav) -> Result<Live, NotDownloaded> {
+    Ok(owner.with(|| crate::practice::begin(nav)))
+}
+
 /// Downloads the code `route`'s page needs, unless it is here already (at
-/// once, then). Without the split there is nothing to download.
+/// once, then): its part's, and the practice's if it needs it, side by
+/// side. Without the split there is nothing to download.
 pub async fn load(route: Route) -> Result<(), NotDownloaded> {
     #[cfg(foot_map_split)]
     match part(route) {
-        Some(Part::Routines) => load_routines().await?,
+        Some(Part::Routines) => both(load_practice(), load_routines()).await?,
         Some(Part::Reading) => load_reading().await?,
-        Some(Part::History) => load_history().await?,
+        Some(Part::History) => both(load_practice(), load_history()).await?,
         None => {}
     }
     #[cfg(not(foot_map_split))]
     let _ = route;
     Ok(())
+}
+
+/// Downloads the practice's code (for someone with saved data, after the
+/// start).
+pub async fn load_practice_code() -> Result<(), NotDownloaded> {
+    #[cfg(foot_map_split)]
+    load_practice().await?;
+    Ok(())
+}
+
+/// Begins the person's practice, unless it has begun. Its code must be
+/// here: [`load`] a page that needs it, or [`load_practice_code`], first.
+pub fn begin_practice(nav: Nav) -> Result<(), NotDownloaded> {
+    let practice = nav.practice();
+    if practice.is_live() {
+        return Ok(());
+    }
+    #[cfg(foot_map_split)]
+    let live = now(std::pin::pin!(practice_part(practice.owner(), nav))).unwrap_or(Err(NotDownloaded))?;
+    #[cfg(not(foot_map_split))]
+    let live = practice_part(practice.owner(), nav)?;
+    practice.set_live(live);
+    Ok(())
+}
+
+/// Both downloads, at the same time; the first error if either fails.
+#[cfg(foot_map_split)]
+async fn both<E>(
+    a: impl std::future::Future<Output = Result<(), E>>,
+    b: impl std::future::Future<Output = Result<(), E>>,
+) -> Result<(), E> {
+    use std::task::Poll;
+    let (mut a, mut b) = (std::pin::pin!(a), std::pin::pin!(b));
+    let (mut done_a, mut done_b) = (None, None);
+    std::future::poll_fn(move |cx| {
+        if done_a.is_none() {
+            if let Poll::Ready(result) = a.as_mut().poll(cx) {
+                done_a = Some(result);
+            }
+        }
+        if done_b.is_none() {
+            if let Poll::Ready(result) = b.as_mut().poll(cx) {
+                done_b = Some(result);
+            }
+        }
+        match (done_a.take(), done_b.take()) {
+            (Some(x), Some(y)) => Poll::Ready(x.and(y)),
+            (x, y) => {
+                (done_a, done_b) = (x, y);
+                Poll::Pending
+            }
+        }
+    })
+    .await
 }
 
 /// The output of `future` if it is ready at once, polled a single time.

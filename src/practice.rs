@@ -1,0 +1,209 @@
+//! The person's practice in the page: their saved data ([`Saved`]), the
+//! routine player ([`Player`]) and the routine editor ([`Editor`]).
+//!
+//! Looking at the map needs none of it, so it begins when a page that uses
+//! it first opens (the routines, the history), or just after the start for
+//! someone who has saved data here (which may need a notice). In the hosted
+//! build its code is a part of its own, downloaded then (see
+//! [`crate::components::parts`]), and a first visit that only looks at the
+//! map never downloads it.
+//!
+//! The map and the page around it see the practice only through
+//! [`Practice`]: the zone a routine is on, the zones of a routine being
+//! built, what a zone picked on the map does while the editor is open, a
+//! problem with the saved data, and the bar of a routine under way. The
+//! pages of the practice find `Saved`, `Player` and `Editor` in context.
+
+use crate::app::Nav;
+use crate::components::RoutineBar;
+use crate::editor::Editor;
+use crate::player::Player;
+use crate::route::{Route, ZoneKey};
+use crate::saved::Saved;
+use crate::timer::{Action, Status};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::KeyboardEvent;
+
+/// What the practice shows outside its own pages, once it has begun.
+#[derive(Clone, Copy)]
+pub struct Live {
+    active: Signal<bool>,
+    current: Signal<Option<ZoneKey>>,
+    technique: Signal<Option<&'static str>>,
+    planned: Signal<Vec<ZoneKey>>,
+    pick: Callback<ZoneKey, bool>,
+    problem: Signal<Option<String>>,
+    dismiss: Callback<()>,
+    bar: fn() -> AnyView,
+}
+
+/// The practice, begun or not; held by [`Nav`], which begins it.
+#[derive(Clone, Copy)]
+pub struct Practice {
+    live: RwSignal<Option<Live>>,
+    /// The app's owner: what the practice provides, every page finds.
+    owner: StoredValue<Owner>,
+}
+
+impl Practice {
+    /// Not begun yet; call in `App`, whose owner it keeps.
+    pub fn new() -> Practice {
+        Practice {
+            live: RwSignal::new(None),
+            owner: StoredValue::new(Owner::current().unwrap_or_default()),
+        }
+    }
+
+    /// Whether it has begun.
+    pub fn is_live(self) -> bool {
+        self.live.with_untracked(Option::is_some)
+    }
+
+    /// Begins it with `live`, which [`begin`] made under [`Self::owner`];
+    /// a second call changes nothing.
+    pub fn set_live(self, live: Live) {
+        if !self.is_live() {
+            self.live.set(Some(live));
+        }
+    }
+
+    /// The owner [`begin`] must run under.
+    pub fn owner(self) -> Owner {
+        self.owner.get_value()
+    }
+
+    /// Whether a routine is under way.
+    pub fn is_active(self) -> bool {
+        self.live.get().is_some_and(|l| l.active.get())
+    }
+
+    /// The zone a routine under way is on.
+    pub fn current_zone(self) -> Option<ZoneKey> {
+        self.live.get().and_then(|l| l.current.get())
+    }
+
+    /// The technique of the routine's step under way.
+    pub fn technique(self) -> Option<&'static str> {
+        self.live.get().and_then(|l| l.technique.get())
+    }
+
+    /// Whether `key` is in the routine being built or previewed.
+    pub fn plans(self, key: ZoneKey) -> bool {
+        self.live
+            .get()
+            .is_some_and(|l| l.planned.with(|p| p.contains(&key)))
+    }
+
+    /// Gives a zone picked on the map to the editor, if it is open; false
+    /// if the pick is the map's own (show the zone).
+    pub fn pick(self, key: ZoneKey) -> bool {
+        self.live.get_untracked().is_some_and(|l| l.pick.run(key))
+    }
+
+    /// Why saved data could not be read or saved, if so.
+    pub fn problem(self) -> Option<String> {
+        self.live.get().and_then(|l| l.problem.get())
+    }
+
+    pub fn dismiss_problem(self) {
+        if let Some(live) = self.live.get_untracked() {
+            live.dismiss.run(());
+        }
+    }
+
+    /// The bar of a routine under way, shown on other pages.
+    pub fn bar(self) -> Option<AnyView> {
+        self.live.get().map(|l| (l.bar)())
+    }
+}
+
+impl Default for Practice {
+    fn default() -> Self {
+        Practice::new()
+    }
+}
+
+/// Reads the saved data, makes the player and the editor and provides all
+/// three, and follows the page's visibility and the routine keys. Run
+/// once, under the app's owner ([`Practice::owner`]).
+pub fn begin(nav: Nav) -> Live {
+    let saved = Saved::load();
+    provide_context(saved);
+    let player = Player::new(nav, saved);
+    provide_context(player);
+    let editor = Editor::new(nav);
+    provide_context(editor);
+    if crate::browser::window().is_some() {
+        follow_page_visibility(player);
+        routine_keys(nav, player);
+    }
+    Live {
+        active: Signal::derive(move || player.is_active()),
+        current: Signal::derive(move || player.current_zone()),
+        technique: Signal::derive(move || player.step().map(|(_, s)| s.technique.as_str())),
+        planned: editor.planned(),
+        pick: Callback::new(move |key| {
+            let open = editor.is_open();
+            if open {
+                editor.add(key);
+            }
+            open
+        }),
+        problem: Signal::derive(move || saved.problem()),
+        dismiss: Callback::new(move |()| saved.dismiss_problem()),
+        bar: || view! { <RoutineBar /> }.into_any(),
+    }
+}
+
+/// Brings a running routine up to date the moment the page is shown again
+/// after being hidden or frozen, and takes the wake lock back.
+fn follow_page_visibility(player: Player) {
+    let visible = move || {
+        if document().visibility_state() == web_sys::VisibilityState::Visible {
+            player.resync();
+        }
+    };
+    for event in ["visibilitychange", "pageshow", "resume", "focus"] {
+        let _ = window_event_listener_untyped(event, move |_| visible());
+    }
+    // Closing the page or leaving it ends a routine under way as stopped,
+    // so the practice done is kept in the history.
+    let _ = window_event_listener_untyped("pagehide", move |_| player.leave());
+}
+
+/// Space pauses and resumes, the arrow keys step, Escape stops: on the
+/// routine page, while a routine is under way, and never while focus is
+/// on a control that uses those keys itself.
+fn routine_keys(nav: Nav, player: Player) {
+    let _ = window_event_listener(leptos::ev::keydown, move |ev: KeyboardEvent| {
+        if !matches!(nav.route(), Route::Routine(_)) || ev.alt_key() || ev.ctrl_key() || ev.meta_key() {
+            return;
+        }
+        let status = player.snapshot().status;
+        if !matches!(status, Status::GetReady | Status::Running | Status::Paused) {
+            return;
+        }
+        let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        let own_keys = target.is_some_and(|el| {
+            el.closest("input, select, textarea, [role=tablist], [role=button]")
+                .ok()
+                .flatten()
+                .is_some()
+                || (el.tag_name() == "BUTTON" && ev.key() == " ")
+        });
+        if own_keys {
+            return;
+        }
+        let action = match ev.key().as_str() {
+            " " | "Spacebar" if status == Status::Paused => Action::Resume,
+            " " | "Spacebar" => Action::Pause,
+            "ArrowRight" => Action::Next,
+            "ArrowLeft" => Action::Previous,
+            "Escape" => Action::Stop,
+            _ => return,
+        };
+        ev.prevent_default();
+        player.act(action);
+    });
+}
