@@ -387,6 +387,8 @@ async fn the_map_starts_without_the_code_of_other_pages_which_comes_when_one_is_
         .await;
     let after = browser.js(fetched).await.to_string();
     assert!(after.contains("split_routines"), "{after}");
+    // The person's practice (saved data, player, editor) comes with it.
+    assert!(after.contains("split_practice"), "{after}");
     assert!(!after.contains("split_history"), "{after}");
     // Back to the zone, at once: its code never left.
     browser.client.back().await.unwrap();

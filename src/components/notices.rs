@@ -13,12 +13,12 @@ pub fn Notices() -> impl IntoView {
     view! {
         {move || {
             nav.link_error().map(|error| {
-                view! { <Notice text=error.message() testid="link-notice" dismiss=move || nav.dismiss_error() /> }
+                view! { <Notice text=error.message() testid="link-notice" dismiss=|nav| nav.dismiss_error() /> }
             })
         }}
         {move || {
             practice.problem().map(|text| {
-                view! { <Notice text testid="saved-notice" dismiss=move || practice.dismiss_problem() /> }
+                view! { <Notice text testid="saved-notice" dismiss=|nav| nav.practice().dismiss_problem() /> }
             })
         }}
     }
@@ -31,12 +31,15 @@ fn Notice(
     text: String,
     /// The test hook.
     testid: &'static str,
-    dismiss: impl Fn() + Send + Sync + 'static,
+    /// What Dismiss does. (A plain function: one copy of this component's
+    /// code serves every notice.)
+    dismiss: fn(Nav),
 ) -> impl IntoView {
+    let nav = expect_context::<Nav>();
     view! {
         <div class="notice" role="alert" data-testid=testid>
             <p>{text}</p>
-            <button type="button" class="quiet" on:click=move |_| dismiss()>
+            <button type="button" class="quiet" on:click=move |_| dismiss(nav)>
                 "Dismiss"
             </button>
         </div>
