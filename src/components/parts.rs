@@ -217,18 +217,15 @@ async fn build(route: Route) -> Result<AnyView, NotDownloaded> {
     }
 }
 
-/// The page for `route`, which must be one with a [`part`]. Drawn at once
-/// when its part is loaded ([`load`] first); if it is not, drawn when it
-/// arrives, or a message if it cannot.
+/// The page for `route`, which must be one with a [`part`], drawn at once.
+/// [`crate::app::Nav`] shows a route only once [`load`] has its part's
+/// code here, so the split point answers when first polled; should it not,
+/// the page says it could not be downloaded. (No `Suspend`: the main wasm
+/// then carries none of the code that waits for one.)
 pub fn page(route: Route) -> AnyView {
-    let shown = |built: Result<AnyView, NotDownloaded>| {
-        built.unwrap_or_else(|NotDownloaded| view! { <NotHere /> }.into_any())
-    };
-    #[cfg(foot_map_split)]
-    return Suspend::new(async move { shown(build(route).await) }).into_any();
-    // Without the split nothing waits: the build is ready when first polled.
-    #[cfg(not(foot_map_split))]
-    shown(now(std::pin::pin!(build(route))).unwrap_or(Err(NotDownloaded)))
+    now(std::pin::pin!(build(route)))
+        .unwrap_or(Err(NotDownloaded))
+        .unwrap_or_else(|NotDownloaded| view! { <NotHere /> }.into_any())
 }
 
 /// In the panel, when a page's code could not be downloaded.
