@@ -32,6 +32,8 @@ pub struct Nav {
     /// Saved data, player and editor: begun by the first page that needs
     /// them.
     practice: Practice,
+    /// A share link followed, read once the routines' code is here.
+    share_link: StoredValue<Option<String>>,
 }
 
 impl Nav {
@@ -44,6 +46,7 @@ impl Nav {
             fetching: RwSignal::new(false),
             asked: StoredValue::new(0),
             practice: Practice::new(),
+            share_link: StoredValue::new(None),
         };
         // Without a browser (the build rendering the first screen) the page
         // shows the plain map, or the page of text it is asked for, and
@@ -152,7 +155,21 @@ impl Nav {
         });
     }
 
-    fn arrive(self, route: Route, loaded: Result<(), NotDownloaded>) {
+    fn arrive(self, route: Route, mut loaded: Result<(), NotDownloaded>) {
+        if loaded.is_ok() && route == Route::Shared {
+            if let Some(link) = self.share_link.get_value() {
+                self.share_link.set_value(None);
+                match parts::read_share(link) {
+                    Ok(Ok(shared)) => self.shared.set(Some(shared)),
+                    Ok(Err(error)) => {
+                        self.route.set(Route::Map);
+                        self.link_error.set(Some(error));
+                        return;
+                    }
+                    Err(NotDownloaded) => loaded = Err(NotDownloaded),
+                }
+            }
+        }
         let ready = loaded.and_then(|()| {
             if parts::needs_practice(route) {
                 parts::begin_practice(self)
@@ -198,13 +215,14 @@ impl Nav {
     fn follow_location(self) {
         let read = move || {
             let hash = window().location().hash().unwrap_or_default();
-            match route::read(&hash, content()) {
-                Ok((route, shared)) => {
-                    if shared.is_some() {
-                        self.shared.set(shared);
-                    }
-                    self.show(route)
-                }
+            // A share link is read with the routines' code, which the map
+            // does not need.
+            if crate::share::is_link(&hash) {
+                self.share_link.set_value(Some(hash));
+                return self.show(Route::Shared);
+            }
+            match route::parse(&hash, content()) {
+                Ok(route) => self.show(route),
                 Err(error) => {
                     self.route.set(Route::Map);
                     self.link_error.set(Some(error));

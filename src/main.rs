@@ -19,9 +19,11 @@ fn main() {
     // pre-rendered markup, so that nothing blanks while it arrives. If it
     // cannot be, the app starts all the same and says so.
     let hash = window().location().hash().unwrap_or_default();
-    let route = foot_map::route::read(&hash, foot_map::content::content())
-        .map(|(route, _)| route)
-        .unwrap_or_default();
+    let route = if foot_map::share::is_link(&hash) {
+        foot_map::route::Route::Shared
+    } else {
+        foot_map::route::parse(&hash, foot_map::content::content()).unwrap_or_default()
+    };
     let mut load = Box::pin(foot_map::components::parts::load(route));
     if foot_map::components::parts::now(load.as_mut()).is_some() {
         start();

@@ -3,7 +3,7 @@
 
 use crate::content::{Claim, Content, Routine, Side, Zone};
 use crate::own_routine::is_own_id;
-use crate::share::{self, ShareError, Shared};
+use crate::share::{self, Shared};
 use std::cell::RefCell;
 
 /// The longest fragment worth reading; anything longer is not a link we made.
@@ -123,8 +123,8 @@ pub enum LinkError {
     TooLong,
     /// Not a `key=value` the app understands.
     Unreadable(String),
-    /// A share link that cannot be read.
-    Share(ShareError),
+    /// A share link that cannot be read: the sentence that says why.
+    Share(String),
     /// The page's code, fetched the first time it is opened, could not be
     /// downloaded (see `components::parts`).
     NotDownloaded,
@@ -149,7 +149,7 @@ impl LinkError {
             LinkError::Unreadable(text) => format!(
                 "The link ends in “#{text}”, which Foot Map cannot read, so it was ignored. Pick a zone on the map."
             ),
-            LinkError::Share(error) => format!("{} Nothing was saved.", error.message()),
+            LinkError::Share(text) => text.clone(),
             LinkError::NotDownloaded => "That page could not be opened: Foot Map downloads it the first time it is shown, and the connection failed. The map and every zone still work; try the link again once you are online.".into(),
         }
     }
@@ -158,11 +158,17 @@ impl LinkError {
 /// Reads any fragment (with or without its leading `#`): a share link,
 /// with the routine it carries, or any other route.
 pub fn read(fragment: &str, content: &'static Content) -> Result<(Route, Option<Shared>), LinkError> {
-    match share::parse_fragment(fragment, content) {
-        Some(Ok(shared)) => Ok((Route::Shared, Some(shared))),
-        Some(Err(error)) => Err(LinkError::Share(error)),
+    match read_share(fragment, content) {
+        Some(shared) => shared.map(|shared| (Route::Shared, Some(shared))),
         None => parse(fragment, content).map(|route| (route, None)),
     }
+}
+
+/// Reads a share link (with or without its leading `#`): the routine it
+/// carries, or why it cannot be read; `None` for any other fragment.
+pub fn read_share(fragment: &str, content: &Content) -> Option<Result<Shared, LinkError>> {
+    let read = share::parse_fragment(fragment, content)?;
+    Some(read.map_err(|error| LinkError::Share(format!("{} Nothing was saved.", error.message()))))
 }
 
 /// Reads a fragment (with or without its leading `#`) other than a share

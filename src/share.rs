@@ -210,6 +210,12 @@ pub fn fragment(routine: &OwnRoutine) -> Result<String, ShareError> {
     Ok(format!("{PREFIX}{body}"))
 }
 
+/// Whether a fragment (with or without `#`) is a share link, without
+/// reading it.
+pub fn is_link(fragment: &str) -> bool {
+    fragment.strip_prefix('#').unwrap_or(fragment).starts_with(PREFIX)
+}
+
 /// Reads a fragment if it is a share link (with or without `#`): `None`
 /// when it is some other fragment, for [`crate::route::parse`] to read.
 /// Check this first: share links are longer than `route::MAX_FRAGMENT`.

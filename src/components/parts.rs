@@ -26,7 +26,8 @@ use crate::components::routines::{RoutineList, RoutinePlayer};
 use crate::components::safety::SafetyPage;
 use crate::content::content;
 use crate::practice::Live;
-use crate::route::{self, Route};
+use crate::route::{self, LinkError, Route};
+use crate::share::Shared;
 use leptos::prelude::*;
 
 /// A part of the app's code beyond the map and the zones' details.
@@ -86,6 +87,15 @@ fn routines_page(route: Route) -> Result<AnyView, NotDownloaded> {
     })
 }
 
+// Reading a share link belongs with the routines: the map never needs it.
+#[cfg_attr(
+    foot_map_split,
+    leptos::wasm_split::wasm_split(routines, wasm_split_path = ::leptos::wasm_split, fallible, preload(load_share_reader))
+)]
+fn share_reader(fragment: String) -> Result<Result<Shared, LinkError>, NotDownloaded> {
+    Ok(route::read_share(&fragment, content()).unwrap_or(Err(LinkError::Unreadable(fragment))))
+}
+
 #[cfg_attr(
     foot_map_split,
     leptos::wasm_split::wasm_split(reading, wasm_split_path = ::leptos::wasm_split, fallible, preload(load_reading))
@@ -124,7 +134,7 @@ fn practice_part(owner: Owner, nav: Nav) -> Result<Live, NotDownloaded> {
 pub async fn load(route: Route) -> Result<(), NotDownloaded> {
     #[cfg(foot_map_split)]
     match part(route) {
-        Some(Part::Routines) => both(load_practice(), load_routines()).await?,
+        Some(Part::Routines) => both(load_practice(), both(load_routines(), load_share_reader())).await?,
         Some(Part::Reading) => load_reading().await?,
         Some(Part::History) => both(load_practice(), load_history()).await?,
         None => {}
@@ -155,6 +165,15 @@ pub fn begin_practice(nav: Nav) -> Result<(), NotDownloaded> {
     let live = practice_part(practice.owner(), nav)?;
     practice.set_live(live);
     Ok(())
+}
+
+/// The routine a share link (`#share=…`) carries, or why it cannot be read.
+/// The routines' code must be here: [`load`] [`Route::Shared`] first.
+pub fn read_share(fragment: String) -> Result<Result<Shared, LinkError>, NotDownloaded> {
+    #[cfg(foot_map_split)]
+    return now(std::pin::pin!(share_reader(fragment))).unwrap_or(Err(NotDownloaded));
+    #[cfg(not(foot_map_split))]
+    share_reader(fragment)
 }
 
 /// Both downloads, at the same time; the first error if either fails.
