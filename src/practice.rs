@@ -15,7 +15,6 @@
 //! pages of the practice find `Saved`, `Player` and `Editor` in context.
 
 use crate::app::Nav;
-use crate::components::RoutineBar;
 use crate::editor::Editor;
 use crate::player::Player;
 use crate::route::{Route, ZoneKey};
@@ -125,9 +124,10 @@ impl Default for Practice {
 }
 
 /// Reads the saved data, makes the player and the editor and provides all
-/// three, and follows the page's visibility and the routine keys. Run
-/// once, under the app's owner ([`Practice::owner`]).
-pub fn begin(nav: Nav) -> Live {
+/// three, and follows the page's visibility and the routine keys; `bar`
+/// draws the bar of a routine under way. Run once, under the app's owner
+/// ([`Practice::owner`]).
+pub fn begin(nav: Nav, bar: fn() -> AnyView) -> Live {
     let saved = Saved::load();
     provide_context(saved);
     let player = Player::new(nav, saved);
@@ -152,7 +152,7 @@ pub fn begin(nav: Nav) -> Live {
         }),
         problem: Signal::derive(move || saved.problem()),
         dismiss: Callback::new(move |()| saved.dismiss_problem()),
-        bar: || view! { <RoutineBar /> }.into_any(),
+        bar,
     }
 }
 

@@ -15,7 +15,6 @@ mod safety;
 pub use foot_map::FootMap;
 pub use notices::Notices;
 pub use panel::Panel;
-pub use routines::RoutineBar;
 
 use leptos::html::{Button, Div};
 use leptos::prelude::*;

@@ -22,7 +22,7 @@ use crate::app::Nav;
 use crate::components::evidence::{BenefitList, BenefitPage, EvidencePage};
 use crate::components::history::HistoryPage;
 use crate::components::own::{OwnRoutinePage, RoutineEditor, SharedPreview};
-use crate::components::routines::{RoutineList, RoutinePlayer};
+use crate::components::routines::{RoutineBar, RoutineList, RoutinePlayer};
 use crate::components::safety::SafetyPage;
 use crate::content::content;
 use crate::practice::Live;
@@ -125,7 +125,8 @@ fn history_page(_route: Route) -> Result<AnyView, NotDownloaded> {
     leptos::wasm_split::wasm_split(practice, wasm_split_path = ::leptos::wasm_split, fallible, preload(load_practice))
 )]
 fn practice_part(owner: Owner, nav: Nav) -> Result<Live, NotDownloaded> {
-    Ok(owner.with(|| crate::practice::begin(nav)))
+    let bar = || view! { <RoutineBar /> }.into_any();
+    Ok(owner.with(|| crate::practice::begin(nav, bar)))
 }
 
 /// Downloads the code `route`'s page needs, unless it is here already (at
@@ -196,12 +197,10 @@ async fn both<E>(
                 done_b = Some(result);
             }
         }
-        match (done_a.take(), done_b.take()) {
-            (Some(x), Some(y)) => Poll::Ready(x.and(y)),
-            (x, y) => {
-                (done_a, done_b) = (x, y);
-                Poll::Pending
-            }
+        if done_a.is_some() && done_b.is_some() {
+            Poll::Ready(done_a.take().into_iter().chain(done_b.take()).collect())
+        } else {
+            Poll::Pending
         }
     })
     .await
