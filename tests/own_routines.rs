@@ -346,8 +346,8 @@ async fn export_clear_and_import_brings_everything_back() {
     );
 
     // A foreign file changes nothing and says what is wrong.
-    let dir = std::env::temp_dir().join(format!("foot-map-import-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let folder = support::Scratch::new("import");
+    let dir = folder.path();
     let foreign = dir.join("photos.json");
     std::fs::write(&foreign, r#"{"format":"photo-album","version":3}"#).unwrap();
     let exported = dir.join("foot-map.json");
@@ -406,7 +406,6 @@ async fn export_clear_and_import_brings_everything_back() {
     browser
         .wait_for_text("[data-testid=import-plan]", "already here")
         .await;
-    let _ = std::fs::remove_dir_all(&dir);
     browser.assert_clean(&server).await;
     browser.close().await;
 }

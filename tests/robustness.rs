@@ -7,9 +7,9 @@ mod support;
 
 use fantoccini::Locator;
 use serde_json::{json, Value};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
-use support::{Browser, Server, DESKTOP, PHONE, STATUS};
+use support::{Browser, Scratch, Server, DESKTOP, PHONE, STATUS};
 
 const STEP: &str = "return document.querySelector('[data-testid=countdown]')?.dataset.step ?? null";
 const LIMITS: &str = "return [...document.querySelectorAll('[data-testid=limit]')].map(p => p.textContent)";
@@ -303,10 +303,9 @@ fn shared_link() -> String {
 /// and the policy and the service worker's version are stamped again, as
 /// `.ci/build` does. Returns its folder, the new names of the files
 /// index.html names, and the old names of all the renamed files.
-fn second_deploy(first: &Path) -> (PathBuf, Vec<String>, Vec<String>) {
-    let second = std::env::temp_dir().join(format!("foot-map-deploy-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&second);
-    std::fs::create_dir_all(&second).unwrap();
+fn second_deploy(first: &Path) -> (Scratch, Vec<String>, Vec<String>) {
+    let folder = Scratch::new("deploy");
+    let second = folder.path();
     let index = std::fs::read_to_string(first.join("index.html")).unwrap();
     let (mut named, mut renamed) = (Vec::new(), Vec::new());
     let mut files = Vec::new();
@@ -363,12 +362,12 @@ fn second_deploy(first: &Path) -> (PathBuf, Vec<String>, Vec<String>) {
     let stamp = Path::new(env!("CARGO_MANIFEST_DIR")).join(".ci/stamp.py");
     let status = std::process::Command::new("python3")
         .arg(stamp)
-        .arg(&second)
+        .arg(second)
         .stdout(std::process::Stdio::null())
         .status()
         .expect("python3 runs the build's stamp step");
     assert!(status.success());
-    (second, named, renamed)
+    (folder, named, renamed)
 }
 
 /// A file's name in the second deploy (the split loader keeps the start of
@@ -419,7 +418,7 @@ async fn a_new_deploy_reaches_the_next_visit_and_never_interrupts_a_running_rout
     browser.wait_for_js(STATUS, json!("running")).await;
 
     let (second, named, renamed) = second_deploy(&support::dist());
-    server.deploy(second.clone());
+    server.deploy(second.path().to_path_buf());
 
     // The next visit, in another tab, gets the new files at once.
     let tab = browser.client.new_window(true).await.unwrap();
@@ -483,15 +482,14 @@ async fn a_new_deploy_reaches_the_next_visit_and_never_interrupts_a_running_rout
         server.failures()
     );
     browser.close().await;
-    let _ = std::fs::remove_dir_all(second);
 }
 
 /// A copy of the build without the code of the pages opened later
 /// (`split_*.wasm` and the chunks they share), as when a host has lost
 /// them or the network fails just then.
-fn without_later_code(first: &Path) -> PathBuf {
-    let partial = std::env::temp_dir().join(format!("foot-map-partial-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&partial);
+fn without_later_code(first: &Path) -> Scratch {
+    let folder = Scratch::new("partial");
+    let partial = folder.path();
     std::fs::create_dir_all(partial.join("zone")).unwrap();
     for entry in std::fs::read_dir(first).unwrap() {
         let entry = entry.unwrap();
@@ -505,12 +503,13 @@ fn without_later_code(first: &Path) -> PathBuf {
             std::fs::copy(entry.path(), partial.join(&name)).unwrap();
         }
     }
-    partial
+    folder
 }
 
 #[tokio::test]
 async fn a_page_whose_code_cannot_be_downloaded_says_so_and_the_map_still_works() {
-    let server = Server::start_at(without_later_code(&support::dist()));
+    let partial = without_later_code(&support::dist());
+    let server = Server::start_at(partial.path().to_path_buf());
     let browser = Browser::start(DESKTOP).await;
     browser.open(&server.url("zone=left-heel")).await;
     let safety = Locator::Css(".site-nav a[href='#safety']");

@@ -11,7 +11,7 @@ use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -43,6 +43,40 @@ pub fn dist() -> PathBuf {
         dist.display()
     );
     dist
+}
+
+/// A folder of its own for one test or one browser, removed with
+/// everything in it when dropped (a failing test included), so repeated
+/// runs do not fill the disk.
+pub struct Scratch(PathBuf);
+
+impl Scratch {
+    /// A new, empty folder in the system's temporary folder, named after
+    /// `label`, this process and a counter.
+    pub fn new(label: &str) -> Scratch {
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, Ordering::Relaxed);
+        let path = std::env::temp_dir().join(format!("foot-map-{label}-{}-{n}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&path);
+        std::fs::create_dir_all(&path).expect("a temporary folder can be made");
+        Scratch(path)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        // A browser that was just stopped may still be closing its files.
+        for _ in 0..20 {
+            if std::fs::remove_dir_all(&self.0).is_ok() || !self.0.exists() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
 }
 
 /// A request the server answered: path and status.
@@ -226,6 +260,10 @@ pub async fn session_with(size: (u32, u32), fragment: &str, scripts: &[&str]) ->
 pub struct Browser {
     pub client: Client,
     driver: Child,
+    /// The temporary folder of chromedriver and Chromium (the profile and
+    /// their other temporary files), removed after them: a driver that is
+    /// stopped cannot clean up after itself.
+    scratch: Scratch,
 }
 
 /// Window sizes a person uses.
@@ -239,8 +277,10 @@ impl Browser {
             .local_addr()
             .unwrap()
             .port();
+        let scratch = Scratch::new("browser");
         let driver = Command::new("chromedriver")
             .arg(format!("--port={port}"))
+            .env("TMPDIR", scratch.path())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -273,7 +313,11 @@ impl Browser {
                 Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
             }
         };
-        Browser { client, driver }
+        Browser {
+            client,
+            driver,
+            scratch,
+        }
     }
 
     /// Opens `url` and waits until the app has started (the pre-rendered
