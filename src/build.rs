@@ -1,5 +1,6 @@
 //! Reads the TOML content files in `src/content/` into the app's content
-//! types and packs them as postcard bytes for the app to embed. A file that
+//! types and packs them as postcard bytes for the app to embed: what the map
+//! shows in one file, the text only other pages show in another. A file that
 //! does not match the types fails the build with the file and field named.
 
 use std::{env, fs, path::Path};
@@ -35,10 +36,16 @@ fn main() {
         }
     }
 
-    let content: types::Content = merged.try_into().unwrap_or_else(|e| {
+    let mut content: types::Content = merged.try_into().unwrap_or_else(|e| {
         panic!("the content in src/content/*.toml does not match src/content/types.rs:\n{e}")
     });
-    let packed = postcard::to_allocvec(&content).expect("content packs");
-    let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("content.postcard");
-    fs::write(out, packed).expect("OUT_DIR is writable");
+    // What the map shows, and apart from it what only other pages show.
+    let apart = content.take_apart();
+    let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).to_path_buf();
+    for (name, packed) in [
+        ("content.postcard", postcard::to_allocvec(&content)),
+        ("apart.postcard", postcard::to_allocvec(&apart)),
+    ] {
+        fs::write(out.join(name), packed.expect("content packs")).expect("OUT_DIR is writable");
+    }
 }

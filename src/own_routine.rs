@@ -556,7 +556,7 @@ mod tests {
 
     #[test]
     fn every_built_in_routine_copies_into_a_valid_own_routine() {
-        for routine in &content().routines {
+        for routine in &crate::content::whole().routines {
             let own = OwnRoutine::copy_of(routine, "my-copy");
             assert_eq!(own.steps, routine.steps);
             assert!(own.name.ends_with(" (my copy)"));

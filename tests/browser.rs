@@ -361,6 +361,43 @@ async fn after_a_first_visit_the_app_works_offline() {
     browser.close().await;
 }
 
+/// The text only other pages show (the sources' findings, the routines'
+/// steps...) is not in the wasm a first visit downloads, but in the code
+/// of the pages that show it.
+#[test]
+fn the_text_of_other_pages_travels_with_their_code_not_the_first_download() {
+    let dist = support::dist();
+    let (mut main, mut later) = (Vec::new(), Vec::new());
+    for entry in std::fs::read_dir(&dist).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        if name.ends_with("_bg.wasm") {
+            main.extend(std::fs::read(dist.join(&name)).unwrap());
+        } else if name.ends_with(".wasm") {
+            later.extend(std::fs::read(dist.join(&name)).unwrap());
+        }
+    }
+    let whole = foot_map::content::whole();
+    let texts = [
+        whole.sources[0].finding.as_str(),
+        whole.sources[1].title.as_str(),
+        whole.safety.intro.as_str(),
+        (whole.cautions.iter())
+            .find(|c| c.zones.is_empty())
+            .map(|c| c.text.as_str())
+            .unwrap(),
+        whole.routines[0].summary.as_str(),
+    ];
+    for text in texts {
+        let holds = |wasm: &[u8]| wasm.windows(text.len()).any(|w| w == text.as_bytes());
+        assert!(!holds(&main), "the main wasm carries {text:?}");
+        assert!(holds(&later), "no part carries {text:?}");
+    }
+    // The map's own text is in the main wasm.
+    let heel = whole.zones.iter().find(|z| z.id == "heel").unwrap();
+    let location = heel.location.as_bytes();
+    assert!(main.windows(location.len()).any(|w| w == location));
+}
+
 #[tokio::test]
 async fn the_map_starts_without_the_code_of_other_pages_which_comes_when_one_is_opened() {
     let (server, browser) = support::session(DESKTOP, "").await;

@@ -6,7 +6,7 @@
 mod support;
 
 use fantoccini::Locator;
-use foot_map::content::{content, Side};
+use foot_map::content::{whole, Side};
 use serde_json::json;
 use std::collections::BTreeSet;
 use support::{Browser, Server, DESKTOP, STATUS};
@@ -14,7 +14,7 @@ use support::{Browser, Server, DESKTOP, STATUS};
 const LIT: &str = "return [...document.querySelectorAll('.zone.is-benefit')].map(z => z.dataset.zone).sort()";
 
 fn expected_zones(claim: &str) -> Vec<String> {
-    let claim = content().claims.iter().find(|c| c.id == claim).unwrap();
+    let claim = whole().claims.iter().find(|c| c.id == claim).unwrap();
     let set: BTreeSet<String> = claim
         .links
         .iter()
@@ -29,7 +29,7 @@ async fn choosing_a_benefit_lights_exactly_its_zones_and_leads_to_them() {
     let (server, browser) = support::session(DESKTOP, "").await;
     browser.click(Locator::LinkText("Benefits")).await;
     browser.wait_for_text(".benefits h2", "Claimed benefits").await;
-    let sleep = content().claims.iter().find(|c| c.id == "sleep").unwrap();
+    let sleep = whole().claims.iter().find(|c| c.id == "sleep").unwrap();
     browser
         .click(Locator::Css("[data-claim=sleep] a.claim-title"))
         .await;
@@ -41,7 +41,7 @@ async fn choosing_a_benefit_lights_exactly_its_zones_and_leads_to_them() {
     assert_eq!(url.fragment(), Some("benefit=sleep"), "the choice is in the URL");
 
     // Every benefit, by link: exactly the zones the content names.
-    for claim in &content().claims {
+    for claim in &whole().claims {
         browser.open(&server.url(&format!("benefit={}", claim.id))).await;
         browser.wait_for_js(LIT, json!(expected_zones(&claim.id))).await;
     }
@@ -112,10 +112,10 @@ async fn every_claim_shown_carries_its_label_reason_and_sources() {
         .await;
     assert_eq!(
         listed,
-        json!(content().sources.len()),
+        json!(whole().sources.len()),
         "the evidence page lists every source"
     );
-    for label in &content().labels {
+    for label in &whole().labels {
         browser
             .wait_for_text("[data-testid=evidence-page] .labels", &label.name)
             .await;
@@ -187,7 +187,7 @@ async fn the_reflexology_layer_toggles_and_is_marked_as_tradition() {
         .await
         .unwrap();
     toggle.click().await.unwrap();
-    let charted = content().zones.iter().filter(|z| z.reflexology.is_some()).count();
+    let charted = whole().zones.iter().filter(|z| z.reflexology.is_some()).count();
     browser.wait_for_js(markers, json!(charted * 2)).await;
     browser
         .wait_for_text("[data-testid=reflexology-note]", "Tradition, not evidence")
@@ -216,7 +216,7 @@ const BASES: &str = r#"return [...document.querySelectorAll('[data-basis]')]
 async fn every_zone_tie_says_its_basis_and_charts_are_marked_as_tradition() {
     let server = Server::start();
     let browser = Browser::start(DESKTOP).await;
-    let c = content();
+    let c = whole();
     // Zone panels: one basis line per claim card, matching the content.
     for zone in [
         "left-big-toe",
@@ -318,7 +318,7 @@ async fn fresh_visit(browser: &Browser, server: &Server, routine: &str) {
 async fn a_quick_leg_check_comes_before_each_leg_routine_once_a_visit() {
     let server = Server::start();
     let browser = Browser::start(DESKTOP).await;
-    let c = content();
+    let c = whole();
     let check_text = &c.safety.leg_check;
     // Before the safety note is read and after: every routine that works the
     // legs asks, and no foot-only routine does.
@@ -403,7 +403,7 @@ async fn the_safety_page_has_every_item_the_second_review_asked_for() {
         .await
         .unwrap()
         .to_lowercase();
-    for caution in &content().cautions {
+    for caution in &whole().cautions {
         assert!(page.contains(&caution.title.to_lowercase()), "{}", caution.title);
         assert!(page.contains(&caution.text.to_lowercase()), "{}", caution.id);
     }

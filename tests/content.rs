@@ -1,17 +1,60 @@
 //! The content is complete and consistent, and matches the map.
 
-use foot_map::content::{self, content, Basis, View};
+use foot_map::content::{self, whole, Basis, View};
 use foot_map::map;
 use std::collections::BTreeSet;
 
 #[test]
 fn the_content_files_parse() {
     content::parse().unwrap();
+    content::parse_whole().unwrap();
+}
+
+/// The map's content is all the content but the text only other pages
+/// show, which travels with those pages' code: every zone's details are
+/// whole without it, and nothing is lost in taking it apart.
+#[test]
+fn the_map_has_all_the_content_but_the_text_apart() {
+    let map = content::content();
+    let mut apart_taken = whole().clone();
+    let apart = apart_taken.take_apart();
+    assert_eq!(format!("{map:?}"), format!("{apart_taken:?}"));
+    let mut put_back = map.clone();
+    put_back.put_back(apart.clone());
+    assert_eq!(format!("{put_back:?}"), format!("{:?}", whole()));
+    // What is taken apart is real text, and the map's copy has none of it.
+    assert!(apart.sources.iter().flatten().all(|text| !text.is_empty()));
+    assert!(apart
+        .routines
+        .iter()
+        .all(|(summary, steps)| !summary.is_empty() && !steps.is_empty()));
+    assert!(map
+        .sources
+        .iter()
+        .all(|s| s.finding.is_empty() && s.title.is_empty()));
+    assert!(map.routines.iter().all(|r| r.steps.is_empty()));
+    // A zone's cautions are all there; only those of no zone are apart.
+    for c in &map.cautions {
+        assert_eq!(c.text.is_empty(), c.zones.is_empty(), "{}", c.id);
+    }
+    // What the zones' details show is all there.
+    for zone in &map.zones {
+        assert!(
+            !zone.location.is_empty() && !zone.methods.is_empty(),
+            "{}",
+            zone.id
+        );
+    }
+    assert!(map
+        .claims
+        .iter()
+        .all(|c| !c.title.is_empty() && !c.why.is_empty()));
+    assert!(map.sources.iter().all(|s| !s.short().is_empty()));
 }
 
 #[test]
 fn the_content_has_no_inconsistencies() {
-    let problems = content::problems(content());
+    let problems = content::problems(whole());
     assert!(problems.is_empty(), "content problems:\n{}", problems.join("\n"));
 }
 
@@ -21,7 +64,7 @@ fn every_map_zone_has_content_and_every_content_zone_is_on_the_map() {
         .iter()
         .flat_map(|v| map::art(*v).regions.iter().map(|r| r.zone))
         .collect();
-    let written: BTreeSet<&str> = content().zones.iter().map(|z| z.id.as_str()).collect();
+    let written: BTreeSet<&str> = whole().zones.iter().map(|z| z.id.as_str()).collect();
     assert_eq!(
         drawn.difference(&written).collect::<Vec<_>>(),
         Vec::<&&str>::new(),
@@ -36,7 +79,7 @@ fn every_map_zone_has_content_and_every_content_zone_is_on_the_map() {
 
 #[test]
 fn each_zone_is_drawn_once_in_the_view_its_content_names() {
-    for zone in &content().zones {
+    for zone in &whole().zones {
         let views: Vec<View> = View::ALL
             .into_iter()
             .filter(|v| map::art(*v).regions.iter().any(|r| r.zone == zone.id))
@@ -53,9 +96,9 @@ fn each_zone_is_drawn_once_in_the_view_its_content_names() {
 
 #[test]
 fn the_map_has_at_least_twenty_zones_per_foot_and_every_toe() {
-    assert!(content().zones.len() >= 20);
+    assert!(whole().zones.len() >= 20);
     for toe in ["big-toe", "second-toe", "third-toe", "fourth-toe", "little-toe"] {
-        assert!(content().zones.iter().any(|z| z.id == toe), "{toe} is a zone");
+        assert!(whole().zones.iter().any(|z| z.id == toe), "{toe} is a zone");
     }
 }
 
@@ -65,7 +108,7 @@ fn every_claim_from_the_article_is_carried() {
     // section splits out (relaxation in general, cortisol on its own), the
     // muscle claim split into soreness and repair, and the claims the
     // article makes in passing.
-    let ids: BTreeSet<&str> = content().claims.iter().map(|c| c.id.as_str()).collect();
+    let ids: BTreeSet<&str> = whole().claims.iter().map(|c| c.id.as_str()).collect();
     for id in [
         "circulation",
         "lymph",
@@ -95,7 +138,7 @@ fn every_claim_from_the_article_is_carried() {
 
 #[test]
 fn the_practical_advice_is_carried() {
-    let text: String = content()
+    let text: String = whole()
         .advice
         .iter()
         .map(|a| format!("{} {} ", a.title, a.text).to_lowercase())
@@ -115,7 +158,7 @@ fn the_practical_advice_is_carried() {
 
 #[test]
 fn steps_are_short_enough_to_read_at_a_glance() {
-    for zone in &content().zones {
+    for zone in &whole().zones {
         for method in &zone.methods {
             assert!((1..=6).contains(&method.steps.len()), "zone `{}`", zone.id);
             for step in &method.steps {
@@ -131,7 +174,7 @@ fn steps_are_short_enough_to_read_at_a_glance() {
 
 #[test]
 fn a_zone_lists_its_claims_best_supported_first_and_stop_cautions_first() {
-    let c = content();
+    let c = whole();
     for zone in &c.zones {
         let ranks: Vec<u8> = c
             .claims_for(&zone.id)
@@ -161,7 +204,7 @@ fn a_zone_lists_its_claims_best_supported_first_and_stop_cautions_first() {
 
 #[test]
 fn the_routines_the_brief_asks_for_exist_with_their_lengths() {
-    let minutes = |id: &str| content().routines.iter().find(|r| r.id == id).map(|r| r.minutes);
+    let minutes = |id: &str| whole().routines.iter().find(|r| r.id == id).map(|r| r.minutes);
     assert_eq!(minutes("relax-10"), Some(10), "a 10-minute relaxation routine");
     assert_eq!(minutes("quick-3"), Some(3), "a 3-minute quick reset");
     assert_eq!(
@@ -174,7 +217,7 @@ fn the_routines_the_brief_asks_for_exist_with_their_lengths() {
         minutes("circulation-12").is_some(),
         "a circulation and swelling routine"
     );
-    for r in &content().routines {
+    for r in &whole().routines {
         let total: u32 = r.steps.iter().map(|s| s.seconds).sum();
         assert_eq!(
             total,
@@ -187,7 +230,7 @@ fn the_routines_the_brief_asks_for_exist_with_their_lengths() {
 
 #[test]
 fn the_circulation_routine_works_from_the_toes_up_the_leg_on_each_side() {
-    let c = content();
+    let c = whole();
     let routine = c.routines.iter().find(|r| r.id == "circulation-12").unwrap();
     for side in content::Side::BOTH {
         let parts: Vec<content::Part> = routine
@@ -210,7 +253,7 @@ fn the_circulation_routine_works_from_the_toes_up_the_leg_on_each_side() {
 
 #[test]
 fn every_claim_has_a_defined_label_a_reason_and_a_source() {
-    let c = content();
+    let c = whole();
     for claim in &c.claims {
         assert!(
             c.label(&claim.evidence).is_some(),
@@ -244,7 +287,7 @@ fn every_claim_has_a_defined_label_a_reason_and_a_source() {
 
 #[test]
 fn every_caution_is_attached_to_zones_that_exist() {
-    let c = content();
+    let c = whole();
     let zones: BTreeSet<&str> = c.zones.iter().map(|z| z.id.as_str()).collect();
     for caution in &c.cautions {
         for zone in &caution.zones {
@@ -270,7 +313,7 @@ fn every_caution_is_attached_to_zones_that_exist() {
 
 #[test]
 fn short_citations_name_first_authors_year_and_journal() {
-    let c = content();
+    let c = whole();
     let one = c.source("ernst-2009").unwrap().short();
     assert!(one.starts_with("Ernst E, 2009, "), "{one}");
     let two = c.source("oleson-1993").unwrap().short();
@@ -282,7 +325,7 @@ fn short_citations_name_first_authors_year_and_journal() {
 #[test]
 fn a_zone_name_outside_plain_ascii_is_reported() {
     // The app lower-cases zone names inside sentences without Unicode tables.
-    let mut edited = content().clone();
+    let mut edited = whole().clone();
     edited.zones[0].name = "Großer Zeh".into();
     let problems = content::problems(&edited);
     assert!(
@@ -295,7 +338,7 @@ fn a_zone_name_outside_plain_ascii_is_reported() {
 
 #[test]
 fn every_claim_zone_link_says_its_basis_and_chart_links_are_marked_as_tradition() {
-    let c = content();
+    let c = whole();
     let mut links = 0;
     for claim in &c.claims {
         for zone in &c.zones {
@@ -347,7 +390,7 @@ fn every_claim_zone_link_says_its_basis_and_chart_links_are_marked_as_tradition(
 
 #[test]
 fn broken_claim_links_are_reported() {
-    let mut edited = content().clone();
+    let mut edited = whole().clone();
     let tension = edited.claims.iter_mut().find(|cl| cl.id == "tension").unwrap();
     tension.links[0].zones.push("calf-inner".into()); // no chart label
     tension.links[0].zones.push("big-toe".into()); // twice
@@ -367,7 +410,7 @@ fn broken_claim_links_are_reported() {
 
 #[test]
 fn the_routines_that_work_the_legs_are_found_from_the_zones() {
-    let c = content();
+    let c = whole();
     let legs: BTreeSet<&str> = c
         .routines
         .iter()
@@ -397,7 +440,7 @@ fn the_routines_that_work_the_legs_are_found_from_the_zones() {
 
 #[test]
 fn the_safety_note_covers_what_the_second_review_asked_for() {
-    let c = content();
+    let c = whole();
     let text: String = c
         .cautions
         .iter()

@@ -3,7 +3,7 @@
 
 mod support;
 
-use foot_map::content::content;
+use foot_map::content::whole;
 use foot_map::player::step_zone;
 use serde_json::{json, Value};
 use std::time::Duration;
@@ -35,7 +35,7 @@ async fn key(browser: &Browser, key: &str) {
 }
 
 fn zone_of(routine: &str, step: usize) -> String {
-    let routine = content().routines.iter().find(|r| r.id == routine).unwrap();
+    let routine = whole().routines.iter().find(|r| r.id == routine).unwrap();
     step_zone(&routine.steps[step]).slug()
 }
 
@@ -164,7 +164,7 @@ async fn next_previous_and_keys_change_the_step_and_the_highlighted_zone() {
 async fn finishing_the_last_step_shows_the_summary() {
     let server = Server::start();
     let browser = Browser::start(DESKTOP).await;
-    for routine in &content().routines {
+    for routine in &whole().routines {
         browser
             .open(&server.url(&format!("routine={}", routine.id)))
             .await;

@@ -3,7 +3,7 @@
 //! and the page that explains the labels and lists every source.
 
 use crate::components::CollectAny;
-use crate::content::{content, Claim, Label, Side, ZoneLink};
+use crate::content::{content, whole, Claim, Label, Side, ZoneLink};
 use crate::route::{self, Route, ZoneKey};
 use leptos::prelude::*;
 
@@ -76,7 +76,7 @@ pub fn EvidenceBadge(label: &'static Label) -> impl IntoView {
 /// Every claimed benefit, strongest evidence first.
 #[component]
 pub fn BenefitList() -> impl IntoView {
-    let c = content();
+    let c = whole();
     view! {
         <div class="benefits">
             <h2>"Claimed benefits"</h2>
@@ -108,7 +108,7 @@ pub fn BenefitList() -> impl IntoView {
 /// grouped by why.
 #[component]
 pub fn BenefitPage(claim: &'static Claim) -> impl IntoView {
-    let c = content();
+    let c = whole();
     let count: usize = claim.links.iter().map(|l| l.zones.len()).sum();
     view! {
         <div class="benefit" data-testid="benefit" data-benefit=claim.id.clone()>
@@ -194,7 +194,7 @@ fn capitalised(text: &str) -> String {
 /// What the labels mean, every source, and why reflexology is a tradition.
 #[component]
 pub fn EvidencePage() -> impl IntoView {
-    let c = content();
+    let c = whole();
     view! {
         <div class="evidence-page" data-testid="evidence-page">
             <h2>"How good is the evidence?"</h2>

@@ -24,7 +24,7 @@ use crate::components::history::HistoryPage;
 use crate::components::own::{OwnRoutinePage, RoutineEditor, SharedPreview};
 use crate::components::routines::{RoutineBar, RoutineList, RoutinePlayer};
 use crate::components::safety::SafetyPage;
-use crate::content::content;
+use crate::content::{content, whole};
 use crate::practice::Live;
 use crate::route::{self, LinkError, Route};
 use crate::share::Shared;
@@ -77,7 +77,7 @@ impl From<leptos::wasm_split::SplitLoaderError> for NotDownloaded {
 )]
 fn routines_page(route: Route) -> Result<AnyView, NotDownloaded> {
     Ok(match route {
-        Route::Routine(id) => match route::routine(id, content()) {
+        Route::Routine(id) => match route::routine(id, whole()) {
             Some(routine) => view! { <RoutinePlayer routine /> }.into_any(),
             None => view! { <OwnRoutinePage id /> }.into_any(),
         },
@@ -102,7 +102,7 @@ fn share_reader(fragment: String) -> Result<Result<Shared, LinkError>, NotDownlo
 )]
 fn reading_page(route: Route) -> Result<AnyView, NotDownloaded> {
     Ok(match route {
-        Route::Benefit(id) => match route::benefit(id, content()) {
+        Route::Benefit(id) => match route::benefit(id, whole()) {
             Some(claim) => view! { <BenefitPage claim /> }.into_any(),
             None => view! { <BenefitList /> }.into_any(),
         },

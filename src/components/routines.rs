@@ -6,7 +6,7 @@ use crate::components::motion::MotionIcon;
 use crate::components::own::{CopyButton, OwnRoutines};
 use crate::components::safety::SafetyNote;
 use crate::components::{reveal_when_shown, CollectAny};
-use crate::content::{content, Routine};
+use crate::content::{content, whole, Routine};
 use crate::format;
 use crate::player::{step_words, Player};
 use crate::route::{self, Route};
@@ -27,7 +27,7 @@ pub fn RoutineList() -> impl IntoView {
                 "The zone to work lights up on the map."
             </p>
             <ul class="cards">
-                {content()
+                {whole()
                     .routines
                     .iter()
                     .map(|r| {
@@ -106,7 +106,7 @@ fn Intro(routine: &'static Routine) -> impl IntoView {
         ask_legs.then(|| {
             view! {
                 <p class="leg-check" data-testid="leg-check">
-                    {content().safety.leg_check.clone()}
+                    {whole().safety.leg_check.clone()}
                     " "
                     <a href="#safety">"What these signs mean"</a>
                 </p>

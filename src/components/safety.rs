@@ -2,13 +2,13 @@
 //! is no diagnosis. Shown as its own page and before a first routine.
 
 use crate::components::CollectAny;
-use crate::content::{content, Severity};
+use crate::content::{content, whole, Severity};
 use leptos::prelude::*;
 
 /// The safety note; `compact` lists only the cautions' titles.
 #[component]
 pub fn SafetyNote(#[prop(optional)] compact: bool) -> impl IntoView {
-    let c = content();
+    let c = whole();
     let list = move |severity: Severity| {
         c.cautions
             .iter()

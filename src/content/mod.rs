@@ -11,21 +11,44 @@ pub use validate::problems;
 
 use std::sync::OnceLock;
 
-/// Every content file, packed by `src/build.rs`.
+/// Every content file, packed by `src/build.rs`: what the map shows, and
+/// apart from it the text only other pages show ([`Apart`]).
 const PACKED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/content.postcard"));
+const APART: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/apart.postcard"));
 
-/// Decodes the built-in content. It was checked against the same types when
-/// it was packed, so this fails only if the build itself went wrong. (The
-/// decoder's own message is left out: its text would ship in every build.)
+/// The decoder's own message is left out: its text would ship in every build.
+const BROKEN: &str = "The built-in content could not be read: the build is broken.";
+
+/// Decodes the content the map shows. It was checked against the same types
+/// when it was packed, so this fails only if the build itself went wrong.
 pub fn parse() -> Result<Content, String> {
-    postcard::from_bytes(PACKED)
-        .map_err(|_| "The built-in content could not be read: the build is broken.".to_string())
+    postcard::from_bytes(PACKED).map_err(|_| BROKEN.to_string())
 }
 
-/// The built-in content, parsed once.
+/// Decodes all the content: what the map shows, with the text apart put back.
+pub fn parse_whole() -> Result<Content, String> {
+    let mut content = parse()?;
+    content.put_back(postcard::from_bytes(APART).map_err(|_| BROKEN.to_string())?);
+    Ok(content)
+}
+
+/// The content the map shows, parsed once: every zone, technique, claim,
+/// label, source, caution and routine, without the text in [`Apart`] (the
+/// sources' titles and findings, what the article claims, the labels'
+/// meanings, the cautions tied to no zone, the safety note's introduction
+/// and leg check, the routines' summaries and steps), which is empty here. The map, the zones' details
+/// and the links use this.
 pub fn content() -> &'static Content {
     static CONTENT: OnceLock<Content> = OnceLock::new();
     CONTENT.get_or_init(|| parse().unwrap_or_else(|message| panic!("{message}")))
+}
+
+/// All the content, parsed once. Only the pages opened later (the routines,
+/// the pages of reading, the history) and their code call this: the text it
+/// adds then travels in their part of the wasm, not in the first download.
+pub fn whole() -> &'static Content {
+    static WHOLE: OnceLock<Content> = OnceLock::new();
+    WHOLE.get_or_init(|| parse_whole().unwrap_or_else(|message| panic!("{message}")))
 }
 
 impl Source {

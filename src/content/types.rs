@@ -351,3 +351,72 @@ pub struct RoutineStep {
     pub technique: String,
     pub seconds: u32,
 }
+
+/// The text that only pages other than the map show: the sources' titles,
+/// citations and findings, what each benefit's article claims, what each
+/// evidence label means, the cautions tied to no zone (only the safety note
+/// lists them), the safety note's introduction and leg check, and the
+/// built-in routines' summaries and steps. `src/build.rs` packs it
+/// apart from the rest, so that the code of those pages carries it and a
+/// first visit, which shows the map, does not download it.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+pub struct Apart {
+    /// Per source, in order: title, citation, finding.
+    pub sources: Vec<[String; 3]>,
+    /// Per claim, in order: what the article claims.
+    pub claimed: Vec<String>,
+    /// Per label, in order: what it means.
+    pub meanings: Vec<String>,
+    /// Per caution tied to no zone, in order: title and text.
+    pub cautions: Vec<[String; 2]>,
+    pub intro: String,
+    pub leg_check: String,
+    /// Per routine, in order: its summary and steps.
+    pub routines: Vec<(String, Vec<RoutineStep>)>,
+}
+
+impl Content {
+    /// Takes the text only other pages show out of the content, leaving
+    /// empty text and no routine steps in its place.
+    pub fn take_apart(&mut self) -> Apart {
+        use std::mem::take;
+        Apart {
+            sources: (self.sources.iter_mut())
+                .map(|s| [take(&mut s.title), take(&mut s.citation), take(&mut s.finding)])
+                .collect(),
+            claimed: self.claims.iter_mut().map(|c| take(&mut c.claimed)).collect(),
+            meanings: self.labels.iter_mut().map(|l| take(&mut l.meaning)).collect(),
+            cautions: (self.cautions.iter_mut())
+                .filter(|c| c.zones.is_empty())
+                .map(|c| [take(&mut c.title), take(&mut c.text)])
+                .collect(),
+            intro: take(&mut self.safety.intro),
+            leg_check: take(&mut self.safety.leg_check),
+            routines: (self.routines.iter_mut())
+                .map(|r| (take(&mut r.summary), take(&mut r.steps)))
+                .collect(),
+        }
+    }
+
+    /// Puts back what [`Content::take_apart`] took out.
+    pub fn put_back(&mut self, apart: Apart) {
+        for (s, [title, citation, finding]) in self.sources.iter_mut().zip(apart.sources) {
+            (s.title, s.citation, s.finding) = (title, citation, finding);
+        }
+        for (c, claimed) in self.claims.iter_mut().zip(apart.claimed) {
+            c.claimed = claimed;
+        }
+        for (l, meaning) in self.labels.iter_mut().zip(apart.meanings) {
+            l.meaning = meaning;
+        }
+        let general = self.cautions.iter_mut().filter(|c| c.zones.is_empty());
+        for (c, [title, text]) in general.zip(apart.cautions) {
+            (c.title, c.text) = (title, text);
+        }
+        self.safety.intro = apart.intro;
+        self.safety.leg_check = apart.leg_check;
+        for (r, (summary, steps)) in self.routines.iter_mut().zip(apart.routines) {
+            (r.summary, r.steps) = (summary, steps);
+        }
+    }
+}
