@@ -260,6 +260,10 @@ pub async fn session_with(size: (u32, u32), fragment: &str, scripts: &[&str]) ->
 pub struct Browser {
     pub client: Client,
     driver: Child,
+    /// chromedriver's port and the session's id, to end the session (and
+    /// so quit Chromium) when a test ends without [`Browser::close`].
+    port: u16,
+    session: Option<String>,
     /// The temporary folder of chromedriver and Chromium (the profile and
     /// their other temporary files), removed after them: a driver that is
     /// stopped cannot clean up after itself.
@@ -313,9 +317,12 @@ impl Browser {
                 Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
             }
         };
+        let session = client.session_id().await.ok().flatten();
         Browser {
             client,
             driver,
+            port,
+            session,
             scratch,
         }
     }
@@ -513,6 +520,18 @@ impl Browser {
 
 impl Drop for Browser {
     fn drop(&mut self) {
+        // End the session first: chromedriver then quits Chromium and waits
+        // for it (after `close`, it answers at once that there is none).
+        if let (Some(id), Ok(mut stream)) = (&self.session, TcpStream::connect(("127.0.0.1", self.port))) {
+            let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
+            let request = format!(
+                "DELETE /session/{id} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+            );
+            // The answer comes once the session has ended.
+            if stream.write_all(request.as_bytes()).is_ok() {
+                let _ = std::io::Read::read(&mut stream, &mut [0; 512]);
+            }
+        }
         let _ = self.driver.kill();
         let _ = self.driver.wait();
     }
