@@ -85,6 +85,26 @@ async fn measure(root: PathBuf, visit: Visit) -> Vec<Run> {
     browser
         .cdp("Emulation.setCPUThrottlingRate", json!({ "rate": 4 }))
         .await;
+    // Where the tap lands, found once beforehand on a load that is not
+    // measured: finding it takes the slowed page over half a second, and
+    // the tap is meant to come as soon as the map shows.
+    let mut point = None;
+    if visit != Visit::Wait {
+        let url = format!("http://127.0.0.1:{}{}?point", server.port, support::BASE);
+        browser
+            .client
+            .execute("location.href = arguments[0]", vec![json!(url)])
+            .await
+            .unwrap();
+        browser
+            .wait_for_js(
+                "return document.querySelectorAll('.zone').length > 0 && \
+                 performance.getEntriesByName('first-contentful-paint').length > 0",
+                json!(true),
+            )
+            .await;
+        point = browser.zone_point("left-heel", false).await;
+    }
     let mut runs = Vec::new();
     for i in 0..LOADS {
         // A first visit every time: no service worker, no saved data.
@@ -115,7 +135,10 @@ async fn measure(root: PathBuf, visit: Visit) -> Vec<Run> {
                 // Time for the compile the loader starts off the main thread.
                 tokio::time::sleep(std::time::Duration::from_secs(2)).await;
             }
-            browser.click_zone("left-heel").await;
+            match point {
+                Some((x, y)) => browser.click_at(x, y).await,
+                None => browser.click_zone("left-heel").await,
+            }
             browser
                 .wait_for_js("return window.detailsAt > 0", json!(true))
                 .await;

@@ -134,6 +134,14 @@ async fn main() {
             .js("const m = performance.getEntriesByName('map-ready')[0]; return m ? m.startTime : null")
             .await;
         ready_big.push(ms.as_f64().expect("the app marks map-ready"));
+        // The saved data is read once the practice's code is here, just
+        // after the start.
+        browser
+            .wait_for_js(
+                "return performance.getEntriesByName('saved-load-end').length > 0",
+                serde_json::json!(true),
+            )
+            .await;
         let read = browser
             .js("const [a, b] = ['saved-load-start', 'saved-load-end'].map(n => performance.getEntriesByName(n)[0]); \
                  return a && b ? b.startTime - a.startTime : null")

@@ -440,12 +440,22 @@ impl Browser {
     /// where that zone is what the page shows (zones are clipped shapes, so
     /// the centre of their box may belong to a neighbour).
     pub async fn click_zone(&self, zone: &str) {
+        let (x, y) = self
+            .zone_point(zone, true)
+            .await
+            .unwrap_or_else(|| panic!("zone {zone} has a visible, clickable point"));
+        self.click_at(x, y).await;
+    }
+
+    /// A point in the window where the page shows `zone`, scrolled into
+    /// view first if `scroll`; `None` if no such point is in view.
+    pub async fn zone_point(&self, zone: &str, scroll: bool) -> Option<(f64, f64)> {
         let point = self
             .client
             .execute(
                 r#"const el = document.querySelector(`.zone[data-zone="${arguments[0]}"]`);
                 if (!el) return null;
-                el.scrollIntoView({block: 'center'});
+                if (arguments[1]) el.scrollIntoView({block: 'center'});
                 const r = el.getBoundingClientRect();
                 let best = null, bestScore = -1;
                 for (let i = 1; i < 24; i++) for (let j = 1; j < 24; j++) {
@@ -458,14 +468,15 @@ impl Browser {
                     if (score > bestScore) { best = [x, y]; bestScore = score; }
                 }
                 return best;"#,
-                vec![json!(zone)],
+                vec![json!(zone), json!(scroll)],
             )
             .await
             .expect("script runs");
-        let [x, y] = [point[0].as_f64(), point[1].as_f64()].map(|v| {
-            v.unwrap_or_else(|| panic!("zone {zone} has a visible, clickable point"))
-                .round()
-        });
+        Some((point[0].as_f64()?.round(), point[1].as_f64()?.round()))
+    }
+
+    /// A real pointer click at (`x`, `y`) in the window.
+    pub async fn click_at(&self, x: f64, y: f64) {
         let mouse = MouseActions::new("mouse".into())
             .then(PointerAction::MoveTo { duration: None, x, y })
             .then(PointerAction::Down {
