@@ -11,7 +11,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
-use foot_map::content::content;
+use foot_map::content::whole;
 use foot_map::player::GET_READY_MS;
 use serde_json::json;
 use std::time::Duration;
@@ -55,7 +55,7 @@ record();
 #[tokio::main]
 async fn main() {
     let id = std::env::var("FOOT_MAP_BENCH_ROUTINE").unwrap_or_else(|_| "quick-3".into());
-    let routine = content()
+    let routine = whole()
         .routines
         .iter()
         .find(|r| r.id == id)
