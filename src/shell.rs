@@ -23,7 +23,7 @@ pub fn insert(page: &str, app: &str) -> Option<String> {
 /// app replaces that markup in one long task (about 90 ms on the build
 /// machine, several times that on a slow phone), which blocks a reader who
 /// is only looking. A first visit therefore fetches and compiles the wasm
-/// once the first contentful paint is reported, and starts it on the first click, key or
+/// once the whole first screen has painted, and starts it on the first click, key or
 /// link followed (not on `pointerdown`: a compiled app can start before
 /// the finger lifts, and the tap's click would then land on markup that
 /// is gone); the pre-start script in `index.html` keeps a zone chosen
@@ -107,16 +107,14 @@ try { returning = returning || localStorage.length > 0; } catch (error) {}
 if (returning) start();
 else {
   intents.forEach(function (type) { addEventListener(type, start, { capture: true, passive: true }); });
-  // Fetched once the first screen has painted, so that nothing competes
-  // with it (a page never painted, in a background tab, fetches on use).
-  var fetchSoon = function () { setTimeout(function () { module().catch(function () {}); }); };
-  if ((window.PerformanceObserver && PerformanceObserver.supportedEntryTypes || []).indexOf("paint") >= 0) {
-    new PerformanceObserver(function (list, observer) {
-      if (!list.getEntriesByName("first-contentful-paint").length) return;
-      observer.disconnect();
-      fetchSoon();
-    }).observe({ type: "paint", buffered: true });
-  } else addEventListener("load", fetchSoon);
+  // Fetched once the whole first screen has painted (the page loaded, then
+  // its next frame), so that nothing competes with it; a page never
+  // painted, in a background tab, fetches on use.
+  var fetchSoon = function () {
+    requestAnimationFrame(function () { setTimeout(function () { module().catch(function () {}); }); });
+  };
+  if (document.readyState === "complete") fetchSoon();
+  else addEventListener("load", fetchSoon);
 }
 </script>"#;
 
