@@ -23,7 +23,7 @@ pub fn insert(page: &str, app: &str) -> Option<String> {
 /// app replaces that markup in one long task (about 90 ms on the build
 /// machine, several times that on a slow phone), which blocks a reader who
 /// is only looking. A first visit therefore fetches and compiles the wasm
-/// once the whole first screen has painted, and starts it on the first click, key or
+/// once the whole first screen is on screen, and starts it on the first click, key or
 /// link followed (not on `pointerdown`: a compiled app can start before
 /// the finger lifts, and the tap's click would then land on markup that
 /// is gone); the pre-start script in `index.html` keeps a zone chosen
@@ -107,14 +107,29 @@ try { returning = returning || localStorage.length > 0; } catch (error) {}
 if (returning) start();
 else {
   intents.forEach(function (type) { addEventListener(type, start, { capture: true, passive: true }); });
-  // Fetched once the whole first screen has painted (the page loaded, then
-  // its next frame), so that nothing competes with it; a page never
-  // painted, in a background tab, fetches on use.
-  var fetchSoon = function () {
-    requestAnimationFrame(function () { setTimeout(function () { module().catch(function () {}); }); });
+  // Fetched once the whole first screen is on screen, so that nothing
+  // competes with it: when the largest paint after the page's load is
+  // reported (the welcome text may paint a frame after the rest, and a
+  // frame shows some time after it is drawn), or a second after the load
+  // if none comes. A page never painted, in a background tab, fetches on use.
+  var fetched = false, loadedAt = -1;
+  var fetchNow = function () {
+    if (fetched) return;
+    fetched = true;
+    setTimeout(function () { module().catch(function () {}); });
   };
-  if (document.readyState === "complete") fetchSoon();
-  else addEventListener("load", fetchSoon);
+  var loaded = function () {
+    loadedAt = performance.now();
+    setTimeout(function () { requestAnimationFrame(fetchNow); }, 1000);
+  };
+  if ((window.PerformanceObserver && PerformanceObserver.supportedEntryTypes || []).indexOf("largest-contentful-paint") >= 0) {
+    new PerformanceObserver(function (list) {
+      var entries = list.getEntries();
+      if (loadedAt >= 0 && entries[entries.length - 1].startTime >= loadedAt) fetchNow();
+    }).observe({ type: "largest-contentful-paint", buffered: true });
+  }
+  if (document.readyState === "complete") loaded();
+  else addEventListener("load", loaded);
 }
 </script>"#;
 
