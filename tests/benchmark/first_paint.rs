@@ -65,6 +65,23 @@ enum Visit {
     Wait,
 }
 
+/// Goes to `url` (without waiting for the app, as `Browser::open` does)
+/// until the map is there and painted.
+async fn go_until_painted(browser: &Browser, url: &str) {
+    browser
+        .client
+        .execute("location.href = arguments[0]", vec![json!(url)])
+        .await
+        .unwrap();
+    browser
+        .wait_for_js(
+            "return document.querySelectorAll('.zone').length > 0 && \
+             performance.getEntriesByName('first-contentful-paint').length > 0",
+            json!(true),
+        )
+        .await;
+}
+
 async fn measure(root: PathBuf, visit: Visit) -> Vec<Run> {
     let server = Server::start_at(root);
     let browser = Browser::start(PHONE).await;
@@ -91,18 +108,7 @@ async fn measure(root: PathBuf, visit: Visit) -> Vec<Run> {
     let mut point = None;
     if visit != Visit::Wait {
         let url = format!("http://127.0.0.1:{}{}?point", server.port, support::BASE);
-        browser
-            .client
-            .execute("location.href = arguments[0]", vec![json!(url)])
-            .await
-            .unwrap();
-        browser
-            .wait_for_js(
-                "return document.querySelectorAll('.zone').length > 0 && \
-                 performance.getEntriesByName('first-contentful-paint').length > 0",
-                json!(true),
-            )
-            .await;
+        go_until_painted(&browser, &url).await;
         point = browser.zone_point("left-heel", false).await;
     }
     let mut runs = Vec::new();
@@ -118,18 +124,7 @@ async fn measure(root: PathBuf, visit: Visit) -> Vec<Run> {
         if visit == Visit::Wait {
             browser.open(&url).await;
         } else {
-            browser
-                .client
-                .execute("location.href = arguments[0]", vec![json!(url)])
-                .await
-                .unwrap();
-            browser
-                .wait_for_js(
-                    "return document.querySelectorAll('.zone').length > 0 && \
-                     performance.getEntriesByName('first-contentful-paint').length > 0",
-                    json!(true),
-                )
-                .await;
+            go_until_painted(&browser, &url).await;
             if visit == Visit::TapOnceFetched {
                 browser.wait_for_js(support::WASM_FETCHED, json!(true)).await;
                 // Time for the compile the loader starts off the main thread.
