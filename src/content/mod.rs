@@ -33,19 +33,16 @@ pub fn parse_whole() -> Result<Content, String> {
 }
 
 /// The content the map shows, parsed once: every zone, technique, claim,
-/// label, source, caution and routine, without the text in [`Apart`] (the
-/// sources' titles and findings, what the article claims, the labels'
-/// meanings, the cautions tied to no zone, the safety note's introduction
-/// and leg check, the routines' summaries and steps), which is empty here. The map, the zones' details
-/// and the links use this.
+/// label, source, caution and routine, with the text in [`Apart`] left
+/// empty. The map, the zones' details and the links use this.
 pub fn content() -> &'static Content {
     static CONTENT: OnceLock<Content> = OnceLock::new();
     CONTENT.get_or_init(|| parse().unwrap_or_else(|message| panic!("{message}")))
 }
 
-/// All the content, parsed once. Only the pages opened later (the routines,
-/// the pages of reading, the history) and their code call this: the text it
-/// adds then travels in their part of the wasm, not in the first download.
+/// All the content, parsed once. Only the routines and the pages of reading
+/// call this, so the text it adds travels in their part of the wasm, not in
+/// the first download.
 pub fn whole() -> &'static Content {
     static WHOLE: OnceLock<Content> = OnceLock::new();
     WHOLE.get_or_init(|| parse_whole().unwrap_or_else(|message| panic!("{message}")))

@@ -359,7 +359,7 @@ pub struct RoutineStep {
 /// built-in routines' summaries and steps. `src/build.rs` packs it
 /// apart from the rest, so that the code of those pages carries it and a
 /// first visit, which shows the map, does not download it.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 pub struct Apart {
     /// Per source, in order: title, citation, finding.
     pub sources: Vec<[String; 3]>,
