@@ -33,10 +33,14 @@ fn the_map_has_all_the_content_but_the_text_apart() {
         .iter()
         .all(|s| s.finding.is_empty() && s.title.is_empty()));
     assert!(map.routines.iter().all(|r| r.steps.is_empty()));
-    // A zone's cautions are all there; only those of no zone are apart.
+    // Every caution is all there, since general ones show in every zone's
+    // details; only the checks' own data (conditions, topics) is apart.
     for c in &map.cautions {
-        assert_eq!(c.text.is_empty(), c.zones.is_empty(), "{}", c.id);
+        assert!(!c.title.is_empty() && !c.text.is_empty(), "{}", c.id);
+        assert!(c.conditions.is_empty(), "{}", c.id);
     }
+    assert!(map.sources.iter().all(|s| s.topics.is_empty()));
+    assert!(apart.topics.iter().all(|t| !t.is_empty()));
     // What the zones' details show is all there.
     for zone in &map.zones {
         assert!(
@@ -320,6 +324,8 @@ fn short_citations_name_first_authors_year_and_journal() {
     assert!(two.starts_with("Oleson T and Flocco W, 1993"), "{two}");
     let many = c.source("wang-2020").unwrap().short();
     assert!(many.starts_with("Wang W-L et al., 2020"), "{many}");
+    let more = c.source("seever-2022").unwrap().short();
+    assert!(more.starts_with("Seever TC et al., 2022"), "{more}");
 }
 
 #[test]
@@ -432,9 +438,18 @@ fn the_routines_that_work_the_legs_are_found_from_the_zones() {
         !legs.contains("quick-3") && !legs.contains("relax-10"),
         "{legs:?}"
     );
+    // A plain question, not a double negative: "yes" means a sign is there.
     let check = c.safety.leg_check.to_lowercase();
-    for sign in ["one calf", "swelling", "warmth", "redness"] {
+    assert!(check.starts_with("any ") && check.ends_with('?'), "{check}");
+    assert!(!check.contains("no pain") && !check.contains("none"), "{check}");
+    for sign in ["one calf", "swelling", "warmth", "redness", "darkening"] {
         assert!(check.contains(sign), "the leg check asks about {sign}");
+    }
+    // A "yes" shows the clot caution, which names the thigh and darkened skin.
+    let dvt = c.cautions.iter().find(|x| x.id == "dvt").unwrap();
+    assert_eq!(dvt.severity, content::Severity::Stop);
+    for sign in ["calf", "thigh", "swelling", "warmth", "red or darkened skin"] {
+        assert!(dvt.text.contains(sign), "the clot caution names {sign}");
     }
 }
 
@@ -480,12 +495,20 @@ const SAFETY_ITEMS: &[&str] = &[
     "chest pain",
     "coughing blood",
     "emergency",
-    // pre-eclampsia
+    // pre-eclampsia, in the NHS's terms
     "pre-eclampsia",
     "headache",
     "vision",
+    "pain just below the ribs",
+    "vomiting",
+    "advice immediately",
+    // a clot in the leg
+    "calf or thigh",
+    "red or darkened skin",
     "same day",
     // poor circulation
+    "peripheral arterial disease",
+    "calf when you walk",
     "cold, pale or bluish",
     "at rest",
     "do not heal",
@@ -509,3 +532,202 @@ const SAFETY_ITEMS: &[&str] = &[
     "little-toe nail",
     "starts labour",
 ];
+
+/// Issue 25, item 1: a general caution (no zones listed) shows in every
+/// zone's details, so no foot zone is left with only "stop if it hurts",
+/// and the zones taught at firm pressure warn that numb feet cannot rely
+/// on pain.
+#[test]
+fn every_general_caution_reaches_every_zone() {
+    let c = whole();
+    let general: Vec<&str> = (c.cautions.iter())
+        .filter(|x| x.zones.is_empty())
+        .map(|x| x.id.as_str())
+        .collect();
+    for id in [
+        "diabetes",
+        "broken-skin",
+        "cellulitis",
+        "inflammation",
+        "osteoporosis",
+        "blood-thinners",
+        "poor-circulation",
+        "pre-eclampsia",
+        "new-swelling",
+    ] {
+        assert!(general.contains(&id), "`{id}` applies everywhere: {general:?}");
+    }
+    for zone in &c.zones {
+        let shown: Vec<&str> = c.cautions_for(&zone.id).iter().map(|x| x.id.as_str()).collect();
+        for id in &general {
+            assert!(shown.contains(id), "zone `{}` shows `{id}`: {shown:?}", zone.id);
+        }
+        for caution in &c.cautions {
+            assert_eq!(
+                shown.contains(&caution.id.as_str()),
+                caution.zones.is_empty() || caution.zones.contains(&zone.id),
+                "zone `{}`, caution `{}`",
+                zone.id,
+                caution.id
+            );
+        }
+        let firm = zone.methods.iter().any(|m| m.pressure == content::Pressure::Firm);
+        if firm || zone.part == content::Part::Foot {
+            let numb = c.cautions_for(&zone.id).iter().any(|x| {
+                x.severity == content::Severity::Care
+                    && x.text.contains("light pressure")
+                    && x.title.contains("numb feet")
+            });
+            assert!(
+                numb,
+                "zone `{}` tells numb feet to keep the pressure light",
+                zone.id
+            );
+        }
+    }
+    // Written for the zone before general, within "stop" before "care".
+    let calf = c.cautions_for("calf-inner");
+    assert_eq!(calf[0].id, "dvt");
+}
+
+/// Issue 25, item 11: the zones the review named carry their cautions.
+#[test]
+fn the_cautions_the_third_review_named_are_on_their_zones() {
+    let c = whole();
+    let zones_of = |id: &str| &c.cautions.iter().find(|x| x.id == id).unwrap().zones;
+    for zone in ["outer-leg", "inner-ankle", "calf-inner", "inner-shin"] {
+        assert!(zones_of("varicose-veins").contains(&zone.to_string()), "{zone}");
+    }
+    assert!(zones_of("big-toe-joint").contains(&"inner-edge".to_string()));
+    let oil = c.advice.iter().find(|a| a.id == "oil").unwrap();
+    assert!(oil.text.contains("nut allergy"), "{}", oil.text);
+}
+
+/// Issue 25, item 2: one condition, one instruction. Poor circulation is a
+/// "do not massage" caution that names peripheral arterial disease, and no
+/// "take care" caution mentions it; putting it back in the diabetes
+/// caution's title, as before, is reported.
+#[test]
+fn no_condition_gets_two_opposite_instructions() {
+    let c = whole();
+    let circulation = c.cautions.iter().find(|x| x.id == "poor-circulation").unwrap();
+    assert_eq!(circulation.severity, content::Severity::Stop);
+    for words in [
+        "peripheral arterial disease",
+        "calf when you walk",
+        "do not massage",
+    ] {
+        assert!(circulation.text.to_lowercase().contains(words), "{words}");
+    }
+    for caution in c
+        .cautions
+        .iter()
+        .filter(|x| x.severity == content::Severity::Care)
+    {
+        let text = format!("{} {}", caution.title, caution.text).to_lowercase();
+        assert!(
+            !text.contains("poor circulation"),
+            "`{}` gives poor circulation a second instruction",
+            caution.id
+        );
+    }
+    let mut edited = c.clone();
+    let diabetes = edited.cautions.iter_mut().find(|x| x.id == "diabetes").unwrap();
+    diabetes.title = "Diabetes, numb feet or poor circulation".into();
+    diabetes.conditions.push("Peripheral arterial disease".into()); // not in its text
+    let stop = edited.cautions.iter_mut().find(|x| x.id == "cellulitis").unwrap();
+    stop.conditions.clear();
+    let problems = content::problems(&edited).join("\n");
+    for expected in [
+        "caution `diabetes` gives care advice for “poor circulation”, which caution `poor-circulation` says not to massage at all",
+        "caution `diabetes` gives care advice for “peripheral arterial disease”",
+        "caution `diabetes` lists condition “Peripheral arterial disease”, which its title and text do not mention",
+        "caution `cellulitis` says do not massage but lists no conditions it covers",
+    ] {
+        assert!(problems.contains(expected), "{expected}:\n{problems}");
+    }
+}
+
+/// Issue 25, item 8: a claim may cite only sources that studied its topic.
+/// The citations the review found off topic are reported if they return.
+#[test]
+fn every_cited_source_studied_what_it_is_cited_for() {
+    let c = whole();
+    for claim in &c.claims {
+        for source in c.sources_for(&claim.sources) {
+            assert!(
+                source.topics.contains(&claim.id),
+                "claim `{}` cites `{}`",
+                claim.id,
+                source.id
+            );
+        }
+    }
+    let mut edited = c.clone();
+    let claim = |edited: &mut content::Content, id: &str, sources: &[&str]| {
+        let claim = edited.claims.iter_mut().find(|cl| cl.id == id).unwrap();
+        claim.sources = sources.iter().map(|s| s.to_string()).collect();
+    };
+    claim(&mut edited, "chronic-disease", &["ernst-2009"]);
+    claim(&mut edited, "joint-pain", &["ernst-2011"]);
+    claim(&mut edited, "circulation", &["shoemaker-1997", "smyth-2015"]);
+    edited.sources[0].topics.push("nothing".into());
+    let problems = content::problems(&edited).join("\n");
+    for expected in [
+        "claim `chronic-disease` cites `ernst-2009`, whose topics",
+        "claim `joint-pain` cites `ernst-2011`, whose topics",
+        "claim `circulation` cites `smyth-2015`, whose topics (swelling) do not include `circulation`",
+        "lists topic `nothing`, which is no claim",
+    ] {
+        assert!(problems.contains(expected), "{expected}:\n{problems}");
+    }
+}
+
+/// Issue 25, items 3, 4, 7 and 9-11: the labels, reasons and sources the
+/// third review asked for.
+#[test]
+fn the_claims_rest_on_the_evidence_the_third_review_named() {
+    let c = whole();
+    let claim = |id: &str| c.claims.iter().find(|cl| cl.id == id).unwrap();
+    let circulation = claim("circulation");
+    assert_eq!(circulation.evidence, "against");
+    assert_eq!(circulation.sources, ["shoemaker-1997", "hinds-2004"]);
+    assert!(circulation.why.contains("skin"), "{}", circulation.why);
+    let flexibility = claim("flexibility");
+    for id in ["seever-2022", "konrad-2022", "thomson-2015"] {
+        assert!(
+            flexibility.sources.iter().any(|s| s == id),
+            "flexibility cites {id}"
+        );
+    }
+    assert!(
+        !flexibility.why.contains("no lasting change"),
+        "{}",
+        flexibility.why
+    );
+    let foot_pain = claim("foot-pain");
+    assert!(foot_pain.sources.iter().any(|s| s == "lee-2011"));
+    assert_ne!(foot_pain.evidence, "none");
+    assert!(claim("muscles").sources.iter().any(|s| s == "crane-2012"));
+    for id in ["chronic-disease", "joint-pain"] {
+        assert!(claim(id).sources.is_empty(), "{id} cites nothing off topic");
+    }
+    // Benefits as the article's claims, and no words put in its mouth.
+    let swelling = claim("swelling").link_for("calf-inner").unwrap();
+    assert!(swelling.how.contains("the article claims"), "{}", swelling.how);
+    assert!(!claim("soreness").claimed.contains("exertion"));
+    let chart = claim("stress").link_for("big-toe").unwrap();
+    assert!(chart.how.contains("names no points"), "{}", chart.how);
+    assert!(!claim("energy").why.contains("too widely to agree"));
+    let mcvicar = c.source("mcvicar-2007").unwrap();
+    assert!(mcvicar.finding.contains("systolic") && mcvicar.finding.contains("diastolic pressure"));
+    // Only what the article says is attributed to it.
+    for advice in &c.advice {
+        assert!(
+            !advice.text.contains("a few minutes with a heating pad"),
+            "{}",
+            advice.id
+        );
+        assert!(!advice.text.contains("electric or hand-held"), "{}", advice.id);
+    }
+}

@@ -50,11 +50,13 @@ pub fn whole() -> &'static Content {
 
 impl Source {
     /// A short citation: "Ernst E, 2009, Med J Aust"; several authors
-    /// become "Wang W-L et al." and two become "Oleson T and Flocco W".
+    /// become "Wang W-L et al." (as does "Seever TC, et al."), and two
+    /// become "Oleson T and Flocco W".
     pub fn short(&self) -> String {
         let authors: Vec<&str> = self.authors.split(", ").collect();
         let who = match authors.as_slice() {
             [one] => one.to_string(),
+            [first, "et al."] => format!("{first} et al."),
             [a, b] => format!("{a} and {b}"),
             [first, ..] => format!("{first} et al."),
             [] => String::new(),
@@ -116,12 +118,20 @@ impl Content {
             .collect()
     }
 
-    /// The cautions written for a zone, the "do not massage" ones first.
+    /// The cautions for a zone: those written for it and the general ones,
+    /// which reach every zone. The "do not massage" ones come first, and
+    /// within each kind those written for the zone before the general ones.
     pub fn cautions_for(&self, zone: &str) -> Vec<&Caution> {
-        [Severity::Stop, Severity::Care]
-            .into_iter()
-            .flat_map(|severity| self.cautions.iter().filter(move |c| c.severity == severity))
-            .filter(|c| c.zones.iter().any(|z| z == zone))
-            .collect()
+        let mut list: Vec<&Caution> = self.cautions.iter().filter(|c| c.reaches(zone)).collect();
+        list.sort_by_key(|c| (c.severity == Severity::Care, c.zones.is_empty()));
+        list
+    }
+}
+
+impl Caution {
+    /// Whether a zone's details show it: a general caution (no zones
+    /// listed) reaches every zone.
+    pub fn reaches(&self, zone: &str) -> bool {
+        self.zones.is_empty() || self.zones.iter().any(|z| z == zone)
     }
 }

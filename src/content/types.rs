@@ -179,7 +179,8 @@ pub struct Claim {
 pub struct ZoneLink {
     pub basis: Basis,
     /// A short phrase on the reason, read after the basis: "strokes up the
-    /// calf move fluid towards the knee", "charts place the spine here".
+    /// calf, which the article claims move pooled fluid on", "charts place
+    /// the spine here". A benefit stays the article's claim here too.
     pub how: String,
     /// Zone ids; each zone appears at most once per claim.
     pub zones: Vec<String>,
@@ -242,6 +243,11 @@ pub struct Source {
     pub citation: String,
     /// One sentence on what it found.
     pub finding: String,
+    /// The ids of the claims and cautions it may be cited for (and
+    /// `safety` or `reflexology` for those notes): what it actually
+    /// studied. A content rule refuses a citation outside its topics.
+    #[serde(default)]
+    pub topics: Vec<String>,
 }
 
 /// How serious a caution is.
@@ -262,12 +268,19 @@ pub struct Caution {
     pub severity: Severity,
     pub title: String,
     pub text: String,
-    /// Zone ids whose details show this caution; empty for general ones.
+    /// Zone ids whose details show this caution; empty for a general one,
+    /// which every zone's details show.
     #[serde(default)]
     pub zones: Vec<String>,
     /// Source ids for the caution, if it cites any.
     #[serde(default)]
     pub sources: Vec<String>,
+    /// The conditions it gives an instruction for, each as words its title
+    /// or text contains: "poor circulation". A condition a `stop` caution
+    /// names may not appear in a `care` caution, so no condition gets two
+    /// opposite instructions.
+    #[serde(default)]
+    pub conditions: Vec<String>,
 }
 
 /// The framing text around the list of cautions.
@@ -275,7 +288,8 @@ pub struct Caution {
 #[serde(deny_unknown_fields)]
 pub struct SafetyNote {
     pub intro: String,
-    /// The one-line check shown before a routine that works the legs.
+    /// The question asked before every routine that works the legs; a
+    /// "yes" shows the `dvt` caution instead of starting.
     pub leg_check: String,
     /// Source ids for the safety facts.
     pub sources: Vec<String>,
@@ -354,9 +368,11 @@ pub struct RoutineStep {
 
 /// The text that only pages other than the map show: the sources' titles,
 /// citations and findings, what each benefit's article claims, what each
-/// evidence label means, the cautions tied to no zone (only the safety note
-/// lists them), the safety note's introduction and leg check, and the
-/// built-in routines' summaries and steps. `src/build.rs` packs it
+/// evidence label means, the safety note's introduction and leg check, what
+/// only the content rules read (the sources' topics, the cautions'
+/// conditions), and the built-in routines' summaries and steps. Every
+/// caution's title and text stay with the map: general ones show in every
+/// zone's details. `src/build.rs` packs it
 /// apart from the rest, so that the code of those pages carries it and a
 /// first visit, which shows the map, does not download it.
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -367,8 +383,10 @@ pub struct Apart {
     pub claimed: Vec<String>,
     /// Per label, in order: what it means.
     pub meanings: Vec<String>,
-    /// Per caution tied to no zone, in order: title and text.
-    pub cautions: Vec<[String; 2]>,
+    /// Per source, in order: its topics.
+    pub topics: Vec<Vec<String>>,
+    /// Per caution, in order: its conditions.
+    pub conditions: Vec<Vec<String>>,
     pub intro: String,
     pub leg_check: String,
     /// Per routine, in order: its summary and steps.
@@ -386,9 +404,9 @@ impl Content {
                 .collect(),
             claimed: self.claims.iter_mut().map(|c| take(&mut c.claimed)).collect(),
             meanings: self.labels.iter_mut().map(|l| take(&mut l.meaning)).collect(),
-            cautions: (self.cautions.iter_mut())
-                .filter(|c| c.zones.is_empty())
-                .map(|c| [take(&mut c.title), take(&mut c.text)])
+            topics: self.sources.iter_mut().map(|s| take(&mut s.topics)).collect(),
+            conditions: (self.cautions.iter_mut())
+                .map(|c| take(&mut c.conditions))
                 .collect(),
             intro: take(&mut self.safety.intro),
             leg_check: take(&mut self.safety.leg_check),
@@ -409,9 +427,11 @@ impl Content {
         for (l, meaning) in self.labels.iter_mut().zip(apart.meanings) {
             l.meaning = meaning;
         }
-        let general = self.cautions.iter_mut().filter(|c| c.zones.is_empty());
-        for (c, [title, text]) in general.zip(apart.cautions) {
-            (c.title, c.text) = (title, text);
+        for (s, topics) in self.sources.iter_mut().zip(apart.topics) {
+            s.topics = topics;
+        }
+        for (c, conditions) in self.cautions.iter_mut().zip(apart.conditions) {
+            c.conditions = conditions;
         }
         self.safety.intro = apart.intro;
         self.safety.leg_check = apart.leg_check;

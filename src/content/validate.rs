@@ -1,7 +1,7 @@
 //! Consistency rules for the content, so an editing mistake fails a test
 //! with a readable sentence instead of showing a broken page.
 
-use super::types::{Basis, Content};
+use super::types::{Basis, Content, Severity};
 use std::collections::HashSet;
 
 /// Every inconsistency in the content, one sentence each; empty when sound.
@@ -15,8 +15,8 @@ pub fn problems(content: &Content) -> Vec<String> {
     );
     let labels = unique_ids(&mut out, "label", content.labels.iter().map(|l| l.id.as_str()));
     let sources = unique_ids(&mut out, "source", content.sources.iter().map(|s| s.id.as_str()));
-    unique_ids(&mut out, "claim", content.claims.iter().map(|c| c.id.as_str()));
-    unique_ids(
+    let claims = unique_ids(&mut out, "claim", content.claims.iter().map(|c| c.id.as_str()));
+    let cautions = unique_ids(
         &mut out,
         "caution",
         content.cautions.iter().map(|c| c.id.as_str()),
@@ -93,6 +93,7 @@ pub fn problems(content: &Content) -> Vec<String> {
             }
         } else {
             known(&mut out, &at, "source", &claim.sources, &sources);
+            on_topic(&mut out, content, &at, &claim.id, &claim.sources);
         }
         let mut linked = HashSet::new();
         for link in &claim.links {
@@ -131,7 +132,39 @@ pub fn problems(content: &Content) -> Vec<String> {
                 out.push(format!("{at} names unknown source `{source}`"));
             }
         }
+        on_topic(&mut out, content, &at, &caution.id, &caution.sources);
+        conditions(&mut out, content, caution);
     }
+    for source in &content.sources {
+        let at = format!("source `{}`", source.id);
+        if source.topics.is_empty() {
+            out.push(format!("{at} lists no topics"));
+        }
+        for topic in &source.topics {
+            let known = claims.contains(topic.as_str())
+                || cautions.contains(topic.as_str())
+                || ["safety", "reflexology"].contains(&topic.as_str());
+            if !known {
+                out.push(format!(
+                    "{at} lists topic `{topic}`, which is no claim, caution, `safety` or `reflexology`"
+                ));
+            }
+        }
+    }
+    on_topic(
+        &mut out,
+        content,
+        "the safety note",
+        "safety",
+        &content.safety.sources,
+    );
+    on_topic(
+        &mut out,
+        content,
+        "the reflexology note",
+        "reflexology",
+        &content.reflexology.sources,
+    );
     blank(
         &mut out,
         "the safety note",
@@ -183,6 +216,57 @@ pub fn problems(content: &Content) -> Vec<String> {
         }
     }
     out
+}
+
+/// A source may back only what it studied: each cited source must list
+/// the citing claim's or caution's id (or the note's name) in its topics.
+fn on_topic(out: &mut Vec<String>, content: &Content, at: &str, topic: &str, ids: &[String]) {
+    for source in content.sources.iter().filter(|s| ids.contains(&s.id)) {
+        if !source.topics.iter().any(|t| t == topic) {
+            out.push(format!(
+                "{at} cites `{}`, whose topics ({}) do not include `{topic}`",
+                source.id,
+                source.topics.join(", ")
+            ));
+        }
+    }
+}
+
+/// One condition, one instruction: every "do not massage" caution names
+/// the conditions it covers, each in its own words, and no "take care"
+/// caution lists or mentions one of them (which would tell a person with
+/// it to go ahead gently).
+fn conditions(out: &mut Vec<String>, content: &Content, caution: &super::types::Caution) {
+    let at = format!("caution `{}`", caution.id);
+    let words = |c: &super::types::Caution| format!("{} {}", c.title, c.text).to_ascii_lowercase();
+    let own = words(caution);
+    for condition in &caution.conditions {
+        if !own.contains(&condition.to_ascii_lowercase()) {
+            out.push(format!(
+                "{at} lists condition “{condition}”, which its title and text do not mention"
+            ));
+        }
+    }
+    if caution.severity != Severity::Stop {
+        return;
+    }
+    if caution.conditions.is_empty() {
+        out.push(format!(
+            "{at} says do not massage but lists no conditions it covers"
+        ));
+    }
+    for care in content.cautions.iter().filter(|c| c.severity == Severity::Care) {
+        let text = words(care);
+        for condition in &caution.conditions {
+            let named = condition.to_ascii_lowercase();
+            if text.contains(&named) || care.conditions.iter().any(|c| c.eq_ignore_ascii_case(condition)) {
+                out.push(format!(
+                    "caution `{}` gives care advice for “{condition}”, which {at} says not to massage at all",
+                    care.id
+                ));
+            }
+        }
+    }
 }
 
 fn unique_ids<'a>(out: &mut Vec<String>, kind: &str, ids: impl Iterator<Item = &'a str>) -> HashSet<&'a str> {
