@@ -314,14 +314,17 @@ async fn fresh_visit(browser: &Browser, server: &Server, routine: &str) {
     browser.wait_for_js(STATUS, json!("idle")).await;
 }
 
+const LEG_YES: &str = "return document.querySelector('[data-testid=leg-check-yes]')?.textContent ?? null";
+
 #[tokio::test]
-async fn a_quick_leg_check_comes_before_each_leg_routine_once_a_visit() {
+async fn a_plain_leg_check_comes_before_every_leg_routine() {
     let server = Server::start();
     let browser = Browser::start(DESKTOP).await;
     let c = whole();
     let check_text = &c.safety.leg_check;
     // Before the safety note is read and after: every routine that works the
-    // legs asks, and no foot-only routine does.
+    // legs asks a plain question, answered "No: start" or "Yes", and no
+    // foot-only routine asks.
     for round in ["before the safety note is read", "after"] {
         for routine in &c.routines {
             fresh_visit(&browser, &server, &routine.id).await;
@@ -336,10 +339,8 @@ async fn a_quick_leg_check_comes_before_each_leg_routine_once_a_visit() {
                     .await;
                 assert_eq!(link, json!("#safety"), "the check links to the full note");
                 let start = browser.text("[data-testid=start]").await.unwrap();
-                assert!(
-                    start.to_lowercase().contains("none of these"),
-                    "one tap confirms and starts: {start}"
-                );
+                assert!(start.contains("No: start"), "“no” answers and starts: {start}");
+                assert_eq!(browser.js(LEG_YES).await, json!("Yes"), "“yes” is an answer");
                 if round == "after" {
                     browser.shot(&format!("leg-check-{}", routine.id)).await;
                 }
@@ -350,6 +351,7 @@ async fn a_quick_leg_check_comes_before_each_leg_routine_once_a_visit() {
                     "{round}: foot-only `{}` asks nothing",
                     routine.id
                 );
+                assert_eq!(browser.js(LEG_YES).await, json!(null));
             }
         }
         if round.starts_with("before") {
@@ -362,7 +364,8 @@ async fn a_quick_leg_check_comes_before_each_leg_routine_once_a_visit() {
         }
     }
 
-    // One tap confirms for the rest of the visit: no other leg routine asks.
+    // "No" starts; the question comes again before the next leg routine of
+    // the same visit, and before the same one again.
     let legs: Vec<&str> = c
         .routines
         .iter()
@@ -376,19 +379,32 @@ async fn a_quick_leg_check_comes_before_each_leg_routine_once_a_visit() {
     for id in legs[1..].iter().chain([&legs[0]]) {
         browser.open(&server.url(&format!("routine={id}"))).await;
         browser.wait_for_js(STATUS, json!("idle")).await;
-        assert_eq!(
-            browser.js(LEG_CHECK).await,
-            json!(null),
-            "`{id}` does not ask again"
-        );
-        assert_eq!(
-            browser.text("[data-testid=start]").await.as_deref(),
-            Some("Start")
-        );
+        assert!(browser.js(LEG_CHECK).await.is_string(), "`{id}` asks again");
     }
-    // Not saved: a new visit asks again.
+
+    // "Yes" shows the clot caution, which names the thigh and darkened
+    // skin, and nothing starts.
+    let dvt = c.cautions.iter().find(|x| x.id == "dvt").unwrap();
     fresh_visit(&browser, &server, legs[0]).await;
-    assert!(browser.js(LEG_CHECK).await.is_string(), "a new visit asks again");
+    browser.click(Locator::Css("[data-testid=leg-check-yes]")).await;
+    browser
+        .wait_for_text("[data-testid=leg-check-stop]", &dvt.title)
+        .await;
+    let stop = browser.text("[data-testid=leg-check-stop]").await.unwrap();
+    assert!(stop.contains(&dvt.text), "{stop}");
+    assert!(stop.contains("thigh") && stop.contains("darkened"), "{stop}");
+    assert_eq!(
+        browser
+            .js("return document.querySelector('[data-testid=start]')?.textContent ?? null")
+            .await,
+        json!(null),
+        "no Start after a yes"
+    );
+    assert_eq!(browser.js(STATUS).await, json!("idle"));
+    browser.shot("leg-check-yes").await;
+    // A wrong tap can be taken back to the question.
+    browser.click(Locator::Css("[data-testid=leg-check-back]")).await;
+    browser.wait_for_text("[data-testid=leg-check]", check_text).await;
     browser.close().await;
 }
 
@@ -421,6 +437,10 @@ async fn the_safety_page_has_every_item_the_second_review_asked_for() {
         "pre-eclampsia",
         "headache",
         "vision",
+        "pain just below the ribs",
+        "vomiting",
+        "peripheral arterial disease",
+        "calf or thigh",
         "same day",
         "cold, pale or bluish",
         "at rest",

@@ -13,7 +13,6 @@ use crate::route::{self, Route};
 use crate::settings::Sound;
 use crate::timer::{clock, Action, Status};
 use leptos::prelude::*;
-use std::cell::Cell;
 
 /// Every built-in routine, as cards.
 #[component]
@@ -78,30 +77,19 @@ pub fn RoutinePlayer(routine: &'static Routine) -> impl IntoView {
     }
 }
 
-thread_local! {
-    // Whether the quick leg check was confirmed. Kept for the page's life
-    // only and never saved: each visit asks once, before the first routine
-    // that works the legs, and not again.
-    static LEGS_CHECKED: Cell<bool> = const { Cell::new(false) };
-}
-
 /// Before starting: what the routine is, and Start; before a first
-/// routine, the safety note comes first, and before the first routine of
-/// the visit that works the legs, a one-line check.
+/// routine, the safety note comes first, and before every routine that
+/// works the legs, every time, a plain question about the signs of a clot.
+/// "No" starts; "Yes" shows the clot caution instead, and nothing starts.
 #[component]
 fn Intro(routine: &'static Routine) -> impl IntoView {
     let player = expect_context::<Player>();
     // Changes once at most: other settings changing leave the button alone.
     let safety_seen = Memo::new(move |_| player.settings().safety_seen);
-    // Read when the intro appears; confirming also starts the routine,
-    // which replaces the intro.
-    let ask_legs = content().works_legs(routine) && !LEGS_CHECKED.get();
-    let start = move || {
-        if ask_legs {
-            LEGS_CHECKED.set(true);
-        }
-        player.act(Action::Start);
-    };
+    let ask_legs = content().works_legs(routine);
+    // Whether the leg check was answered "yes".
+    let signs = RwSignal::new(false);
+    let start = move || player.act(Action::Start);
     let leg_check = move || {
         ask_legs.then(|| {
             view! {
@@ -110,6 +98,16 @@ fn Intro(routine: &'static Routine) -> impl IntoView {
                     " "
                     <a href="#safety">"What these signs mean"</a>
                 </p>
+            }
+            .into_any()
+        })
+    };
+    let yes = move || {
+        ask_legs.then(|| {
+            view! {
+                <button type="button" class="big" data-testid="leg-check-yes" on:click=move |_| signs.set(true)>
+                    "Yes"
+                </button>
             }
             .into_any()
         })
@@ -123,12 +121,15 @@ fn Intro(routine: &'static Routine) -> impl IntoView {
             }}
         </p>
         {move || {
-            if safety_seen.get() {
+            if signs.get() {
+                view! { <ClotSigns signs /> }.into_any()
+            } else if safety_seen.get() {
                 view! {
                     {leg_check()}
                     <button type="button" class="primary big" data-testid="start" on:click=move |_| start()>
-                        {if ask_legs { "None of these: start" } else { "Start" }}
+                        {if ask_legs { "No: start" } else { "Start" }}
                     </button>
+                    {yes()}
                 }
                     .into_any()
             } else {
@@ -146,8 +147,9 @@ fn Intro(routine: &'static Routine) -> impl IntoView {
                                 start();
                             }
                         >
-                            {if ask_legs { "I have read this, and none of these: start" } else { "I have read this: start" }}
+                            {if ask_legs { "I have read this. No: start" } else { "I have read this: start" }}
                         </button>
+                        {yes()}
                     </section>
                 }
                     .into_any()
@@ -159,6 +161,27 @@ fn Intro(routine: &'static Routine) -> impl IntoView {
                 crate::player::GET_READY_MS / 1000
             )}
         </p>
+    }
+}
+
+/// What a "yes" to the leg check shows: the clot caution, in place of
+/// Start, with a way back to the question for a wrong tap.
+#[component]
+fn ClotSigns(signs: RwSignal<bool>) -> impl IntoView {
+    let caution = whole().cautions.iter().find(|c| c.id == "dvt");
+    view! {
+        <section class="leg-stop" data-testid="leg-check-stop" role="alert">
+            <h3>{caution.map(|c| c.title.clone())}</h3>
+            <p>{caution.map(|c| c.text.clone())}</p>
+            <p>"This routine works the legs, so it will not start. "<a href="#safety">"The full safety note"</a></p>
+            <p>
+                <a href="#routines">"Back to the routines"</a>
+                " · "
+                <button type="button" class="quiet" data-testid="leg-check-back" on:click=move |_| signs.set(false)>
+                    "I tapped Yes by mistake"
+                </button>
+            </p>
+        </section>
     }
 }
 
