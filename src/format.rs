@@ -1,6 +1,6 @@
 //! Small text formats shared by the views: durations and clock times.
 
-use crate::history::LocalTime;
+use crate::clock::LocalTime;
 
 const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 const MONTHS: [&str; 12] = [

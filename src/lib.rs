@@ -1,11 +1,11 @@
 //! Foot Map: a clickable map of the feet and lower legs that shows how to
 //! massage each zone, what is claimed for it and how good the evidence is.
 //!
-//! Layers, one direction: `content` (data files and their types) ->
-//! `map`, `route`, `timer`, `settings`, `own_routine`, `store`, `share`,
-//! `export`, `history` (pure logic, no browser) ->
-//! `browser` (thin bridges to web APIs), `player`, `editor`, `saved`,
-//! `practice` (the three, begun on first use), `app` and `components`.
+//! Layers, one direction (each may use those before it, never those after;
+//! `tests/layers.rs` checks every `use crate::` against [`LAYERS`]):
+//! content (data files and their types) -> pure logic (no browser, no
+//! signals) -> `browser` (bridges to web APIs) -> `state` (provided to the
+//! page) -> `components` -> the page (`app`, `split_points`, `shell`).
 
 // The routine player's view type is deeply nested; the release build's
 // type layout needs more than the default depth.
@@ -13,20 +13,49 @@
 
 pub mod app;
 pub mod browser;
+pub mod clock;
 pub mod components;
 pub mod content;
-pub mod editor;
 pub mod export;
 pub mod format;
 pub mod history;
+pub mod interned;
 pub mod map;
 pub mod own_routine;
-pub mod player;
-pub mod practice;
 pub mod route;
-pub mod saved;
 pub mod settings;
 pub mod share;
 pub mod shell;
+pub mod split_points;
+pub mod state;
 pub mod store;
 pub mod timer;
+
+/// The layers of `src/`, lowest first, and the modules in each: a module
+/// may use modules of its own layer or lower ones, never higher ones.
+/// Within a layer, no two modules may use each other, directly or round a
+/// circle. `tests/layers.rs` reads the source against this table.
+pub const LAYERS: &[(&str, &[&str])] = &[
+    ("content", &["content"]),
+    (
+        "pure logic",
+        &[
+            "interned",
+            "clock",
+            "map",
+            "timer",
+            "settings",
+            "own_routine",
+            "share",
+            "route",
+            "store",
+            "export",
+            "history",
+            "format",
+        ],
+    ),
+    ("browser bridges", &["browser"]),
+    ("state", &["state"]),
+    ("components", &["components"]),
+    ("page", &["app", "split_points", "shell"]),
+];

@@ -24,8 +24,8 @@ fn main() {
     } else {
         foot_map::route::parse(&hash, foot_map::content::content()).unwrap_or_default()
     };
-    let mut load = Box::pin(foot_map::components::parts::load(route));
-    if foot_map::components::parts::now(load.as_mut()).is_some() {
+    let mut load = Box::pin(foot_map::split_points::load(route));
+    if foot_map::state::loading::now(load.as_mut()).is_some() {
         start();
     } else {
         // (Leptos's own executor is set up by the mount, not yet.)

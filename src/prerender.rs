@@ -99,7 +99,7 @@ fn render(route: Option<foot_map::route::Route>) -> String {
         // Rendered once, to text: nothing here is meant to track changes.
         let _quiet = leptos::reactive::diagnostics::SpecialNonReactiveZone::enter();
         if let Some(route) = route {
-            provide_context(foot_map::app::Start(route));
+            provide_context(foot_map::state::nav::Start(route));
         }
         view! { <foot_map::app::App /> }.to_html()
     })

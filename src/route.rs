@@ -1,10 +1,9 @@
 //! What the URL fragment says the page shows (`#zone=left-heel`), parsed and
 //! written without the browser, so every odd link can be tested natively.
 
-use crate::content::{Claim, Content, Routine, Side, Zone};
+use crate::content::{Claim, Content, Routine, RoutineStep, Side, Zone};
 use crate::own_routine::is_own_id;
 use crate::share::{self, Shared};
-use std::cell::RefCell;
 
 /// The longest fragment worth reading; anything longer is not a link we made.
 pub const MAX_FRAGMENT: usize = 200;
@@ -32,16 +31,24 @@ impl ZoneKey {
         } else {
             return None;
         };
-        let zone = content.zones.iter().find(|z| z.id == zone)?;
+        ZoneKey::on(side, zone, content)
+    }
+
+    /// Zone `id` on `side`, if the content knows the zone.
+    pub fn on(side: Side, id: &str, content: &'static Content) -> Option<ZoneKey> {
+        let zone = content.zone(id)?;
         Some(ZoneKey { side, zone: &zone.id })
+    }
+
+    /// The map zone of a routine's step, if the content knows it.
+    pub fn of_step(step: &RoutineStep, content: &'static Content) -> Option<ZoneKey> {
+        ZoneKey::on(step.side, &step.zone, content)
     }
 
     /// The zone's content.
     pub fn content(self, content: &'static Content) -> &'static Zone {
         content
-            .zones
-            .iter()
-            .find(|z| z.id == self.zone)
+            .zone(self.zone)
             .expect("a ZoneKey is only made for a known zone")
     }
 
@@ -230,28 +237,12 @@ pub fn benefit(id: &str, content: &'static Content) -> Option<&'static Claim> {
 
 /// The routine with this id.
 pub fn routine(id: &str, content: &'static Content) -> Option<&'static Routine> {
-    content.routines.iter().find(|r| r.id == id)
+    content.routine(id)
 }
 
-thread_local! {
-    static INTERNED: RefCell<Vec<&'static str>> = const { RefCell::new(Vec::new()) };
-}
-
-/// The same text for the page's lifetime, so routes stay `Copy`. Each
-/// distinct id is kept once: at most the person's own routine ids, and
-/// those of links they open.
+/// The same text for the page's lifetime, so routes stay `Copy`.
 pub fn intern(id: &str) -> &'static str {
-    INTERNED.with(|interned| {
-        let mut interned = interned.borrow_mut();
-        match interned.iter().find(|s| **s == id) {
-            Some(s) => s,
-            None => {
-                let s: &'static str = Box::leak(id.to_owned().into_boxed_str());
-                interned.push(s);
-                s
-            }
-        }
-    })
+    crate::interned::id(id)
 }
 
 /// A short, safe rendering of untrusted link text for a message.

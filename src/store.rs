@@ -72,8 +72,10 @@
 //!   list to the newest saved store, and save again.
 //! - **The `storage` event** for [`KEY`]: `load` its new value and show it.
 
+pub mod merge;
 pub(crate) mod wire;
 
+use crate::clock::LocalTime;
 use crate::own_routine::{self, copy_name, OwnRoutine};
 use crate::settings::{Settings, Sound};
 
@@ -152,6 +154,11 @@ impl Session {
             start_ms: self.start_ms,
             routine_id: self.routine_id.clone(),
         }
+    }
+
+    /// When it started, in its own local time.
+    pub fn local_start(&self) -> LocalTime {
+        LocalTime::at(self.start_ms, self.offset_min)
     }
 
     fn order(&self) -> (i64, &str) {
@@ -303,8 +310,8 @@ pub enum Change {
     /// Deletes these sessions: make it with [`Store::clear_history`], so a
     /// session another tab records meanwhile is kept.
     ClearHistory(Vec<SessionKey>),
-    /// Merges an export file; see [`crate::export::merge`].
-    Import(crate::export::ExportFile),
+    /// Merges an export file; see [`merge::merge`].
+    Import(merge::ExportFile),
 }
 
 impl Store {
@@ -421,7 +428,7 @@ impl Store {
                 let keys: std::collections::HashSet<&SessionKey> = keys.iter().collect();
                 self.history.retain(|s| !keys.contains(&s.key()));
             }
-            Change::Import(file) => return crate::export::merge(self, file),
+            Change::Import(file) => return merge::merge(self, file),
         }
         self
     }

@@ -4,7 +4,7 @@
 mod support;
 
 use foot_map::content::whole;
-use foot_map::player::step_zone;
+use foot_map::state::player::step_zone;
 use serde_json::{json, Value};
 use std::time::Duration;
 use support::{Browser, Server, DESKTOP, PHONE, STATUS};

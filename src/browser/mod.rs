@@ -7,13 +7,16 @@
 
 pub mod audio;
 pub mod files;
+pub mod keys;
+pub mod location;
 pub mod media_session;
 pub mod offline;
 pub mod reveal;
-pub mod share;
+pub mod share_sheet;
 pub mod speech;
 pub mod storage;
 pub mod vibrate;
+pub mod visibility;
 pub mod wake_lock;
 
 use js_sys::{Array, Function, Reflect};
@@ -27,6 +30,19 @@ pub fn window() -> Option<web_sys::Window> {
         web_sys::window()
     } else {
         None
+    }
+}
+
+/// Calls `f` with each of the window's `events` for as long as the current
+/// reactive owner lives: the listeners are removed when it is cleaned up.
+/// Nothing where there is no window.
+pub fn listen(events: &[&str], f: impl Fn(web_sys::Event) + Clone + 'static) {
+    if window().is_none() {
+        return;
+    }
+    for event in events {
+        let handle = leptos::prelude::window_event_listener_untyped(event, f.clone());
+        leptos::prelude::on_cleanup(move || handle.remove());
     }
 }
 

@@ -32,3 +32,17 @@ pub fn has_any(prefix: &str) -> bool {
             .is_some_and(|key| key.starts_with(prefix))
     })
 }
+
+/// Calls `f` when another tab of this site changes what is saved under
+/// `key`, or clears the site's storage, while the current owner lives.
+pub fn on_other_tab_change(key: &'static str, f: impl Fn() + Clone + 'static) {
+    super::listen(&["storage"], move |event| {
+        let changed = js_sys::Reflect::get(&event, &"key".into())
+            .ok()
+            .and_then(|k| k.as_string());
+        // `None`: storage was cleared in another tab.
+        if changed.is_none() || changed.as_deref() == Some(key) {
+            f();
+        }
+    });
+}

@@ -4,7 +4,7 @@
 use crate::browser::{files, wall_clock};
 use crate::components::{reveal_when_shown, CollectAny};
 use crate::export::{self, ExportFile};
-use crate::saved::Saved;
+use crate::state::saved::Saved;
 use crate::store::{self, Change};
 use leptos::prelude::*;
 use leptos::task::spawn_local;

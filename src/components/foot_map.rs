@@ -1,11 +1,11 @@
 //! The clickable map: every view of both feet, each zone a button.
 
-use crate::app::Nav;
 use crate::components::motion::MotionDrawing;
 use crate::components::CollectAny;
 use crate::content::{content, Side, View};
 use crate::map::{self, geometry::number, geometry::polygon_path};
 use crate::route::{Route, ZoneKey};
+use crate::state::Nav;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::KeyboardEvent;

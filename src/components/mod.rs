@@ -3,18 +3,30 @@
 mod data;
 mod evidence;
 mod foot_map;
-mod history;
+mod history_page;
 mod motion;
 mod notices;
-mod own;
+mod own_list;
+mod own_page;
 mod panel;
-pub mod parts;
-mod routines;
+mod routine_bar;
+mod routine_editor;
+mod routine_list;
+mod routine_player;
 mod safety;
+mod sound_settings;
 
+pub use evidence::{BenefitList, BenefitPage, EvidencePage};
 pub use foot_map::FootMap;
+pub use history_page::HistoryPage;
 pub use notices::Notices;
+pub use own_page::{OwnRoutinePage, SharedPreview};
 pub use panel::Panel;
+pub use routine_bar::RoutineBar;
+pub use routine_editor::RoutineEditor;
+pub use routine_list::RoutineList;
+pub use routine_player::RoutinePlayer;
+pub use safety::SafetyPage;
 
 use leptos::html::{Button, Div};
 use leptos::prelude::*;

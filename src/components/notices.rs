@@ -2,7 +2,7 @@
 //! control: a link that could not be followed, saved data that could not
 //! be read or saved. The page stays usable beneath them.
 
-use crate::app::Nav;
+use crate::state::Nav;
 use leptos::prelude::*;
 
 /// Every current notice.

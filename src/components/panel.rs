@@ -1,19 +1,22 @@
 //! The panel beside (or below) the map: a zone's details, a welcome with
 //! practical advice, or the routines.
 
-use crate::app::Nav;
 use crate::components::evidence::ClaimCard;
 use crate::components::motion::MotionIcon;
-use crate::components::parts;
 use crate::components::CollectAny;
 use crate::content::{content, Method, Severity};
 use crate::format;
 use crate::route::{self, Route, ZoneKey};
+use crate::state::Nav;
 use leptos::prelude::*;
 
 /// The panel: what the route asks for.
 #[component]
-pub fn Panel() -> impl IntoView {
+pub fn Panel(
+    /// Draws the pages beyond the map and the zones (routines, reading,
+    /// history), whose code the page fetches on first use.
+    page: fn(Route) -> AnyView,
+) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let route = Memo::new(move |_| nav.route());
     view! {
@@ -34,7 +37,7 @@ pub fn Panel() -> impl IntoView {
                 }
                 Route::Map => view! { <Welcome /> }.into_any(),
                 // Routines, reading and history: code fetched when first opened.
-                other => parts::page(other),
+                other => page(other),
             }}
         </aside>
     }

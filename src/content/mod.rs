@@ -81,16 +81,25 @@ impl Content {
     /// Whether a routine works the legs: any of its steps is on a zone
     /// whose part is the leg. The quick check before it depends on this.
     pub fn works_legs(&self, routine: &Routine) -> bool {
-        routine.steps.iter().any(|step| {
-            self.zones
-                .iter()
-                .any(|z| z.id == step.zone && z.part == Part::Leg)
-        })
+        routine
+            .steps
+            .iter()
+            .any(|step| self.zone(&step.zone).is_some_and(|z| z.part == Part::Leg))
     }
 
     /// The sources with these ids, in that order.
     pub fn sources_for<'a>(&'a self, ids: &'a [String]) -> impl Iterator<Item = &'a Source> + 'a {
         ids.iter().filter_map(|id| self.source(id))
+    }
+
+    /// The zone with this id.
+    pub fn zone(&self, id: &str) -> Option<&Zone> {
+        self.zones.iter().find(|z| z.id == id)
+    }
+
+    /// The routine with this id (its steps are in [`whole`] only).
+    pub fn routine(&self, id: &str) -> Option<&Routine> {
+        self.routines.iter().find(|r| r.id == id)
     }
 
     /// The technique with this id.

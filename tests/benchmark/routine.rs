@@ -12,7 +12,7 @@
 mod support;
 
 use foot_map::content::whole;
-use foot_map::player::GET_READY_MS;
+use foot_map::state::player::GET_READY_MS;
 use serde_json::json;
 use std::time::Duration;
 use support::{Browser, Server, DESKTOP};

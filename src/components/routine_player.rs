@@ -1,53 +1,18 @@
-//! Guided routines: the list to pick from, the player that walks a person
-//! through one, and the bar that keeps a running routine in reach.
+//! The player for one routine: the get-ready countdown, the step under
+//! way with its instructions and controls, the summary at the end, and the
+//! list of steps.
 
-use crate::app::Nav;
 use crate::components::motion::MotionIcon;
-use crate::components::own::{CopyButton, OwnRoutines};
 use crate::components::safety::SafetyNote;
+use crate::components::sound_settings::SoundSettings;
 use crate::components::{reveal_when_shown, CollectAny};
 use crate::content::{content, whole, Routine};
 use crate::format;
-use crate::player::{step_words, Player};
-use crate::route::{self, Route};
-use crate::settings::Sound;
+use crate::route::Route;
+use crate::state::player::{step_words, Player};
+use crate::state::Nav;
 use crate::timer::{clock, Action, Status};
 use leptos::prelude::*;
-
-/// Every built-in routine, as cards.
-#[component]
-pub fn RoutineList() -> impl IntoView {
-    view! {
-        <div class="routine-list">
-            <OwnRoutines />
-            <h2>"Guided routines"</h2>
-            <p class="small">
-                "Press Start, put the phone down, and follow the chimes and the voice. "
-                "The zone to work lights up on the map."
-            </p>
-            <ul class="cards">
-                {whole()
-                    .routines
-                    .iter()
-                    .map(|r| {
-                        view! {
-                            <li>
-                                <a class="card" href=format!("#{}", route::fragment(Route::Routine(&r.id)))>
-                                    <span class="card-title">{r.name.clone()}</span>
-                                    <span class="card-meta">
-                                        {format!("{} min · {} steps", r.minutes, r.steps.len())}
-                                    </span>
-                                    <span class="small">{r.summary.clone()}</span>
-                                </a>
-                                <CopyButton routine=r />
-                            </li>
-                        }
-                    })
-                    .collect_any()}
-            </ul>
-        </div>
-    }
-}
 
 /// The player for one routine: countdown, instructions, controls, steps.
 #[component]
@@ -71,7 +36,7 @@ pub fn RoutinePlayer(routine: &'static Routine) -> impl IntoView {
                 Status::Finished => view! { <Summary /> }.into_any(),
                 _ => view! { <Now routine /> }.into_any(),
             }}
-            <Settings />
+            <SoundSettings />
             <StepList routine />
         </div>
     }
@@ -158,7 +123,7 @@ fn Intro(routine: &'static Routine) -> impl IntoView {
         <p class="small">
             {format!(
                 "A {}-second countdown gives you time to put the phone down. Keys: Space pauses, arrows step, Escape stops.",
-                crate::player::GET_READY_MS / 1000
+                crate::state::player::GET_READY_MS / 1000
             )}
         </p>
     }
@@ -207,7 +172,7 @@ fn Now(routine: &'static Routine) -> impl IntoView {
     let paused = move || snapshot.get().status == Status::Paused;
     let get_ready = move || snapshot.get().status == Status::GetReady;
     // "Now the right foot.", on the first step on another foot or leg.
-    let switch = move || crate::player::side_switch_at(routine, step_index.get()?);
+    let switch = move || crate::state::player::side_switch_at(routine, step_index.get()?);
     // Once shown, the countdown and controls come into view and the main
     // control takes focus: the Start button that had it is gone.
     let block = NodeRef::<leptos::html::Div>::new();
@@ -226,7 +191,7 @@ fn Now(routine: &'static Routine) -> impl IntoView {
             </p>
             <p class="switch" data-testid="switch">{switch}</p>
             <h3 class="step-zone" data-testid="step-zone">
-                {move || step().map(|(_, s)| crate::player::step_zone(s).full_name(content()))}
+                {move || step().map(|(_, s)| crate::state::player::step_zone(s).full_name(content()))}
             </h3>
             <div class="ring-wrap">
                 <svg class="countdown-ring" viewBox="0 0 120 120" aria-hidden="true">
@@ -274,7 +239,7 @@ fn Now(routine: &'static Routine) -> impl IntoView {
 /// The zone's steps for the technique a routine step asks for.
 #[component]
 fn Instructions(step: &'static crate::content::RoutineStep) -> impl IntoView {
-    let zone = crate::player::step_zone(step).content(content());
+    let zone = crate::state::player::step_zone(step).content(content());
     let method = zone.methods.iter().find(|m| m.technique == step.technique);
     let technique = content()
         .technique(&step.technique)
@@ -375,68 +340,6 @@ fn Summary() -> impl IntoView {
     }
 }
 
-/// Sound and pacing settings, saved for next time.
-#[component]
-fn Settings() -> impl IntoView {
-    let player = expect_context::<Player>();
-    view! {
-        <fieldset class="settings">
-            <legend>"Sound at each step"</legend>
-            <div class="segmented">
-                {Sound::ALL
-                    .into_iter()
-                    .map(|sound| {
-                        view! {
-                            <button
-                                type="button"
-                                aria-pressed=move || (player.settings().sound == sound).to_string()
-                                disabled=move || !player.abilities().allows(sound)
-                                on:click=move |_| player.set_sound(sound)
-                            >
-                                {sound.label()}
-                            </button>
-                        }
-                    })
-                    .collect_any()}
-            </div>
-            {move || {
-                player
-                    .abilities()
-                    .limits()
-                    .into_iter()
-                    .map(|limit| view! { <p class="small limit" data-testid="limit">{limit}</p> })
-                    .collect_any()
-            }}
-            <label class="check">
-                <input
-                    type="checkbox"
-                    prop:checked=move || player.settings().manual
-                    on:change=move |ev| player.set_manual(event_target_checked(&ev))
-                />
-                " Move on only when I press Next"
-            </label>
-            {move || {
-                player
-                    .abilities()
-                    .vibrate
-                    .then(|| {
-                        view! {
-                            <label class="check">
-                                <input
-                                    type="checkbox"
-                                    data-testid="vibrate"
-                                    prop:checked=move || !player.settings().no_vibrate
-                                    on:change=move |ev| player.set_vibrate(event_target_checked(&ev))
-                                />
-                                " Buzz at each step change (on phones that can)"
-                            </label>
-                        }
-                    })
-            }}
-        </fieldset>
-    }
-}
-
 /// Every step, each a button that jumps there.
 #[component]
 fn StepList(routine: &'static Routine) -> impl IntoView {
@@ -475,41 +378,6 @@ fn StepList(routine: &'static Routine) -> impl IntoView {
                     .collect_any()}
             </ol>
         </details>
-    }
-}
-
-/// While a routine runs and the page shows something else: its step and
-/// time, with pause and a way back.
-#[component]
-pub fn RoutineBar() -> impl IntoView {
-    let player = expect_context::<Player>();
-    let nav = expect_context::<Nav>();
-    let shown = move || {
-        player.is_active()
-            && !matches!((nav.route(), player.routine()), (Route::Routine(id), Some(r)) if id == r.id)
-    };
-    move || {
-        shown().then(|| {
-            let snapshot = player.snapshot();
-            let routine = player.routine()?;
-            let paused = snapshot.status == Status::Paused;
-            Some(view! {
-                <div class="routine-bar" role="region" aria-label="Routine in progress">
-                    <span class="bar-text">
-                        <strong>{routine.name.clone()}</strong>
-                        {player.step().map(|(i, _)| format!(" · step {} of {}", i + 1, routine.steps.len()))}
-                        {format!(" · {}", clock(snapshot.remaining_ms))}
-                    </span>
-                    <button type="button" on:click=move |_| player.act(if paused { Action::Resume } else { Action::Pause })>
-                        {if paused { "Resume" } else { "Pause" }}
-                    </button>
-                    <button type="button" class="primary" on:click=move |_| nav.go(Route::Routine(&routine.id))>
-                        "Open"
-                    </button>
-                </div>
-            }
-            .into_any())
-        })
     }
 }
 

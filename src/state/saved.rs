@@ -46,19 +46,7 @@ impl Saved {
         if let Some(p) = &performance {
             let _ = p.mark("saved-load-end");
         }
-        if performance.is_none() {
-            // No browser (the build renders the first screen): no other tabs.
-            return saved;
-        }
-        let _ = window_event_listener_untyped("storage", move |event| {
-            let key = js_sys::Reflect::get(&event, &"key".into())
-                .ok()
-                .and_then(|k| k.as_string());
-            // `None`: storage was cleared in another tab.
-            if key.is_none() || key.as_deref() == Some(store::KEY) {
-                saved.follow_other_tab();
-            }
-        });
+        storage::on_other_tab_change(store::KEY, move || saved.follow_other_tab());
         saved
     }
 

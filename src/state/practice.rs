@@ -5,7 +5,7 @@
 //! it first opens (the routines, the history), or just after the start for
 //! someone who has saved data here (which may need a notice). In the hosted
 //! build its code is a part of its own, downloaded then (see
-//! [`crate::components::parts`]), and a first visit that only looks at the
+//! [`crate::split_points`]), and a first visit that only looks at the
 //! map never downloads it.
 //!
 //! The map and the page around it see the practice only through
@@ -14,15 +14,15 @@
 //! problem with the saved data, and the bar of a routine under way. The
 //! pages of the practice find `Saved`, `Player` and `Editor` in context.
 
-use crate::app::Nav;
-use crate::editor::Editor;
-use crate::player::Player;
+use super::editor::Editor;
+use super::player::Player;
+use super::saved::Saved;
+use crate::browser::{keys, visibility};
+use crate::content::View;
 use crate::route::{Route, ZoneKey};
-use crate::saved::Saved;
+use crate::share::Shared;
 use crate::timer::{Action, Status};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::KeyboardEvent;
 
 /// What the practice shows outside its own pages, once it has begun.
 #[derive(Clone, Copy)]
@@ -37,7 +37,20 @@ pub struct Live {
     bar: fn() -> AnyView,
 }
 
-/// The practice, begun or not; held by [`Nav`], which begins it.
+/// What the practice needs of the page's navigation ([`super::Nav`]).
+#[derive(Clone, Copy)]
+pub struct Navigation {
+    /// The view of the map shown where only one fits.
+    pub view: RwSignal<View>,
+    /// The page shown.
+    pub route: Signal<Route>,
+    /// The routine a share link carries, while its page shows it.
+    pub shared: Signal<Option<Shared>>,
+    /// Shows a page and records it in the address.
+    pub go: Callback<Route>,
+}
+
+/// The practice, begun or not; held by [`super::Nav`], which begins it.
 #[derive(Clone, Copy)]
 pub struct Practice {
     live: RwSignal<Option<Live>>,
@@ -127,17 +140,15 @@ impl Default for Practice {
 /// three, and follows the page's visibility and the routine keys; `bar`
 /// draws the bar of a routine under way. Run once, under the app's owner
 /// ([`Practice::owner`]).
-pub fn begin(nav: Nav, bar: fn() -> AnyView) -> Live {
+pub fn begin(nav: Navigation, bar: fn() -> AnyView) -> Live {
     let saved = Saved::load();
     provide_context(saved);
-    let player = Player::new(nav, saved);
+    let player = Player::new(nav.view, saved);
     provide_context(player);
-    let editor = Editor::new(nav);
+    let editor = Editor::new(nav.route, nav.shared, nav.go, saved);
     provide_context(editor);
-    if crate::browser::window().is_some() {
-        follow_page_visibility(player);
-        routine_keys(nav, player);
-    }
+    follow_page_visibility(player);
+    routine_keys(nav, player);
     Live {
         active: Signal::derive(move || player.is_active()),
         current: Signal::derive(move || player.current_zone()),
@@ -157,53 +168,35 @@ pub fn begin(nav: Nav, bar: fn() -> AnyView) -> Live {
 }
 
 /// Brings a running routine up to date the moment the page is shown again
-/// after being hidden or frozen, and takes the wake lock back.
+/// after being hidden or frozen, and takes the wake lock back; and ends a
+/// routine under way as stopped when the page is closed or left, so the
+/// practice done is kept in the history.
 fn follow_page_visibility(player: Player) {
-    let visible = move || {
-        if document().visibility_state() == web_sys::VisibilityState::Visible {
-            player.resync();
-        }
-    };
-    for event in ["visibilitychange", "pageshow", "resume", "focus"] {
-        let _ = window_event_listener_untyped(event, move |_| visible());
-    }
-    // Closing the page or leaving it ends a routine under way as stopped,
-    // so the practice done is kept in the history.
-    let _ = window_event_listener_untyped("pagehide", move |_| player.leave());
+    visibility::on_shown(move || player.resync());
+    visibility::on_leave(move || player.leave());
 }
 
 /// Space pauses and resumes, the arrow keys step, Escape stops: on the
 /// routine page, while a routine is under way, and never while focus is
 /// on a control that uses those keys itself.
-fn routine_keys(nav: Nav, player: Player) {
-    let _ = window_event_listener(leptos::ev::keydown, move |ev: KeyboardEvent| {
-        if !matches!(nav.route(), Route::Routine(_)) || ev.alt_key() || ev.ctrl_key() || ev.meta_key() {
-            return;
+fn routine_keys(nav: Navigation, player: Player) {
+    keys::on_press(move |press| {
+        if !matches!(nav.route.get_untracked(), Route::Routine(_)) || press.in_control {
+            return false;
         }
-        let status = player.snapshot().status;
+        let status = player.snapshot_untracked().status;
         if !matches!(status, Status::GetReady | Status::Running | Status::Paused) {
-            return;
+            return false;
         }
-        let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-        let own_keys = target.is_some_and(|el| {
-            el.closest("input, select, textarea, [role=tablist], [role=button]")
-                .ok()
-                .flatten()
-                .is_some()
-                || (el.tag_name() == "BUTTON" && ev.key() == " ")
-        });
-        if own_keys {
-            return;
-        }
-        let action = match ev.key().as_str() {
+        let action = match press.key.as_str() {
             " " | "Spacebar" if status == Status::Paused => Action::Resume,
             " " | "Spacebar" => Action::Pause,
             "ArrowRight" => Action::Next,
             "ArrowLeft" => Action::Previous,
             "Escape" => Action::Stop,
-            _ => return,
+            _ => return false,
         };
-        ev.prevent_default();
         player.act(action);
+        true
     });
 }

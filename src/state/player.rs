@@ -3,14 +3,13 @@
 //! display or the step must change (never a free-running tick), chimes are
 //! scheduled on the audio clock, and the screen is kept on while it runs.
 
-use crate::app::Nav;
 use crate::browser::media_session::{self, Button};
 use crate::browser::{self, audio, audio::Chime, speech, storage, vibrate, wake_lock};
-use crate::content::{content, Routine, RoutineStep};
+use crate::content::{content, Routine, RoutineStep, View};
 use crate::format;
 use crate::route::ZoneKey;
-use crate::saved::Saved;
 use crate::settings::{Abilities, Settings, Sound};
+use crate::state::saved::Saved;
 use crate::store::{Change, Session};
 use crate::timer::{Action, Snapshot, Status, Timer};
 use gloo_timers::callback::Timeout;
@@ -24,8 +23,6 @@ thread_local! {
     // The one pending wake-up. Replacing it cancels the previous one, so at
     // most one timer is ever live.
     static WAKE_UP: RefCell<Option<Timeout>> = const { RefCell::new(None) };
-    // The person's own routines as the player ran them, each kept once.
-    static KEPT: RefCell<Vec<&'static Routine>> = const { RefCell::new(Vec::new()) };
 }
 
 /// One of the person's own routines, kept for the page's lifetime so the
@@ -33,23 +30,15 @@ thread_local! {
 /// routine is kept once; only a new version (edited, then run) adds one,
 /// a few hundred bytes.
 pub fn keep(routine: Routine) -> &'static Routine {
-    KEPT.with(|kept| {
-        let mut kept = kept.borrow_mut();
-        match kept.iter().find(|r| ***r == routine) {
-            Some(r) => r,
-            None => {
-                let r: &'static Routine = Box::leak(Box::new(routine));
-                kept.push(r);
-                r
-            }
-        }
-    })
+    crate::interned::keep(routine)
 }
 
 /// The routine player; provided to every component.
 #[derive(Clone, Copy)]
 pub struct Player {
-    nav: Nav,
+    /// The view of the map shown where only one fits: a routine under way
+    /// turns it to the zone being worked.
+    view: RwSignal<View>,
     routine: RwSignal<Option<&'static Routine>>,
     timer: RwSignal<Timer>,
     /// The clock reading the display was last brought up to.
@@ -70,8 +59,9 @@ pub struct Player {
 }
 
 impl Player {
-    /// Creates the player with the saved settings; call once, in `App`.
-    pub fn new(nav: Nav, saved: Saved) -> Player {
+    /// Creates the player with the saved settings; it turns `view` to the
+    /// zone being worked. Call once, when the practice begins.
+    pub fn new(view: RwSignal<View>, saved: Saved) -> Player {
         let settings = saved.settings_untracked();
         let routine = RwSignal::new(None::<&'static Routine>);
         let timer = RwSignal::new(Timer::new(Vec::new(), GET_READY_MS));
@@ -87,7 +77,7 @@ impl Player {
             active.then(|| step_zone(step))
         });
         let player = Player {
-            nav,
+            view,
             routine,
             timer,
             now,
@@ -281,7 +271,8 @@ impl Player {
         }
     }
 
-    fn snapshot_untracked(self) -> Snapshot {
+    /// What the player shows now, without tracking.
+    pub fn snapshot_untracked(self) -> Snapshot {
         self.shown.get_untracked()
     }
 
@@ -412,8 +403,7 @@ impl Player {
         }
         if let (Some(i), Status::GetReady | Status::Running) = (after.step, after.status) {
             // On a phone, show the view with the zone being worked.
-            self.nav
-                .view
+            self.view
                 .set(step_zone(&routine.steps[i]).content(content()).view);
         }
         if let Some(text) = spoken {
@@ -443,15 +433,7 @@ impl Player {
 
 /// The map zone a routine step works on.
 pub fn step_zone(step: &RoutineStep) -> ZoneKey {
-    let zone = content()
-        .zones
-        .iter()
-        .find(|z| z.id == step.zone)
-        .expect("routines name known zones");
-    ZoneKey {
-        side: step.side,
-        zone: &zone.id,
-    }
+    ZoneKey::of_step(step, content()).expect("routines name known zones")
 }
 
 /// "Now the right foot." when step `i` is the first on another foot or leg.

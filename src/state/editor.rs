@@ -3,16 +3,23 @@
 //! lights for a routine that is being built or was opened from a share
 //! link. The editing itself is [`OwnRoutine::reduce`], tested natively.
 
-use crate::app::Nav;
 use crate::content::{content, RoutineStep};
-use crate::own_routine::{EditAction, OwnRoutine};
+use crate::own_routine::{EditAction, OwnRoutine, RoutineProblem};
 use crate::route::{self, Route, ZoneKey};
+use crate::share::Shared;
+use crate::state::saved::Saved;
+use crate::store::Change;
 use leptos::prelude::*;
 
 /// The routine editor's state; provided to every component.
 #[derive(Clone, Copy)]
 pub struct Editor {
-    nav: Nav,
+    /// The page shown.
+    route: Signal<Route>,
+    /// Shows a page and records it in the address.
+    go: Callback<Route>,
+    /// Where a saved routine goes.
+    saved: Saved,
     /// The routine on the editor, unsaved. Kept when the person looks at
     /// another page meanwhile, so coming back to its editor finds it as
     /// they left it.
@@ -24,13 +31,21 @@ pub struct Editor {
 }
 
 impl Editor {
-    /// Creates the editor; call once, in `App`.
-    pub fn new(nav: Nav) -> Editor {
+    /// Creates the editor, which follows `route` (the page shown) and
+    /// lights the steps of `shared` (a share link's routine) on its page;
+    /// it opens pages with `go` and saves to `saved`. Call once, when the
+    /// practice begins.
+    pub fn new(
+        route: Signal<Route>,
+        shared: Signal<Option<Shared>>,
+        go: Callback<Route>,
+        saved: Saved,
+    ) -> Editor {
         let draft = RwSignal::new(None::<OwnRoutine>);
         let planned = Memo::new(move |_| {
-            let steps = match nav.route() {
+            let steps = match route.get() {
                 Route::Edit(id) => draft.with(|d| d.as_ref().filter(|d| d.id == id).map(|d| d.steps.clone())),
-                Route::Shared => nav.shared().map(|s| s.steps),
+                Route::Shared => shared.get().map(|s| s.steps),
                 _ => None,
             };
             let mut keys: Vec<ZoneKey> = steps.iter().flatten().filter_map(zone_of).collect();
@@ -38,7 +53,9 @@ impl Editor {
             keys
         });
         Editor {
-            nav,
+            route,
+            go,
+            saved,
             draft,
             announcement: RwSignal::new(String::new()),
             planned,
@@ -47,7 +64,7 @@ impl Editor {
 
     /// Whether a click on the map adds a step (the editor is open).
     pub fn is_open(self) -> bool {
-        matches!(self.nav.route_untracked(), Route::Edit(_))
+        matches!(self.route.get_untracked(), Route::Edit(_))
     }
 
     /// Puts `routine` on the editor and opens it, at the top of the page
@@ -55,7 +72,7 @@ impl Editor {
     pub fn open(self, routine: OwnRoutine) {
         let id = route::intern(&routine.id);
         self.put(routine);
-        self.nav.go(Route::Edit(id));
+        self.go.run(Route::Edit(id));
         crate::browser::reveal::to_top();
     }
 
@@ -117,8 +134,35 @@ impl Editor {
         self.announcement.get()
     }
 
+    /// Saves the draft, tidied, and opens the saved routine's page; or,
+    /// if it cannot be run as it is, changes nothing and says why.
+    pub fn save(self) -> Result<(), Vec<RoutineProblem>> {
+        let Some(draft) = self.with_untracked(|d| d.clone().tidy()) else {
+            return Ok(());
+        };
+        let problems = draft.problems(content());
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        self.saved.apply(Change::SaveRoutine(draft.clone()));
+        self.close();
+        self.go.run(Route::Routine(route::intern(&draft.id)));
+        Ok(())
+    }
+
+    /// Gives up the draft and goes back to the routines.
+    pub fn cancel(self) {
+        self.close();
+        self.go.run(Route::Routines);
+    }
+
+    /// Reads the draft, without tracking.
+    fn with_untracked<T>(self, f: impl FnOnce(&OwnRoutine) -> T) -> Option<T> {
+        self.draft.with_untracked(|d| d.as_ref().map(f))
+    }
+
     /// Forgets the draft (saved, or given up).
-    pub fn close(self) {
+    fn close(self) {
         self.draft.set(None);
         self.announcement.set(String::new());
     }
@@ -131,9 +175,5 @@ impl Editor {
 
 /// The map zone of a step, if the content knows it.
 pub fn zone_of(step: &RoutineStep) -> Option<ZoneKey> {
-    let zone = content().zones.iter().find(|z| z.id == step.zone)?;
-    Some(ZoneKey {
-        side: step.side,
-        zone: &zone.id,
-    })
+    ZoneKey::of_step(step, content())
 }

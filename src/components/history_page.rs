@@ -4,10 +4,11 @@
 //! day to once a week; nothing here scolds a gap.
 
 use crate::browser::wall_clock;
+use crate::clock::LocalTime;
 use crate::components::CollectAny;
 use crate::format;
-use crate::history::{self, LocalTime};
-use crate::saved::Saved;
+use crate::history;
+use crate::state::saved::Saved;
 use crate::store::Change;
 use leptos::prelude::*;
 

@@ -1,0 +1,122 @@
+//! The player page for one of the person's own routines, and the preview
+//! of a routine opened from a share link.
+
+use crate::components::own_list::{new_id, ShareButton};
+use crate::components::routine_player::RoutinePlayer;
+use crate::components::CollectAny;
+use crate::content::content;
+use crate::format;
+use crate::route::{self, Route};
+use crate::state::editor::{zone_of, Editor};
+use crate::state::saved::Saved;
+use crate::state::Nav;
+use crate::store::Change;
+use leptos::prelude::*;
+
+/// The player for one of the person's own routines, once the saved data
+/// says it exists and can be run.
+#[component]
+pub fn OwnRoutinePage(id: &'static str) -> impl IntoView {
+    let saved = expect_context::<Saved>();
+    let editor = expect_context::<Editor>();
+    // Read once: a session recorded meanwhile must not restart the player.
+    let Some(own) = saved.with_untracked(|s| s.routine(id).cloned()) else {
+        return view! {
+            <div class="missing" data-testid="missing-routine">
+                <h2>"Routine not found"</h2>
+                <p>
+                    "This routine is not saved in this browser: it may have been deleted, or made on another device. "
+                    "To move a routine between devices, share it by link or export your routines from "
+                    <a href="#history">"History"</a>
+                    "."
+                </p>
+                <p>
+                    <a href="#routines">"Your routines and the guided ones"</a>
+                </p>
+            </div>
+        }
+        .into_any();
+    };
+    let problems = own.problems(content());
+    if !problems.is_empty() {
+        return view! {
+            <div class="missing" data-testid="problems">
+                <h2>{own.name.clone()}</h2>
+                <p>"This routine cannot run as it is:"</p>
+                <ul class="problems">{problems.iter().map(|p| view! { <li>{p.message()}</li> }).collect_any()}</ul>
+                <button type="button" class="primary" on:click=move |_| editor.open(own.clone())>
+                    "Edit it"
+                </button>
+            </div>
+        }
+        .into_any();
+    }
+    let routine = crate::state::player::keep(own.to_routine());
+    view! {
+        <RoutinePlayer routine />
+        <div class="card-actions own-actions">
+            <button type="button" data-testid="edit" on:click={
+                let own = own.clone();
+                move |_| editor.resume(own.clone())
+            }>
+                "Edit this routine"
+            </button>
+            <ShareButton routine=own />
+        </div>
+    }
+    .into_any()
+}
+
+/// A routine from a share link: its steps, its zones lit on the map, and
+/// "Save to my routines". Nothing is saved before that.
+#[component]
+pub fn SharedPreview() -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let saved = expect_context::<Saved>();
+    let Some(shared) = nav.shared() else {
+        return view! { <p>"This share link holds no routine."</p> }.into_any();
+    };
+    let total: u32 = shared.steps.iter().map(|s| s.seconds).sum();
+    let name = shared.name.clone();
+    let steps = shared.steps.clone();
+    let save = move |_| {
+        let routine = shared.clone().into_routine(new_id(saved));
+        let id = route::intern(&routine.id);
+        saved.apply(Change::AddRoutine(routine));
+        nav.go(Route::Routine(id));
+    };
+    view! {
+        <div class="shared" data-testid="shared">
+            <p class="eyebrow">"A routine shared with you"</p>
+            <h2>{name}</h2>
+            <p>
+                {format!("{} steps · {}. ", steps.len(), format::duration(total))}
+                "Its zones are lit on the map. Nothing is saved until you choose to."
+            </p>
+            <div class="controls">
+                <button type="button" class="primary" data-testid="save-shared" on:click=save>
+                    "Save to my routines"
+                </button>
+                <a href="#routines">"Not now"</a>
+            </div>
+            <ol class="shared-steps">
+                {steps
+                    .iter()
+                    .map(|s| {
+                        let words = zone_of(s)
+                            .map(|_| crate::state::player::step_words(s))
+                            .unwrap_or_default();
+                        view! {
+                            <li>
+                                <span>{words}</span>
+                                " "
+                                <span class="small">{format::duration(s.seconds)}</span>
+                            </li>
+                        }
+                    })
+                    .collect_any()}
+            </ol>
+        </div>
+    }
+    .into_any()
+}

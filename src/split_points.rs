@@ -1,0 +1,197 @@
+//! The pages whose code is downloaded when first opened, not with the map:
+//! the split points, declared here and nowhere else.
+//!
+//! A first visit needs the map and a zone's details; the routines (list,
+//! player, editor, share preview), the pages of reading (benefits, evidence,
+//! safety) and the practice history can wait until asked for. In the hosted
+//! build (`.ci/build` sets `--cfg foot_map_split`) each function below marked
+//! `wasm_split` is a split point: `wasm-split-cli` moves the code only it
+//! reaches into a wasm file of its own, which the page fetches the first
+//! time that part is opened (and the service worker keeps for offline use).
+//! Elsewhere (the development server, the native pre-render, the native
+//! tests) the same functions are plain calls, so every build renders the
+//! same markup.
+//!
+//! A fourth split point holds the person's practice
+//! ([`crate::state::practice`]: saved data, the routine player, the
+//! editor), which the routines and the history need and the map does not.
+//!
+//! [`Nav`](crate::state::Nav) loads a page's part (through [`LOADER`]) before it shows the
+//! page, so the panel never empties while code arrives: the page in view
+//! stays, with the waiting bar along the top, until the new one can be
+//! drawn at once.
+
+use crate::components::{
+    BenefitList, BenefitPage, EvidencePage, HistoryPage, OwnRoutinePage, RoutineBar, RoutineEditor,
+    RoutineList, RoutinePlayer, SafetyPage, SharedPreview,
+};
+use crate::content::{content, whole};
+use crate::route::{self, LinkError, Route};
+use crate::share::Shared;
+use crate::state::loading::{part, Loader, NotDownloaded, Part};
+use crate::state::practice::{Live, Navigation, Practice};
+#[cfg(foot_map_split)]
+use futures::future::{try_join, try_join3};
+use leptos::prelude::*;
+
+/// How [`Nav`](crate::state::Nav) fetches the code of the pages below.
+pub const LOADER: Loader = Loader {
+    load: |route| Box::pin(load(route)),
+    load_practice: || Box::pin(load_practice_code()),
+    begin_practice,
+    read_share,
+};
+
+impl From<leptos::wasm_split::SplitLoaderError> for NotDownloaded {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        NotDownloaded
+    }
+}
+
+// The split points. Each page builder makes any page of its part; the route
+// says which. With the split, each becomes `async`, and its code is fetched
+// the first time it is called (or its `load_…` function is).
+
+#[cfg_attr(
+    foot_map_split,
+    leptos::wasm_split::wasm_split(routines, wasm_split_path = ::leptos::wasm_split, fallible, preload(load_routines))
+)]
+fn routines_page(route: Route) -> Result<AnyView, NotDownloaded> {
+    Ok(match route {
+        Route::Routine(id) => match route::routine(id, whole()) {
+            Some(routine) => view! { <RoutinePlayer routine /> }.into_any(),
+            None => view! { <OwnRoutinePage id /> }.into_any(),
+        },
+        Route::Edit(id) => view! { <RoutineEditor id /> }.into_any(),
+        Route::Shared => view! { <SharedPreview /> }.into_any(),
+        _ => view! { <RoutineList /> }.into_any(),
+    })
+}
+
+// Reading a share link belongs with the routines: the map never needs it.
+#[cfg_attr(
+    foot_map_split,
+    leptos::wasm_split::wasm_split(routines, wasm_split_path = ::leptos::wasm_split, fallible, preload(load_share_reader))
+)]
+fn share_reader(fragment: String) -> Result<Result<Shared, LinkError>, NotDownloaded> {
+    Ok(route::read_share(&fragment, content()).unwrap_or(Err(LinkError::Unreadable(fragment))))
+}
+
+#[cfg_attr(
+    foot_map_split,
+    leptos::wasm_split::wasm_split(reading, wasm_split_path = ::leptos::wasm_split, fallible, preload(load_reading))
+)]
+fn reading_page(route: Route) -> Result<AnyView, NotDownloaded> {
+    Ok(match route {
+        Route::Benefit(id) => match route::benefit(id, whole()) {
+            Some(claim) => view! { <BenefitPage claim /> }.into_any(),
+            None => view! { <BenefitList /> }.into_any(),
+        },
+        Route::Evidence => view! { <EvidencePage /> }.into_any(),
+        Route::Safety => view! { <SafetyPage /> }.into_any(),
+        _ => view! { <BenefitList /> }.into_any(),
+    })
+}
+
+#[cfg_attr(
+    foot_map_split,
+    leptos::wasm_split::wasm_split(history, wasm_split_path = ::leptos::wasm_split, fallible, preload(load_history))
+)]
+fn history_page(_route: Route) -> Result<AnyView, NotDownloaded> {
+    Ok(view! { <HistoryPage /> }.into_any())
+}
+
+#[cfg_attr(
+    foot_map_split,
+    leptos::wasm_split::wasm_split(practice, wasm_split_path = ::leptos::wasm_split, fallible, preload(load_practice))
+)]
+fn practice_part(owner: Owner, nav: Navigation) -> Result<Live, NotDownloaded> {
+    let bar = || view! { <RoutineBar /> }.into_any();
+    Ok(owner.with(|| crate::state::practice::begin(nav, bar)))
+}
+
+/// Downloads the code `route`'s page needs, unless it is here already (at
+/// once, then): its part's, and the practice's if it needs it, side by
+/// side. Without the split there is nothing to download.
+pub async fn load(route: Route) -> Result<(), NotDownloaded> {
+    #[cfg(foot_map_split)]
+    match part(route) {
+        Some(Part::Routines) => {
+            try_join3(load_practice(), load_routines(), load_share_reader()).await?;
+        }
+        Some(Part::Reading) => load_reading().await?,
+        Some(Part::History) => {
+            try_join(load_practice(), load_history()).await?;
+        }
+        None => {}
+    }
+    #[cfg(not(foot_map_split))]
+    let _ = route;
+    Ok(())
+}
+
+/// Downloads the practice's code (for someone with saved data, after the
+/// start).
+async fn load_practice_code() -> Result<(), NotDownloaded> {
+    #[cfg(foot_map_split)]
+    load_practice().await?;
+    Ok(())
+}
+
+/// Calls a split point: `async` with the split (answered at once when its
+/// code is here, as [`Nav`](crate::state::Nav) makes sure), a plain call without.
+macro_rules! split_call {
+    ($point:ident($($arg:expr),*)) => {{
+        #[cfg(foot_map_split)]
+        let called = crate::state::loading::now(std::pin::pin!($point($($arg),*))).unwrap_or(Err(NotDownloaded));
+        #[cfg(not(foot_map_split))]
+        let called = $point($($arg),*);
+        called
+    }};
+}
+
+/// Begins the person's practice, unless it has begun. Its code must be
+/// here: [`load`] a page that needs it first.
+fn begin_practice(practice: Practice, nav: Navigation) -> Result<(), NotDownloaded> {
+    if practice.is_live() {
+        return Ok(());
+    }
+    let live = split_call!(practice_part(practice.owner(), nav))?;
+    practice.set_live(live);
+    Ok(())
+}
+
+/// The routine a share link (`#share=…`) carries, or why it cannot be read.
+/// The routines' code must be here: [`load`] [`Route::Shared`] first.
+fn read_share(fragment: String) -> Result<Result<Shared, LinkError>, NotDownloaded> {
+    split_call!(share_reader(fragment))
+}
+
+/// The page for `route`, which must be one with a [`part`], drawn at once.
+/// [`Nav`](crate::state::Nav) shows a route only once [`load`] has its part's code here, so
+/// the split point answers when first called; should it not, the page says
+/// it could not be downloaded. (No `Suspend`: the main wasm then carries
+/// none of the code that waits for one.)
+pub fn page(route: Route) -> AnyView {
+    let built = match part(route) {
+        Some(Part::Routines) => split_call!(routines_page(route)),
+        Some(Part::Reading) => split_call!(reading_page(route)),
+        Some(Part::History) => split_call!(history_page(route)),
+        None => Ok(().into_any()),
+    };
+    built.unwrap_or_else(|NotDownloaded| view! { <NotHere /> }.into_any())
+}
+
+/// In the panel, when a page's code could not be downloaded.
+#[component]
+fn NotHere() -> impl IntoView {
+    view! {
+        <div class="welcome" data-testid="part-missing">
+            <h2>"This page could not be downloaded"</h2>
+            <p>
+                "Foot Map fetches this page the first time it is opened, and the connection failed. "
+                "The map and every zone still work. Try again once you are online."
+            </p>
+        </div>
+    }
+}

@@ -1,0 +1,94 @@
+//! Which code each page needs beyond the map, and how the page asks for it:
+//! the split points themselves are declared with the pages they build
+//! ([`crate::split_points`]), which hands [`super::Nav`] a
+//! [`Loader`] so that state never reaches up to the pages.
+
+use super::practice::{Navigation, Practice};
+use crate::route::{LinkError, Route};
+use crate::share::Shared;
+use std::future::Future;
+use std::pin::Pin;
+
+/// A part of the app's code beyond the map and the zones' details.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    /// The routine list, a routine's player, the editor, a shared routine.
+    Routines,
+    /// Benefits, evidence and the safety note.
+    Reading,
+    /// The practice history.
+    History,
+}
+
+/// The part whose code `route`'s page needs, if any.
+pub fn part(route: Route) -> Option<Part> {
+    match route {
+        Route::Map | Route::Zone(_) => None,
+        Route::Routines | Route::Routine(_) | Route::Edit(_) | Route::Shared => Some(Part::Routines),
+        Route::Benefits | Route::Benefit(_) | Route::Evidence | Route::Safety => Some(Part::Reading),
+        Route::History => Some(Part::History),
+    }
+}
+
+/// Whether `route`'s page needs the person's practice begun.
+pub fn needs_practice(route: Route) -> bool {
+    matches!(part(route), Some(Part::Routines | Part::History))
+}
+
+/// A part's code could not be downloaded (offline before it was ever
+/// opened, or the host no longer has this build's files).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NotDownloaded;
+
+/// A download under way.
+pub type Download = Pin<Box<dyn Future<Output = Result<(), NotDownloaded>>>>;
+
+/// How state asks for code it cannot name: made by the page's split points.
+#[derive(Clone, Copy)]
+pub struct Loader {
+    /// Downloads the code `route`'s page needs (at once if it is here).
+    pub load: fn(Route) -> Download,
+    /// Downloads the practice's code alone.
+    pub load_practice: fn() -> Download,
+    /// Begins the practice (its code must be here), unless it has begun.
+    pub begin_practice: fn(Practice, Navigation) -> Result<(), NotDownloaded>,
+    /// Reads a share link (the routines' code must be here).
+    pub read_share: fn(String) -> Result<Result<Shared, LinkError>, NotDownloaded>,
+}
+
+/// The output of `future` if it is ready at once, polled a single time.
+pub fn now<F: Future + ?Sized>(future: Pin<&mut F>) -> Option<F::Output> {
+    let mut context = std::task::Context::from_waker(std::task::Waker::noop());
+    match future.poll(&mut context) {
+        std::task::Poll::Ready(output) => Some(output),
+        std::task::Poll::Pending => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::content;
+    use crate::route::ZoneKey;
+
+    #[test]
+    fn the_map_and_zones_need_no_part_and_every_other_page_one() {
+        let c = content();
+        let zone = ZoneKey::parse("left-heel", c).expect("a zone on the map");
+        assert_eq!(part(Route::Map), None);
+        assert_eq!(part(Route::Zone(zone)), None);
+        for (route, wanted) in [
+            (Route::Routines, Part::Routines),
+            (Route::Routine("quick-3"), Part::Routines),
+            (Route::Edit("my-1"), Part::Routines),
+            (Route::Shared, Part::Routines),
+            (Route::Benefits, Part::Reading),
+            (Route::Benefit("x"), Part::Reading),
+            (Route::Evidence, Part::Reading),
+            (Route::Safety, Part::Reading),
+            (Route::History, Part::History),
+        ] {
+            assert_eq!(part(route), Some(wanted), "{route:?}");
+        }
+    }
+}
