@@ -36,6 +36,23 @@ async fn clicking_a_zone_shows_its_details_and_puts_it_in_the_url() {
     assert!(details.contains("How to massage it"));
     assert!(details.contains("Claimed benefits"));
     assert!(details.contains("Take care"));
+    // The general cautions reach every zone, folded to their titles under
+    // what to do, so the zone's own stay in view: the heel, pressed firmly,
+    // shows the caution for numb feet.
+    let folded = browser.text("[data-testid=general-care]").await.unwrap()
+        + &browser.text("[data-testid=general-stop]").await.unwrap();
+    for caution in foot_map::content::content()
+        .cautions
+        .iter()
+        .filter(|c| c.zones.is_empty())
+    {
+        assert!(
+            folded.contains(&caution.title),
+            "the heel shows “{}”",
+            caution.title
+        );
+    }
+    assert!(folded.contains("numb feet"), "{folded}");
     let steps = browser.client.find_all(Locator::Css(".steps li")).await.unwrap();
     assert!(!steps.is_empty(), "numbered steps are shown");
     assert_eq!(pressed(&browser, "right-heel").await.as_deref(), Some("true"));

@@ -401,6 +401,13 @@ async fn a_plain_leg_check_comes_before_every_leg_routine() {
         "no Start after a yes"
     );
     assert_eq!(browser.js(STATUS).await, json!("idle"));
+    // Nor does a step in the list: steps can be jumped to only once the
+    // routine has started through the question.
+    browser
+        .js("document.querySelectorAll('.step-button')[0].click()")
+        .await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert_eq!(browser.js(STATUS).await, json!("idle"), "a step starts nothing");
     browser.shot("leg-check-yes").await;
     // A wrong tap can be taken back to the question.
     browser.click(Locator::Css("[data-testid=leg-check-back]")).await;

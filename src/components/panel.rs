@@ -4,7 +4,7 @@
 use crate::components::evidence::ClaimCard;
 use crate::components::motion::MotionIcon;
 use crate::components::CollectAny;
-use crate::content::{content, Method, Severity};
+use crate::content::{content, Caution, Method, Severity};
 use crate::format;
 use crate::route::{self, Route, ZoneKey};
 use crate::state::Nav;
@@ -50,7 +50,15 @@ fn ZoneDetails(key: ZoneKey) -> impl IntoView {
     let zone = key.content(c);
     let side = key.limb(c);
     let claims = c.claims_for(&zone.id);
-    let cautions = c.cautions_for(&zone.id);
+    // The zone's own cautions in full; the general ones, which every zone
+    // shows, folded to their titles under what to do, so the zone's own
+    // stay in view.
+    let (own, general): (Vec<_>, Vec<_>) = c
+        .cautions_for(&zone.id)
+        .into_iter()
+        .partition(|x| !x.zones.is_empty());
+    let (general_stop, general_care): (Vec<_>, Vec<_>) =
+        general.into_iter().partition(|x| x.severity == Severity::Stop);
 
     view! {
         <article class="zone-details" data-testid="zone-details" data-zone=key.slug()>
@@ -99,7 +107,7 @@ fn ZoneDetails(key: ZoneKey) -> impl IntoView {
             <section aria-labelledby="care-title" class="care">
                 <h3 id="care-title">"Take care"</h3>
                 <ul class="cautions">
-                    {cautions
+                    {own
                         .into_iter()
                         .map(|caution| {
                             let stop = caution.severity == Severity::Stop;
@@ -114,6 +122,10 @@ fn ZoneDetails(key: ZoneKey) -> impl IntoView {
                         .collect_any()}
                     <li>{c.safety.closing.clone()}</li>
                 </ul>
+                <p class="caution-group">"Do not massage, and see a clinician first, with any of these:"</p>
+                <ul class="cautions folded" data-testid="general-stop">{folded(general_stop)}</ul>
+                <p class="caution-group">"Light pressure only, or ask a clinician first, with any of these:"</p>
+                <ul class="cautions folded" data-testid="general-care">{folded(general_care)}</ul>
                 <p class="small">
                     <a href="#safety">"The full safety note"</a>
                 </p>
@@ -180,4 +192,21 @@ fn Welcome() -> impl IntoView {
             </ul>
         </div>
     }
+}
+
+/// Cautions folded to their titles; each opens to its text.
+fn folded(cautions: Vec<&'static Caution>) -> Vec<AnyView> {
+    cautions
+        .into_iter()
+        .map(|caution| {
+            view! {
+                <li class:stop=caution.severity == Severity::Stop data-caution=caution.id.clone()>
+                    <details>
+                        <summary>{caution.title.clone()}</summary>
+                        <p>{caution.text.clone()}</p>
+                    </details>
+                </li>
+            }
+        })
+        .collect_any()
 }

@@ -344,15 +344,21 @@ fn Summary() -> impl IntoView {
 #[component]
 fn StepList(routine: &'static Routine) -> impl IntoView {
     let player = expect_context::<Player>();
-    let current = Memo::new(move |_| {
-        let s = player.snapshot();
-        matches!(s.status, Status::GetReady | Status::Running | Status::Paused)
-            .then_some(s.step)
-            .flatten()
+    let under_way = Memo::new(move |_| {
+        matches!(
+            player.snapshot().status,
+            Status::GetReady | Status::Running | Status::Paused
+        )
     });
+    let current = Memo::new(move |_| under_way.get().then(|| player.snapshot().step).flatten());
     view! {
         <details class="step-list" open=true>
             <summary>{format!("All {} steps", routine.steps.len())}</summary>
+            // A step starts nothing: a routine begins only through its
+            // start, after the safety note and the leg check.
+            <p class="small" hidden=move || under_way.get()>
+                "Once the routine has started, tap a step to jump to it."
+            </p>
             <ol>
                 {routine
                     .steps
@@ -367,6 +373,7 @@ fn StepList(routine: &'static Routine) -> impl IntoView {
                                     class="step-button"
                                     class:is-current=is_current
                                     aria-current=move || is_current().then_some("step")
+                                    disabled=move || !under_way.get()
                                     on:click=move |_| player.act(Action::Jump(i))
                                 >
                                     <span>{step_words(s)}</span>
