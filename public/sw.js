@@ -1,26 +1,45 @@
-// Foot Map's service worker: keeps the app working offline.
-// Pages are fetched fresh when online and come from the cache when not.
-// Other files have content hashes in their names, so a cached copy is
-// always right: they are served from the cache and fetched only once.
+// Foot Map's service worker: keeps the app working offline, and keeps a
+// page that is already open working across a new deploy.
 //
-// Updates: the release build (.ci/build) stamps VERSION with a hash of the
-// deploy, so every deploy has a new sw.js. The browser installs it on the
-// next visit; it caches the new files, takes over, and deletes the caches
-// of earlier deploys with their old files. A page that is already open
-// keeps running on the files it loaded: nothing reloads it, so a routine
-// under way is never interrupted.
+// - Pages are fetched fresh when online. A network answer that is not a
+//   good one (an error status from a bad deploy, no answer within
+//   NETWORK_WAIT_MS, or no network) gives way to the cached page.
+// - Other files have content hashes in their names, so a cached copy is
+//   always right: they come from the cache, and from the network only once.
+//   Only good answers are cached.
+// - Each deploy has its own cache. Updates: the release build (.ci/build)
+//   stamps VERSION with a hash of the deploy, so every deploy has a new
+//   sw.js; the browser installs it on the next visit, which caches the new
+//   files (refusing to install from a bad answer) and takes over. A page
+//   opened before keeps running on the files it loaded and may still ask
+//   for more of them (the code of a page opened for the first time), which
+//   the host no longer has: so an earlier deploy's cache is kept until no
+//   page of that deploy is open, and every file is looked for in all of
+//   this app's caches.
+// - It touches only its own caches: their names carry this worker's scope,
+//   so another app, or another copy of Foot Map under another path of the
+//   same site, keeps its own.
 const VERSION = 'dev';
-const CACHE = `foot-map-${VERSION}`;
+const PREFIX = `foot-map ${self.registration.scope} `;
+const CACHE = PREFIX + VERSION;
 // The code of the pages downloaded when first opened (routines, reading,
 // history): no page names these files, so the build lists them here.
 const LATER = [];
+// How long a page's network answer may take before the cached copy is used.
+const NETWORK_WAIT_MS = 4000;
+
+// Pages loaded through this worker (so of this deploy), by client id. A
+// page not listed was opened before this worker took over: of an earlier
+// deploy. (Forgotten if the browser stops the worker; then earlier caches
+// are kept a little longer, never removed early.)
+const current = new Set();
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
-    const cache = await caches.open(CACHE);
     const page = await fetch('./', { cache: 'no-cache' });
+    // A bad answer (a 503 during a deploy) must never become the offline app.
+    if (!page.ok) throw new Error(`the page answered ${page.status}`);
     const html = await page.clone().text();
-    await cache.put('./', page);
     // Every file the page names by a relative URL: links, and the script
     // and wasm named inside the loader script. (Minified HTML may leave
     // attribute values unquoted, so match file names, not attributes.)
@@ -28,50 +47,96 @@ self.addEventListener('install', (event) => {
       .map((m) => m[0])
       .filter((url) => !url.startsWith('/') && !url.startsWith('//'));
     // (By full URL: `./a.js` and `a.js` are one file, and addAll refuses
-    // a list that names a file twice.)
+    // a list that names a file twice. It also refuses any bad answer.)
     const urls = [...linked, ...LATER].map((url) => new URL(url, self.location).href);
+    const cache = await caches.open(CACHE);
     await cache.addAll([...new Set(urls)]);
+    await cache.put('./', page);
     await self.skipWaiting();
   })());
 });
 
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
-    for (const key of await caches.keys()) {
-      if (key !== CACHE) await caches.delete(key);
-    }
     await self.clients.claim();
+    await retire();
   })());
 });
+
+// Removes this app's caches of earlier deploys once no page of theirs is
+// open: every open page was loaded through this worker.
+async function retire() {
+  const pages = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+  if (pages.some((page) => !current.has(page.id))) return;
+  for (const key of await caches.keys()) {
+    if (key.startsWith(PREFIX) && key !== CACHE) await caches.delete(key);
+  }
+}
+
+// The file from this app's caches, the current deploy's first, and the
+// name of the cache it came from.
+async function cached(request) {
+  const names = (await caches.keys()).filter((key) => key.startsWith(PREFIX));
+  names.sort((a, b) => (a === CACHE ? -1 : b === CACHE ? 1 : 0));
+  for (const name of names) {
+    const hit = await (await caches.open(name)).match(request);
+    if (hit) return { hit, name };
+  }
+  return { hit: undefined, name: undefined };
+}
+
+// A file named with its content's hash (by Trunk or the split), which no
+// two deploys share unless it is the same file.
+const HASHED = /-[0-9a-f]{16}(?:_bg)?\.(?:js|wasm|css)$/;
+
+// The network's answer, or undefined after `ms` or on a network error.
+function network(request, ms) {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(undefined), ms);
+    fetch(request).then(
+      (response) => { clearTimeout(timer); resolve(response); },
+      () => { clearTimeout(timer); resolve(undefined); },
+    );
+  });
+}
 
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
   if (request.mode === 'navigate') {
-    event.respondWith(
-      fetch(request)
-        .then((response) => {
-          // Only the app's own page is kept; the pages of text the build
-          // also writes (safety.html and so on) are for reading without it.
-          const path = new URL(request.url).pathname;
-          const root = new URL('./', self.location).pathname;
-          if (response.ok && (path === root || path === `${root}index.html`)) {
-            const copy = response.clone();
-            event.waitUntil(caches.open(CACHE).then((cache) => cache.put('./', copy)));
-          }
-          return response;
-        })
-        .catch(() => caches.match('./')),
-    );
+    if (event.resultingClientId) current.add(event.resultingClientId);
+    event.respondWith((async () => {
+      const response = await network(request, NETWORK_WAIT_MS);
+      // Only the app's own page is kept; the pages of text the build also
+      // writes (safety.html and so on) are for reading without it.
+      const path = new URL(request.url).pathname;
+      const root = new URL('./', self.location).pathname;
+      const app = path === root || path === `${root}index.html`;
+      if (response && response.ok) {
+        if (app) {
+          const copy = response.clone();
+          event.waitUntil(caches.open(CACHE).then((cache) => cache.put('./', copy)));
+        }
+        return response;
+      }
+      const fallback = (await cached(app ? './' : request)).hit;
+      return fallback || response || Response.error();
+    })());
+    event.waitUntil(retire());
     return;
   }
-  event.respondWith(
-    caches.match(request).then((cached) => cached || fetch(request).then((response) => {
-      if (response.ok) {
-        const copy = response.clone();
-        event.waitUntil(caches.open(CACHE).then((cache) => cache.put(request, copy)));
-      }
-      return response;
-    })),
-  );
+  event.respondWith((async () => {
+    const { hit, name } = await cached(request);
+    // A page that asks for this deploy's own code is of this deploy.
+    if (hit && name === CACHE && event.clientId && HASHED.test(new URL(request.url).pathname)) {
+      current.add(event.clientId);
+    }
+    if (hit) return hit;
+    const response = await network(request, 60000);
+    if (response && response.ok) {
+      const copy = response.clone();
+      event.waitUntil(caches.open(CACHE).then((cache) => cache.put(request, copy)));
+    }
+    return response || Response.error();
+  })());
 });

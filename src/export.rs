@@ -20,11 +20,145 @@
 //! What an import changes is planned and merged beside the store
 //! ([`crate::store::merge`]).
 
+use crate::own_routine::{clean_name, MAX_NAME, MAX_SECONDS, MAX_STEPS};
 pub use crate::store::merge::{merge, plan, ExportFile, ImportPlan, IMPORTED};
 use crate::store::{wire, Problem, Store, VERSION};
 
 /// The value of the file's `format` field.
 pub const FORMAT: &str = "foot-map";
+
+/// The longest file imported, in characters (UTF-16 code units, as the
+/// browser's storage counts them): far more than years of use make, and
+/// little enough to save beside everything else.
+pub const MAX_CHARS: usize = 1_000_000;
+/// The most routines a file may hold.
+pub const MAX_ROUTINES: usize = 500;
+/// The most history entries a file may hold.
+pub const MAX_SESSIONS: usize = 10_000;
+/// The longest session a file may record, in seconds (a day).
+pub const MAX_SESSION_SECONDS: u64 = 86_400;
+
+/// A limit an import file goes beyond; see the constants above and
+/// [`crate::own_routine`]'s for steps, names and step times.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Limit {
+    /// More characters than [`MAX_CHARS`].
+    Size,
+    /// More routines than [`MAX_ROUTINES`].
+    Routines(usize),
+    /// Routine number `routine` (from 1) has more steps than
+    /// [`MAX_STEPS`].
+    Steps { routine: usize, steps: usize },
+    /// Routine number `routine` has a name longer than [`MAX_NAME`].
+    Name { routine: usize },
+    /// Routine number `routine` has a step longer than [`MAX_SECONDS`].
+    StepTime { routine: usize },
+    /// More history entries than [`MAX_SESSIONS`].
+    Sessions(usize),
+    /// History entry number `session` is longer than a day.
+    SessionTime { session: usize },
+}
+
+impl Limit {
+    fn sentence(&self) -> String {
+        match self {
+            Limit::Size => format!(
+                "The file is larger than Foot Map imports: at most {} characters.",
+                thousands(MAX_CHARS)
+            ),
+            Limit::Routines(n) => format!(
+                "The file holds {} routines; Foot Map imports at most {}.",
+                thousands(*n),
+                thousands(MAX_ROUTINES)
+            ),
+            Limit::Steps { routine, steps } => format!(
+                "Routine {routine} in the file has {} steps; a routine has at most {MAX_STEPS}.",
+                thousands(*steps)
+            ),
+            Limit::Name { routine } => {
+                format!("Routine {routine} in the file has a name longer than {MAX_NAME} characters.")
+            }
+            Limit::StepTime { routine } => format!(
+                "Routine {routine} in the file has a step longer than {} minutes.",
+                MAX_SECONDS / 60
+            ),
+            Limit::Sessions(n) => format!(
+                "The file holds {} history entries; Foot Map imports at most {}.",
+                thousands(*n),
+                thousands(MAX_SESSIONS)
+            ),
+            Limit::SessionTime { session } => {
+                format!("History entry {session} in the file lasts more than a day.")
+            }
+        }
+    }
+}
+
+/// 12345 as "12,345".
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The first limit the file's JSON goes beyond, counted on the JSON itself
+/// before anything is read from it, so an oversized file is refused at once.
+fn over_limit(map: &serde_json::Map<String, serde_json::Value>) -> Option<Limit> {
+    let list = |field| map.get(field).and_then(serde_json::Value::as_array);
+    if let Some(routines) = list("routines") {
+        if routines.len() > MAX_ROUTINES {
+            return Some(Limit::Routines(routines.len()));
+        }
+        for (i, routine) in routines.iter().enumerate() {
+            let routine_number = i + 1;
+            let name = routine.get("name").and_then(serde_json::Value::as_str);
+            if name.is_some_and(|n| n.chars().count() > MAX_NAME) {
+                return Some(Limit::Name {
+                    routine: routine_number,
+                });
+            }
+            let Some(steps) = routine.get("steps").and_then(serde_json::Value::as_array) else {
+                continue;
+            };
+            if steps.len() > MAX_STEPS {
+                return Some(Limit::Steps {
+                    routine: routine_number,
+                    steps: steps.len(),
+                });
+            }
+            let too_long = |step: &serde_json::Value| {
+                step.get("seconds")
+                    .and_then(serde_json::Value::as_u64)
+                    .is_some_and(|s| s > u64::from(MAX_SECONDS))
+            };
+            if steps.iter().any(too_long) {
+                return Some(Limit::StepTime {
+                    routine: routine_number,
+                });
+            }
+        }
+    }
+    if let Some(history) = list("history") {
+        if history.len() > MAX_SESSIONS {
+            return Some(Limit::Sessions(history.len()));
+        }
+        let too_long = |s: &serde_json::Value| {
+            s.get("seconds")
+                .and_then(serde_json::Value::as_u64)
+                .is_some_and(|s| s > MAX_SESSION_SECONDS)
+        };
+        if let Some(i) = history.iter().position(too_long) {
+            return Some(Limit::SessionTime { session: i + 1 });
+        }
+    }
+    None
+}
 
 /// Why a file cannot be imported; [`ImportError::message`] says it plainly.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,6 +179,8 @@ pub enum ImportError {
     NoVersion,
     /// Foot Map's, from a newer version.
     Newer { version: u64 },
+    /// Foot Map's, but beyond one of the import limits.
+    OverLimit(Limit),
     /// Foot Map's, but some entries cannot be read.
     Damaged {
         routines: usize,
@@ -80,6 +216,7 @@ impl ImportError {
             ImportError::NoVersion => format!(
                 "The file is damaged: it is marked as a Foot Map export but says no version. {NOTHING}"
             ),
+            ImportError::OverLimit(limit) => format!("{} {NOTHING}", limit.sentence()),
             ImportError::Newer { version } => format!(
                 "This file was exported by a newer version of Foot Map (format {version}); reload the page to get the newest version, then try again. {NOTHING}"
             ),
@@ -126,6 +263,9 @@ pub fn read(text: &str) -> Result<ExportFile, ImportError> {
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
     }
+    if text.len() > MAX_CHARS && text.encode_utf16().nth(MAX_CHARS).is_some() {
+        return Err(ImportError::OverLimit(Limit::Size));
+    }
     let map = match wire::object(text) {
         Ok(map) => map,
         Err(Problem::TooLong) => return Err(ImportError::TooLarge),
@@ -144,6 +284,9 @@ pub fn read(text: &str) -> Result<ExportFile, ImportError> {
         Some(_) => {}
         None => return Err(ImportError::NoVersion),
     }
+    if let Some(limit) = over_limit(&map) {
+        return Err(ImportError::OverLimit(limit));
+    }
     let body = wire::read_body(&map);
     if body.partial() {
         return Err(ImportError::Damaged {
@@ -152,9 +295,18 @@ pub fn read(text: &str) -> Result<ExportFile, ImportError> {
             settings: body.bad_settings,
         });
     }
+    // Names from outside lose the marks that reorder text, as names typed
+    // or shared do.
+    let mut data = body.store;
+    for routine in &mut data.routines {
+        routine.name = clean_name(&routine.name);
+    }
+    for session in &mut data.history {
+        session.routine_name = clean_name(&session.routine_name);
+    }
     Ok(ExportFile {
         exported_ms: map.get("exported").and_then(serde_json::Value::as_i64),
-        data: body.store,
+        data,
     })
 }
 

@@ -19,7 +19,7 @@ pub const MAX_ID: usize = 40;
 /// A routine a person made, copied or received by link. Its steps are the
 /// content's [`RoutineStep`] (side, zone id, technique id, seconds), so the
 /// player runs it like a built-in routine (see [`OwnRoutine::to_routine`]).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct OwnRoutine {
     /// Unique among the person's routines; never one of the built-in ids
     /// (those have no `my-` prefix). See [`new_id`].
@@ -244,7 +244,9 @@ impl OwnRoutine {
 
     /// The whole routine's length in seconds.
     pub fn total_seconds(&self) -> u32 {
-        self.steps.iter().map(|s| s.seconds).sum()
+        self.steps
+            .iter()
+            .fold(0, |total, s| total.saturating_add(s.seconds))
     }
 
     /// Every problem, in the order shown; empty when it can be saved and run.
@@ -374,10 +376,21 @@ pub fn mirror(step: &RoutineStep) -> RoutineStep {
     }
 }
 
-/// A name without control characters or surrounding spaces.
+/// A name without control characters, without the invisible marks that
+/// reorder text (so a shared name cannot display as something else), and
+/// without surrounding spaces.
 pub fn clean_name(name: &str) -> String {
-    let clean: String = name.chars().filter(|c| !c.is_control()).collect();
+    let clean: String = name
+        .chars()
+        .filter(|c| !c.is_control() && !is_bidi_control(*c))
+        .collect();
     clean.trim().to_string()
+}
+
+/// The characters that change the direction text is shown in: embeddings,
+/// overrides, isolates and the directional marks.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// `name` with `suffix` added, shortening the name so the result stays

@@ -127,6 +127,9 @@ pub struct Settings {
     /// The person turned off the buzz at each step change (on by default,
     /// where the device can vibrate).
     pub no_vibrate: bool,
+    /// When everything was last exported from this browser (Unix ms), if
+    /// ever: a gentle reminder to export follows from it.
+    pub exported_ms: Option<i64>,
 }
 
 /// The storage key.
@@ -211,6 +214,7 @@ mod tests {
                     manual,
                     safety_seen: !manual,
                     no_vibrate: false,
+                    ..Settings::default()
                 };
                 assert_eq!(Settings::decode(&s.encode()), (s, None));
             }

@@ -31,8 +31,10 @@
 //! - `settings.sound`: `chime`, `voice`, `both` or `silent` (anything else:
 //!   `both`); `manual`: wait for Next at each step end; `safety_seen`: the
 //!   safety note was read; `vibrate`: buzz at each step change (added in
-//!   the same version, so a missing field means `true`). A missing field
-//!   keeps its default.
+//!   the same version, so a missing field means `true`); `exported`: when
+//!   everything was last exported from this browser, Unix ms (added in the
+//!   same version; missing until the first export). A missing field keeps
+//!   its default.
 //! - `routines`: the person's own routines in their order. `id` is unique
 //!   (`my-` and the creation time in base 36); `steps` are side (`left` or
 //!   `right`), a content zone id, a content technique id and a time in
@@ -85,6 +87,14 @@ pub const KEY: &str = "foot-map.store";
 /// How every local-storage key Foot Map has used starts: [`KEY`], the
 /// text it keeps aside, and the settings of the version before the store.
 pub const KEY_PREFIX: &str = "foot-map.";
+
+/// The local-storage key of the checkpoint of a routine under way: one
+/// session as JSON (an entry of `history`, below), written whenever the
+/// page is hidden during a routine. The routine's end removes it; a page
+/// that starts and finds it records it as a stopped session (the tab that
+/// wrote it was closed or killed), which the same session recorded later
+/// in full replaces (see [`Change::RecordSession`]).
+pub const CHECKPOINT_KEY: &str = "foot-map.checkpoint";
 
 /// The format version this code writes.
 pub const VERSION: u64 = 1;
@@ -161,7 +171,7 @@ impl Session {
         LocalTime::at(self.start_ms, self.offset_min)
     }
 
-    fn order(&self) -> (i64, &str) {
+    pub(crate) fn order(&self) -> (i64, &str) {
         (self.start_ms, &self.routine_id)
     }
 }
@@ -248,8 +258,76 @@ pub struct Loaded {
     pub keep_aside: Option<String>,
 }
 
+/// Why a reminder to export is due.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportDue {
+    /// Never exported from this browser.
+    Never,
+    /// Last exported more than [`REMIND_AFTER_MS`] ago.
+    Stale,
+}
+
+/// Four weeks, in ms: how long after the last export a reminder may show.
+pub const REMIND_AFTER_MS: i64 = 28 * 86_400_000;
+
+/// What a page finds saved just before it writes: it builds on what can
+/// be read, keeps aside what cannot, and never writes over a newer
+/// version's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Found {
+    /// Nothing saved yet.
+    Nothing,
+    /// A store this version reads whole.
+    Readable(Store),
+    /// Text from a newer version: this page must not write at all.
+    Newer { version: u64 },
+    /// Text this version cannot read, or reads only in part (then what
+    /// could be read): keep `text` aside before writing over it.
+    Damaged { partial: Option<Store>, text: String },
+}
+
+impl Found {
+    /// Reads the text saved under [`KEY`] now.
+    pub fn read(text: Option<&str>) -> Found {
+        let Some(text) = text.filter(|t| !t.trim().is_empty()) else {
+            return Found::Nothing;
+        };
+        let (store, problem) = wire::decode_store(text);
+        match problem {
+            None => Found::Readable(store),
+            Some(Problem::Newer { version }) => Found::Newer { version },
+            Some(Problem::PartlyUnreadable { .. }) => Found::Damaged {
+                partial: Some(store),
+                text: text.to_string(),
+            },
+            Some(_) => Found::Damaged {
+                partial: None,
+                text: text.to_string(),
+            },
+        }
+    }
+}
+
 /// The key to keep unreadable text under: `foot-map.store.unreadable`, or
 /// with `-2`, `-3`… added if `taken` says that key already holds something.
+/// Where to keep `text` aside: `Ok(None)` if one of the keys already
+/// holds the same text (it is kept once, however often it is found),
+/// else the first free key. `saved` reads a key.
+pub fn keep_aside_slot(text: &str, saved: impl Fn(&str) -> Option<String>) -> Option<String> {
+    let base = format!("{KEY}.unreadable");
+    let mut key = base.clone();
+    let mut n = 2;
+    while let Some(there) = saved(&key) {
+        if there == text {
+            return None;
+        }
+        key = format!("{base}-{n}");
+        n += 1;
+    }
+    Some(key)
+}
+
+/// The first free key to keep text aside under; see [`keep_aside_slot`].
 pub fn keep_aside_key(taken: impl Fn(&str) -> bool) -> String {
     let base = format!("{KEY}.unreadable");
     let mut key = base.clone();
@@ -284,6 +362,8 @@ pub enum Change {
     SetVibrate(bool),
     /// Records that the safety note was read.
     SafetySeen,
+    /// Records that everything was exported at this time (Unix ms).
+    Exported(i64),
     /// Replaces all settings.
     SetSettings(Settings),
     /// Adds a new routine at the end. If its id is taken by a different
@@ -360,6 +440,30 @@ impl Store {
         }
     }
 
+    /// Whether a gentle reminder to export is due at `now_ms`: there is
+    /// something worth keeping (an own routine, or three sessions) and no
+    /// export for four weeks, or none ever.
+    pub fn export_due(&self, now_ms: i64) -> Option<ExportDue> {
+        if self.routines.is_empty() && self.history.len() < 3 {
+            return None;
+        }
+        match self.settings.exported_ms {
+            None => Some(ExportDue::Never),
+            Some(then) if now_ms.saturating_sub(then) > REMIND_AFTER_MS => Some(ExportDue::Stale),
+            Some(_) => None,
+        }
+    }
+
+    /// The checkpoint text for a session under way.
+    pub fn encode_checkpoint(session: &Session) -> String {
+        wire::encode_session(session)
+    }
+
+    /// The session a checkpoint holds, if it can be read.
+    pub fn decode_checkpoint(text: &str) -> Option<Session> {
+        wire::decode_session(text).filter(|s| !s.finished)
+    }
+
     /// The saved text, in the current version.
     pub fn encode(&self) -> String {
         wire::encode(self, None)
@@ -397,6 +501,7 @@ impl Store {
             Change::SetManual(manual) => self.settings.manual = *manual,
             Change::SetVibrate(on) => self.settings.no_vibrate = !on,
             Change::SafetySeen => self.settings.safety_seen = true,
+            Change::Exported(ms) => self.settings.exported_ms = Some(*ms),
             Change::SetSettings(settings) => self.settings = *settings,
             Change::AddRoutine(routine) => self.add_routine(routine.clone(), None),
             Change::SaveRoutine(routine) => match self.routines.iter_mut().find(|r| r.id == routine.id) {
@@ -479,20 +584,27 @@ impl Store {
     /// Puts a store read from outside in order: history sorted and without
     /// repeated keys, routine ids unique and of the own-routine shape.
     pub(crate) fn normalize(mut self) -> Store {
-        let history = std::mem::take(&mut self.history);
-        if history.windows(2).all(|w| w[0].order() < w[1].order()) {
-            self.history = history;
-        } else {
-            for session in history {
-                self.record(session);
-            }
+        // In order, one session per key (the longest), by one sort.
+        if !self.history.windows(2).all(|w| w[0].order() < w[1].order()) {
+            self.history
+                .sort_by(|a, b| a.order().cmp(&b.order()).then(b.seconds.cmp(&a.seconds)));
+            self.history.dedup_by(|later, kept| later.order() == kept.order());
         }
+        // Ids made unique in one pass (a file may repeat one thousands of
+        // times): a repeated id of an identical routine is dropped, of a
+        // different one given a free id.
         let routines = std::mem::take(&mut self.routines);
+        let mut ids = merge::Ids::of(&[]);
         for mut routine in routines {
             if !own_routine::is_own_id(&routine.id) {
                 routine.id = "my-imported".into();
             }
-            self.add_routine(routine, None);
+            match ids.position(&routine.id) {
+                Some(i) if self.routines[i] == routine => continue,
+                Some(_) => routine.id = ids.free(&routine.id, self.routines.len()),
+                None => ids.add(&routine.id, self.routines.len()),
+            }
+            self.routines.push(routine);
         }
         self
     }

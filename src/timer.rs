@@ -280,6 +280,14 @@ impl Timer {
         }
     }
 
+    /// What would have been done if the routine were stopped at `now`:
+    /// for a checkpoint of a routine under way. Changes nothing.
+    pub fn summary_if_stopped(&self, now: u64) -> Summary {
+        let mut timer = self.clone();
+        timer.apply(Action::Stop, now);
+        timer.summary()
+    }
+
     fn begin(&mut self, first: usize, now: u64) -> Phase {
         self.worked.iter_mut().for_each(|w| *w = 0);
         if self.steps.is_empty() {

@@ -422,7 +422,7 @@ async fn a_new_deploy_reaches_the_next_visit_and_never_interrupts_a_running_rout
 
     // The next visit, in another tab, gets the new files at once.
     let tab = browser.client.new_window(true).await.unwrap();
-    browser.client.switch_to_window(tab.handle).await.unwrap();
+    browser.client.switch_to_window(tab.handle.clone()).await.unwrap();
     browser.open(&server.url("")).await;
     let loaded: Value = browser
         .js("return performance.getEntriesByType('resource').map(e => e.name)")
@@ -437,9 +437,60 @@ async fn a_new_deploy_reaches_the_next_visit_and_never_interrupts_a_running_rout
         );
     }
 
-    // The new service worker takes over and removes the old cache and files.
+    // The new service worker takes over; the old deploy's cache stays
+    // while a page of that deploy is open.
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    loop {
+        let cached = browser.client.execute_async(CACHED, vec![]).await.unwrap();
+        let names = cached["names"].as_array().cloned().unwrap_or_default();
+        if names.len() == 2 {
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "no second cache: {cached}");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+
+    // The routine in the first tab carried on throughout.
+    browser
+        .client
+        .switch_to_window(routine_tab.clone())
+        .await
+        .unwrap();
+    assert_eq!(browser.js(STATUS).await, json!("running"));
+    assert_eq!(browser.js("return window.__pageErrors ?? []").await, json!([]));
+    let step = browser.js(STEP).await;
+    browser.press("next").await;
+    browser
+        .wait_for_js(
+            STEP,
+            json!((step.as_str().unwrap().parse::<u32>().unwrap() + 1).to_string()),
+        )
+        .await;
+    // And that tab still opens a page for the first time, whose code the
+    // host no longer has: the old deploy's cache serves it.
+    browser.js("location.hash = 'history'").await;
+    browser
+        .wait_for_js(
+            "return !!document.querySelector('[data-testid=history]')",
+            json!(true),
+        )
+        .await;
+    assert!(browser.text("[data-testid=link-notice]").await.is_none());
+    let problems = browser.console_problems().await;
+    assert!(problems.is_empty(), "console warnings or errors: {problems:#?}");
+    assert!(
+        server.failures().is_empty(),
+        "failed requests: {:#?}",
+        server.failures()
+    );
+
+    // Once no page of the old deploy is open, its cache and files go at the
+    // next visit.
+    browser.client.close_window().await.unwrap();
+    browser.client.switch_to_window(tab.handle.clone()).await.unwrap();
     let deadline = std::time::Instant::now() + Duration::from_secs(20);
     let cached = loop {
+        browser.client.refresh().await.unwrap();
         let cached = browser.client.execute_async(CACHED, vec![]).await.unwrap();
         let names = cached["names"].as_array().cloned().unwrap_or_default();
         if names.len() == 1 && names != first_cache["names"].as_array().cloned().unwrap_or_default() {
@@ -449,7 +500,7 @@ async fn a_new_deploy_reaches_the_next_visit_and_never_interrupts_a_running_rout
             std::time::Instant::now() < deadline,
             "the old cache stays: {cached}"
         );
-        tokio::time::sleep(Duration::from_millis(200)).await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
     };
     let urls = cached["urls"].to_string();
     for old in &renamed {
@@ -461,26 +512,6 @@ async fn a_new_deploy_reaches_the_next_visit_and_never_interrupts_a_running_rout
     for file in renamed.iter().map(|old| next_name(old)) {
         assert!(urls.contains(file.as_str()), "{file} is cached for offline use");
     }
-
-    // The routine in the first tab carried on throughout.
-    browser.client.switch_to_window(routine_tab).await.unwrap();
-    assert_eq!(browser.js(STATUS).await, json!("running"));
-    assert_eq!(browser.js("return window.__pageErrors ?? []").await, json!([]));
-    let step = browser.js(STEP).await;
-    browser.press("next").await;
-    browser
-        .wait_for_js(
-            STEP,
-            json!((step.as_str().unwrap().parse::<u32>().unwrap() + 1).to_string()),
-        )
-        .await;
-    let problems = browser.console_problems().await;
-    assert!(problems.is_empty(), "console warnings or errors: {problems:#?}");
-    assert!(
-        server.failures().is_empty(),
-        "failed requests: {:#?}",
-        server.failures()
-    );
     browser.close().await;
 }
 

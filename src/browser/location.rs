@@ -47,6 +47,13 @@ pub fn replace(fragment: &str) {
     }
 }
 
+/// Loads the page again (for the newest version of the app).
+pub fn reload() {
+    if let Some(window) = window() {
+        let _ = window.location().reload();
+    }
+}
+
 /// This page's address with `fragment` (none if empty, not a bare `#`).
 fn address(fragment: &str) -> String {
     let Some(window) = window() else {

@@ -11,6 +11,7 @@ pub mod keys;
 pub mod location;
 pub mod media_session;
 pub mod offline;
+pub mod persist;
 pub mod reveal;
 pub mod share_sheet;
 pub mod speech;

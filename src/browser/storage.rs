@@ -20,6 +20,11 @@ pub fn save(key: &str, value: &str) -> bool {
     storage().is_some_and(|s| s.set_item(key, value).is_ok())
 }
 
+/// Removes what is saved under `key`; false if it could not be.
+pub fn remove(key: &str) -> bool {
+    storage().is_some_and(|s| s.remove_item(key).is_ok())
+}
+
 /// Whether anything is saved under a key starting with `prefix`.
 pub fn has_any(prefix: &str) -> bool {
     let Some(storage) = storage() else { return false };

@@ -14,6 +14,17 @@ pub fn on_shown(f: impl Fn() + Clone + 'static) {
     });
 }
 
+/// Calls `f` each time the page is hidden (another tab, another app, the
+/// screen locked), while the current owner lives. A hidden page may be
+/// killed without any further event.
+pub fn on_hidden(f: impl Fn() + Clone + 'static) {
+    listen(&["visibilitychange"], move |_| {
+        if !is_visible() {
+            f();
+        }
+    });
+}
+
 /// Calls `f` when the page is left (closed, reloaded or navigated away
 /// from), while the current owner lives. A tab the system kills in the
 /// background may never send this.

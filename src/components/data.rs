@@ -23,6 +23,7 @@ pub fn YourData() -> impl IntoView {
         let text = saved.with_untracked(|s| export::export(s, now));
         let name = export::file_name(now, offset);
         said.set(Some(if files::download(&name, &text, "application/json") {
+            saved.apply(Change::Exported(now));
             format!("Exported as “{name}”, in your downloads.")
         } else {
             "This browser cannot save files, so nothing was exported.".into()
@@ -34,14 +35,17 @@ pub fn YourData() -> impl IntoView {
         };
         pending.set(None);
         spawn_local(async move {
-            let text = files::read_text(&input, store::MAX_TEXT).await;
+            // (Three bytes at most for each character the limit counts.)
+            let text = files::read_text(&input, 3 * export::MAX_CHARS).await;
             // The same file can be picked again after a change.
             let _ = js_sys::Reflect::set(&input, &"value".into(), &"".into());
             let text = match text {
                 Ok(text) => text,
                 Err(files::ReadError::NoFile) => return,
                 Err(files::ReadError::TooLarge) => {
-                    said.set(Some(export::ImportError::TooLarge.message()));
+                    said.set(Some(
+                        export::ImportError::OverLimit(export::Limit::Size).message(),
+                    ));
                     return;
                 }
                 Err(files::ReadError::Unreadable) => {
@@ -63,8 +67,11 @@ pub fn YourData() -> impl IntoView {
     };
     let confirm = move |_| {
         if let Some((file, _)) = pending.get_untracked() {
-            saved.apply(Change::Import(file));
-            said.set(Some("Imported.".into()));
+            said.set(Some(if saved.apply_saved_or_not_at_all(Change::Import(file)) {
+                "Imported.".into()
+            } else {
+                "Not imported: this browser has no room to save what the file adds (its storage for the site is full, or saving is blocked). Nothing was changed.".into()
+            }));
         }
         pending.set(None);
     };
@@ -81,6 +88,27 @@ pub fn YourData() -> impl IntoView {
                 "Your routines, history and settings are kept in this browser only. "
                 "Export them to one file to keep a copy or to move them to another device, and import that file there."
             </p>
+            {move || {
+                saved
+                    .persisted()
+                    .map(|kept| {
+                        view! {
+                            <p class="small" data-testid="persisted">
+                                {if kept {
+                                    "This browser keeps them until you clear its site data."
+                                } else {
+                                    "This browser may clear them on its own, for example after some weeks without a visit: an export keeps a copy."
+                                }}
+                            </p>
+                        }
+                    })
+            }}
+            {move || {
+                let (now, _) = wall_clock();
+                saved
+                    .with(|s| reminder(s, now))
+                    .map(|text| view! { <p class="reminder" data-testid="export-reminder">{text}</p> })
+            }}
             <div class="controls">
                 <button type="button" data-testid="export" on:click=export>
                     "Export"
@@ -127,4 +155,14 @@ pub fn YourData() -> impl IntoView {
             {move || said.get().map(|text| view! { <p class="data-said" role="status" data-testid="data-said">{text}</p> })}
         </section>
     }
+}
+
+/// The reminder's sentence, if one is due.
+fn reminder(store: &store::Store, now_ms: i64) -> Option<&'static str> {
+    store.export_due(now_ms).map(|due| match due {
+        store::ExportDue::Never => "Not exported yet: an export is the only copy outside this browser.",
+        store::ExportDue::Stale => {
+            "Last exported more than four weeks ago: an export now keeps a copy of what changed since."
+        }
+    })
 }

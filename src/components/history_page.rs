@@ -9,7 +9,7 @@ use crate::components::CollectAny;
 use crate::format;
 use crate::history;
 use crate::state::saved::Saved;
-use crate::store::Change;
+use crate::store::{Change, Session};
 use leptos::prelude::*;
 
 /// How many recent sessions the list shows.
@@ -89,15 +89,37 @@ fn Week(now_ms: i64, offset_min: i32) -> impl IntoView {
 fn Recent() -> impl IntoView {
     let saved = expect_context::<Saved>();
     let confirming = RwSignal::new(false);
+    // The session deleted last, until it is put back or another goes.
+    let deleted = RwSignal::new(None::<Session>);
     let count = move || saved.with(|s| s.history.len());
+    let undo = move |_| {
+        if let Some(session) = deleted.get_untracked() {
+            saved.apply(Change::RecordSession(session));
+        }
+        deleted.set(None);
+    };
     view! {
+        {move || {
+            deleted
+                .get()
+                .map(|session| {
+                    view! {
+                        <p class="undo" role="status" data-testid="session-undo">
+                            {format!("Deleted the session of {}. ", format::when(session.local_start()))}
+                            <button type="button" on:click=undo>
+                                "Undo"
+                            </button>
+                        </p>
+                    }
+                })
+        }}
         <ul class="sessions" data-testid="sessions">
             {move || {
                 saved.with(|s| {
                     history::recent(&s.history, RECENT)
                         .into_iter()
                         .map(|session| {
-                            let key = session.key();
+                            let kept = session.clone();
                             let when = format::when(session.local_start());
                             let done = format::duration(session.seconds);
                             let label = format!("Delete the session of {when}");
@@ -116,7 +138,10 @@ fn Recent() -> impl IntoView {
                                         type="button"
                                         class="quiet"
                                         aria-label=label
-                                        on:click=move |_| saved.apply(Change::DeleteSession(key.clone()))
+                                        on:click=move |_| {
+                                            saved.apply(Change::DeleteSession(kept.key()));
+                                            deleted.set(Some(kept.clone()));
+                                        }
                                     >
                                         "Delete"
                                     </button>
@@ -142,6 +167,7 @@ fn Recent() -> impl IntoView {
                                 on:click=move |_| {
                                     saved.apply(saved.with_untracked(|s| s.clear_history()));
                                     confirming.set(false);
+                                    deleted.set(None);
                                 }
                             >
                                 "Delete all"

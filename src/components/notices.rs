@@ -2,6 +2,7 @@
 //! control: a link that could not be followed, saved data that could not
 //! be read or saved. The page stays usable beneath them.
 
+use crate::browser::location;
 use crate::state::Nav;
 use leptos::prelude::*;
 
@@ -13,12 +14,13 @@ pub fn Notices() -> impl IntoView {
     view! {
         {move || {
             nav.link_error().map(|error| {
-                view! { <Notice text=error.message() testid="link-notice" dismiss=|nav| nav.dismiss_error() /> }
+                view! { <Notice text=error.message() testid="link-notice" reload=false dismiss=|nav| nav.dismiss_error() /> }
             })
         }}
         {move || {
             practice.problem().map(|text| {
-                view! { <Notice text testid="saved-notice" dismiss=|nav| nav.practice().dismiss_problem() /> }
+                let reload = practice.needs_reload();
+                view! { <Notice text testid="saved-notice" reload dismiss=|nav| nav.practice().dismiss_problem() /> }
             })
         }}
     }
@@ -31,6 +33,8 @@ fn Notice(
     text: String,
     /// The test hook.
     testid: &'static str,
+    /// Whether to offer to reload the page (the way out of the problem).
+    reload: bool,
     /// What Dismiss does. (A plain function: one copy of this component's
     /// code serves every notice.)
     dismiss: fn(Nav),
@@ -39,6 +43,14 @@ fn Notice(
     view! {
         <div class="notice" role="alert" data-testid=testid>
             <p>{text}</p>
+            {reload
+                .then(|| {
+                    view! {
+                        <button type="button" class="primary" data-testid="reload" on:click=|_| location::reload()>
+                            "Reload"
+                        </button>
+                    }
+                })}
             <button type="button" class="quiet" on:click=move |_| dismiss(nav)>
                 "Dismiss"
             </button>

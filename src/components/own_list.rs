@@ -109,7 +109,7 @@ fn OwnCard(routine: OwnRoutine, deleted: RwSignal<Option<Deleted>>) -> impl Into
             saved.apply(Change::DuplicateRoutine {
                 id: id.clone(),
                 new_id: new_id(saved),
-            })
+            });
         }
     };
     let delete = {

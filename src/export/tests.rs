@@ -8,6 +8,23 @@ use crate::store::tests::{arb_store, damage, routine, sample, session, step};
 use crate::store::Change;
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
+use std::collections::HashSet;
+
+/// `store` brought within the import limits, with clean names: saved data
+/// may hold what an import refuses (a step of hours, say).
+fn within_limits(mut store: Store) -> Store {
+    for routine in &mut store.routines {
+        routine.name = clean_name(&routine.name).chars().take(MAX_NAME).collect();
+        for step in &mut routine.steps {
+            step.seconds %= MAX_SECONDS + 1;
+        }
+    }
+    for session in &mut store.history {
+        session.routine_name = clean_name(&session.routine_name);
+        session.seconds %= MAX_SESSION_SECONDS as u32 + 1;
+    }
+    store
+}
 
 fn file(store: &Store) -> ExportFile {
     read(&export(store, 1_763_740_800_000)).expect("our own export reads")
@@ -205,6 +222,7 @@ proptest! {
 
     #[test]
     fn exports_round_trip_and_merge_into_nothing_as_themselves(store in arb_store(), at in any::<i64>()) {
+        let store = within_limits(store);
         let f = read(&export(&store, at)).unwrap();
         prop_assert_eq!(&f.data, &store);
         prop_assert_eq!(f.exported_ms, Some(at));
@@ -251,4 +269,119 @@ proptest! {
         );
         prop_assert_eq!(merged.history.len(), a.history.len() + p.new_sessions);
     }
+}
+
+/// A file of `count` routines, all under one id, each with its own name.
+fn many_under_one_id(count: usize) -> String {
+    let routines: Vec<String> = (0..count)
+        .map(|i| {
+            format!(
+                r#"{{"id":"my-a","name":"R{i}","steps":[{{"side":"left","zone":"heel","technique":"knuckle-press","seconds":40}}]}}"#
+            )
+        })
+        .collect();
+    format!(
+        r#"{{"format":"foot-map","version":1,"routines":[{}],"history":[]}}"#,
+        routines.join(",")
+    )
+}
+
+#[test]
+fn a_file_over_a_limit_is_refused_naming_the_limit() {
+    let refused = |text: &str| match read(text) {
+        Err(ImportError::OverLimit(limit)) => limit,
+        other => panic!("not refused for a limit: {other:?}"),
+    };
+    assert_eq!(refused(&many_under_one_id(5_000)), Limit::Routines(5_000));
+    let message = ImportError::OverLimit(Limit::Routines(5_000)).message();
+    assert_eq!(
+        message,
+        "The file holds 5,000 routines; Foot Map imports at most 500. Nothing was changed."
+    );
+    let one = |routine: &str| format!(r#"{{"format":"foot-map","version":1,"routines":[{routine}]}}"#);
+    let heel = r#"{"side":"left","zone":"heel","technique":"knuckle-press","seconds":40}"#;
+    let steps = vec![heel; MAX_STEPS + 1].join(",");
+    assert_eq!(
+        refused(&one(&format!(r#"{{"id":"my-a","name":"A","steps":[{steps}]}}"#))),
+        Limit::Steps {
+            routine: 1,
+            steps: 61
+        }
+    );
+    let long_name = "n".repeat(MAX_NAME + 1);
+    assert_eq!(
+        refused(&one(&format!(
+            r#"{{"id":"my-a","name":"{long_name}","steps":[]}}"#
+        ))),
+        Limit::Name { routine: 1 }
+    );
+    let long_step = r#"{"side":"left","zone":"heel","technique":"knuckle-press","seconds":4000000000}"#;
+    assert_eq!(
+        refused(&one(&format!(
+            r#"{{"id":"my-a","name":"A","steps":[{long_step}]}}"#
+        ))),
+        Limit::StepTime { routine: 1 }
+    );
+    let sessions =
+        vec![r#"{"start":1,"offset":0,"routine":"quick-3","seconds":60,"finished":true}"#; MAX_SESSIONS + 1];
+    let text = format!(
+        r#"{{"format":"foot-map","version":1,"history":[{}]}}"#,
+        sessions.join(",")
+    );
+    assert_eq!(refused(&text), Limit::Sessions(MAX_SESSIONS + 1));
+    let text = r#"{"format":"foot-map","version":1,"history":[{"start":1,"offset":0,"routine":"quick-3","seconds":90000,"finished":true}]}"#;
+    assert_eq!(refused(text), Limit::SessionTime { session: 1 });
+    // The size counts characters as the browser's storage does: one
+    // character outside the basic plane is two.
+    let padded = format!(
+        r#"{{"format":"foot-map","version":1,"pad":"{}"}}"#,
+        "😀".repeat(MAX_CHARS / 2)
+    );
+    assert_eq!(refused(&padded), Limit::Size);
+    for limit in [
+        Limit::Size,
+        Limit::Steps {
+            routine: 3,
+            steps: 61,
+        },
+        Limit::Sessions(12_345),
+    ] {
+        assert!(ImportError::OverLimit(limit)
+            .message()
+            .ends_with("Nothing was changed."));
+    }
+}
+
+#[test]
+fn hundreds_of_routines_under_one_id_each_get_their_own() {
+    let file = read(&many_under_one_id(MAX_ROUTINES)).expect("within the limits");
+    let ids: Vec<&str> = file.data.routines.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(ids.len(), MAX_ROUTINES);
+    assert_eq!(ids[..3], ["my-a", "my-a-2", "my-a-3"]);
+    assert_eq!(
+        ids.iter().collect::<HashSet<_>>().len(),
+        MAX_ROUTINES,
+        "all different"
+    );
+    // Imported into a store that has `my-a` and `my-a-2` already (other
+    // routines), every one is added as a copy under a free id.
+    let mut here = Store::default();
+    here.add_routine(routine("my-a", "Mine"), None);
+    here.add_routine(routine("my-a-2", "Mine too"), None);
+    let plan = plan(&here, &file);
+    assert_eq!(
+        plan.new_routines.len() + plan.changed_routines.len(),
+        MAX_ROUTINES
+    );
+    let merged = merge(here, &file);
+    assert_eq!(merged.routines.len(), MAX_ROUTINES + 2);
+    let ids: HashSet<&str> = merged.routines.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(ids.len(), MAX_ROUTINES + 2, "no id is used twice");
+}
+
+#[test]
+fn names_lose_the_marks_that_reorder_text() {
+    let text = "{\"format\":\"foot-map\",\"version\":1,\"routines\":[{\"id\":\"my-a\",\"name\":\"Calm \u{202e}gpj.exe\",\"steps\":[]}]}";
+    let file = read(text).unwrap();
+    assert_eq!(file.data.routines[0].name, "Calm gpj.exe");
 }

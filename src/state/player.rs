@@ -416,6 +416,23 @@ impl Player {
 
     /// Adds the session that just ended to the history: finished, or
     /// stopped after some massage was done.
+    /// Keeps what has been done of the routine under way, in case the
+    /// page is killed while hidden (see [`Saved::checkpoint`]).
+    pub fn checkpoint(self) {
+        let (Some(routine), Some((start_ms, offset_min))) =
+            (self.routine.get_untracked(), self.started.get_value())
+        else {
+            return;
+        };
+        if !matches!(self.snapshot_untracked().status, Status::Running | Status::Paused) {
+            return;
+        }
+        let now = browser::now_ms();
+        let summary = self.timer.with_untracked(|t| t.summary_if_stopped(now));
+        let session = Session::from_summary(start_ms, offset_min, &routine.id, &routine.name, &summary);
+        self.saved.checkpoint(Some(&session));
+    }
+
     fn record(self) {
         let (Some(routine), Some((start_ms, offset_min))) =
             (self.routine.get_untracked(), self.started.get_value())
@@ -423,6 +440,7 @@ impl Player {
             return;
         };
         self.started.set_value(None);
+        self.saved.checkpoint(None);
         let summary = self.summary();
         if summary.worked_ms >= 1000 || !summary.early {
             let session = Session::from_summary(start_ms, offset_min, &routine.id, &routine.name, &summary);

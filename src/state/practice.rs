@@ -33,6 +33,7 @@ pub struct Live {
     planned: Signal<Vec<ZoneKey>>,
     pick: Callback<ZoneKey, bool>,
     problem: Signal<Option<String>>,
+    needs_reload: Signal<bool>,
     dismiss: Callback<()>,
     bar: fn() -> AnyView,
 }
@@ -118,6 +119,13 @@ impl Practice {
         self.live.get().and_then(|l| l.problem.get())
     }
 
+    /// Whether the page must be reloaded to save again (a newer version
+    /// of Foot Map saved the data).
+    pub fn needs_reload(self) -> bool {
+        self.live.get().is_some_and(|l| l.needs_reload.get())
+    }
+
+    /// Forgets the problem once the reader has seen it.
     pub fn dismiss_problem(self) {
         if let Some(live) = self.live.get_untracked() {
             live.dismiss.run(());
@@ -162,6 +170,7 @@ pub fn begin(nav: Navigation, bar: fn() -> AnyView) -> Live {
             open
         }),
         problem: Signal::derive(move || saved.problem()),
+        needs_reload: Signal::derive(move || saved.needs_reload()),
         dismiss: Callback::new(move |()| saved.dismiss_problem()),
         bar,
     }
@@ -173,6 +182,9 @@ pub fn begin(nav: Navigation, bar: fn() -> AnyView) -> Live {
 /// practice done is kept in the history.
 fn follow_page_visibility(player: Player) {
     visibility::on_shown(move || player.resync());
+    // A hidden page may be killed without notice: what was done so far is
+    // kept, to be recorded on the next visit if the page never returns.
+    visibility::on_hidden(move || player.checkpoint());
     visibility::on_leave(move || player.leave());
 }
 

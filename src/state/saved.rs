@@ -4,9 +4,9 @@
 //! read again when another tab saves. The format, its versions and its
 //! rules live in [`crate::store`]; this is only the bridge to the page.
 
-use crate::browser::storage;
+use crate::browser::{persist, storage};
 use crate::settings::{self, Settings};
-use crate::store::{self, Change, Store};
+use crate::store::{self, Change, Session, Store};
 use leptos::prelude::*;
 
 /// The saved data and what went wrong with it; provided to every component.
@@ -20,7 +20,24 @@ pub struct Saved {
     /// Saved text that could not be read and could not yet be kept aside:
     /// nothing is saved over it until it is.
     set_aside: StoredValue<Option<String>>,
+    /// Set once this page finds its data saved by a newer version of Foot
+    /// Map: from then on it writes nothing, so as never to downgrade it.
+    read_only: RwSignal<bool>,
+    /// Whether the browser keeps the data until the person clears it
+    /// (`None`: not known, or the browser cannot say).
+    persisted: RwSignal<Option<bool>>,
 }
+
+/// Why a page that found a newer version's data stops saving.
+fn newer_message(version: u64) -> String {
+    format!(
+        "Foot Map was updated in another tab or window, which saved your data in a newer format ({version}). \
+        This page is the older version: reload it to keep saving. Until then, changes made here are not saved."
+    )
+}
+
+const DAMAGED: &str = "What Foot Map had saved in this browser changed into something it cannot read in full \
+    (perhaps written by another copy of Foot Map). It is kept aside, unchanged, and your data here is saved in its place.";
 
 const NOT_SAVED: &str =
     "Foot Map could not save your last change: this browser's storage for the site is full. \
@@ -36,16 +53,31 @@ impl Saved {
             let _ = p.mark("saved-load-start");
         }
         let loaded = read();
+        let newer = match loaded.problem {
+            Some(store::Problem::Newer { version }) => Some(version),
+            _ => None,
+        };
         let saved = Saved {
             store: RwSignal::new(loaded.store),
-            problem: RwSignal::new(loaded.problem.map(|p| p.message())),
+            problem: RwSignal::new(match newer {
+                Some(version) => Some(newer_message(version)),
+                None => loaded.problem.map(|p| p.message()),
+            }),
             unsaved: StoredValue::new(Vec::new()),
             set_aside: StoredValue::new(loaded.keep_aside),
+            read_only: RwSignal::new(newer.is_some()),
+            persisted: RwSignal::new(None),
         };
+        if performance.is_some() {
+            leptos::task::spawn_local(async move {
+                saved.persisted.set(persist::is_persisted().await);
+            });
+        }
         saved.keep_aside();
         if let Some(p) = &performance {
             let _ = p.mark("saved-load-end");
         }
+        saved.recover_checkpoint();
         storage::on_other_tab_change(store::KEY, move || saved.follow_other_tab());
         saved
     }
@@ -79,52 +111,169 @@ impl Saved {
         self.problem.set(None);
     }
 
+    /// Makes `change` and saves it, or, if it cannot be saved now, makes
+    /// nothing: the page and the unsaved changes are as they were, and the
+    /// caller says so. For an import, which is all or nothing.
+    pub fn apply_saved_or_not_at_all(self, change: Change) -> bool {
+        let (shown, unsaved) = (self.store.get_untracked(), self.unsaved.get_value());
+        let problem = self.problem.get_untracked();
+        if self.apply(change) {
+            return true;
+        }
+        self.store.set(shown);
+        self.unsaved.set_value(unsaved);
+        if !self.read_only.get_untracked() {
+            self.problem.set(problem);
+        }
+        false
+    }
+
     /// Makes `change`, on top of whatever another tab saved since, and
-    /// saves the result. When saving fails the change stays on screen and
-    /// is saved with the next change that succeeds.
-    pub fn apply(self, change: Change) {
-        let unreadable_kept = self.keep_aside();
-        let next = match newest() {
-            Some(base) => {
-                self.unsaved.update_value(|u| u.push(change));
-                self.unsaved.with_value(|u| base.apply_all(u))
+    /// saves the result; true if it was saved. When saving fails the change
+    /// stays on screen and is saved with the next change that succeeds.
+    /// Nothing is ever written blind: what is saved now is read first, text
+    /// this version cannot read is kept aside before it is replaced, and
+    /// a newer version's text is never written over.
+    pub fn apply(self, change: Change) -> bool {
+        self.unsaved.update_value(|u| u.push(change.clone()));
+        let shown = self.store.get_untracked().apply(&change);
+        if self.read_only.get_untracked() || !self.keep_aside() {
+            return self.not_saved(shown);
+        }
+        let next = match store::Found::read(storage::load(store::KEY).as_deref()) {
+            store::Found::Newer { version } => {
+                self.read_only.set(true);
+                self.problem.set(Some(newer_message(version)));
+                self.store.set(shown);
+                return false;
             }
-            // Nothing readable is saved: build on what is shown.
-            None => {
-                self.unsaved.update_value(|u| u.push(change.clone()));
-                self.store.get_untracked().apply(&change)
+            store::Found::Readable(base) => self.unsaved.with_value(|u| base.apply_all(u)),
+            store::Found::Damaged { partial, text } => {
+                match self.keep_text_aside(&text) {
+                    Aside::Failed => return self.not_saved(shown),
+                    Aside::Kept => self.problem.set(Some(DAMAGED.into())),
+                    Aside::Already => {}
+                }
+                match partial {
+                    Some(base) => self.unsaved.with_value(|u| base.apply_all(u)),
+                    None => shown,
+                }
             }
+            // Nothing saved: build on what is shown.
+            store::Found::Nothing => shown,
         };
-        let saved = unreadable_kept && storage::save(store::KEY, &next.encode());
+        let saved = storage::save(store::KEY, &next.encode());
+        if !saved {
+            return self.not_saved(next);
+        }
+        let worth_keeping = matches!(
+            &change,
+            Change::AddRoutine(_)
+                | Change::SaveRoutine(_)
+                | Change::RecordSession(Session { finished: true, .. })
+        );
+        if worth_keeping && self.persisted.get_untracked() == Some(false) {
+            self.ask_to_persist();
+        }
         self.store.set(next);
-        if saved {
-            self.unsaved.update_value(Vec::clear);
-            if self.problem.get_untracked().as_deref() == Some(NOT_SAVED) {
-                self.problem.set(None);
-            }
-        } else if storage::available() {
-            // (Where nothing can be saved at all, the settings say so once.)
+        self.unsaved.update_value(Vec::clear);
+        if self.problem.get_untracked().as_deref() == Some(NOT_SAVED) {
+            self.problem.set(None);
+        }
+        true
+    }
+
+    /// Shows `shown`, unsaved, and says why (where anything can be saved
+    /// at all: otherwise the settings say so once).
+    fn not_saved(self, shown: Store) -> bool {
+        self.store.set(shown);
+        if storage::available() && !self.read_only.get_untracked() {
             self.problem.set(Some(NOT_SAVED.into()));
+        }
+        false
+    }
+
+    /// Whether the browser keeps the data until the person clears it.
+    pub fn persisted(self) -> Option<bool> {
+        self.persisted.get()
+    }
+
+    /// Asks the browser to keep the data until the person clears it: once
+    /// there is something worth keeping (an own routine, a finished
+    /// session), never on a first visit that only looks.
+    pub fn ask_to_persist(self) {
+        leptos::task::spawn_local(async move {
+            if let Some(kept) = persist::ask().await {
+                self.persisted.set(Some(kept));
+            }
+        });
+    }
+
+    /// Whether this page has stopped saving because a newer version of
+    /// Foot Map saved the data: it must be reloaded.
+    pub fn needs_reload(self) -> bool {
+        self.read_only.get()
+    }
+
+    /// Keeps `session`, a routine under way, as the checkpoint (or, with
+    /// `None`, removes it once the routine has been recorded).
+    pub fn checkpoint(self, session: Option<&Session>) {
+        match session {
+            Some(session) => {
+                storage::save(store::CHECKPOINT_KEY, &Store::encode_checkpoint(session));
+            }
+            None => {
+                storage::remove(store::CHECKPOINT_KEY);
+            }
         }
     }
 
-    /// Writes saved text that could not be read under a key of its own;
-    /// true once there is none left to keep.
+    /// A checkpoint left by a page that was closed or killed during a
+    /// routine becomes a stopped session in the history.
+    fn recover_checkpoint(self) {
+        let Some(text) = storage::load(store::CHECKPOINT_KEY) else {
+            return;
+        };
+        if let Some(session) = Store::decode_checkpoint(&text) {
+            if session.seconds >= 1 && !self.apply(Change::RecordSession(session)) {
+                // Not recorded (storage full): kept for the next visit.
+                return;
+            }
+        }
+        storage::remove(store::CHECKPOINT_KEY);
+    }
+
+    /// Writes saved text found at the start that could not be read under
+    /// a key of its own; true once there is none left to keep.
     fn keep_aside(self) -> bool {
         let Some(text) = self.set_aside.get_value() else {
             return true;
         };
-        let key = store::keep_aside_key(|k| storage::load(k).is_some());
-        let kept = storage::save(&key, &text);
+        let kept = self.keep_text_aside(&text) != Aside::Failed;
         if kept {
             self.set_aside.set_value(None);
         }
         kept
     }
 
+    /// Keeps `text` under a key of its own, once however often it is found.
+    fn keep_text_aside(self, text: &str) -> Aside {
+        match store::keep_aside_slot(text, storage::load) {
+            None => Aside::Already,
+            Some(key) if storage::save(&key, text) => Aside::Kept,
+            Some(_) => Aside::Failed,
+        }
+    }
+
     fn follow_other_tab(self) {
-        if let Some(base) = newest() {
-            self.store.set(self.unsaved.with_value(|u| base.apply_all(u)));
+        match store::Found::read(storage::load(store::KEY).as_deref()) {
+            store::Found::Readable(base) => self.store.set(self.unsaved.with_value(|u| base.apply_all(u))),
+            store::Found::Newer { version } => {
+                self.read_only.set(true);
+                self.problem.set(Some(newer_message(version)));
+            }
+            // Kept aside at this page's next change.
+            store::Found::Damaged { .. } | store::Found::Nothing => {}
         }
     }
 }
@@ -136,9 +285,13 @@ fn read() -> store::Loaded {
     Store::load(main.as_deref(), old.as_deref())
 }
 
-/// The newest saved store, if one is saved and fully readable.
-fn newest() -> Option<Store> {
-    let text = storage::load(store::KEY)?;
-    let loaded = Store::load(Some(&text), None);
-    loaded.problem.is_none().then_some(loaded.store)
+/// What became of text to keep aside.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Aside {
+    /// Written under a key of its own.
+    Kept,
+    /// Already kept under one.
+    Already,
+    /// Could not be written (storage full or blocked).
+    Failed,
 }

@@ -14,10 +14,11 @@
 //! - Settings: sound and pacing come from the file; the safety note counts
 //!   as read if it was read on either side.
 
-use super::{count, Store};
+use super::{count, Session, Store};
+use crate::content::RoutineStep;
 use crate::own_routine::{copy_name, OwnRoutine};
 use crate::settings::Settings;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// The suffix of a routine imported as a copy.
 pub const IMPORTED: &str = " (imported)";
@@ -113,89 +114,143 @@ impl ImportPlan {
     }
 }
 
-enum Fate {
-    Known,
-    New,
-    Copy,
+/// What importing `file` into `store` would do.
+pub fn plan(store: &Store, file: &ExportFile) -> ImportPlan {
+    walk(store, file).1
 }
 
-/// What becomes of an imported routine. `before` is the store as it was
-/// before the import, `now` as the import has grown it so far.
-fn fate(before: &Store, now: &Store, routine: &OwnRoutine) -> Fate {
-    let copy = copy_name(&routine.name, IMPORTED);
-    let here = before
+/// Merges `file` into `store` as [`plan`] describes (see the module notes).
+pub fn merge(store: Store, file: &ExportFile) -> Store {
+    walk(&store, file).0
+}
+
+/// The merge and what it does, in one pass, in time that grows in step
+/// with the two stores' sizes: routines are found by id and by name and
+/// steps in hash tables, free ids are counted up from where the last one
+/// for the same base stopped, and the two histories (both in order) are
+/// merged side by side.
+fn walk(store: &Store, file: &ExportFile) -> (Store, ImportPlan) {
+    let mut plan = ImportPlan::default();
+    let mut now = store.clone();
+    // Routines here as they were before the import, by name and steps.
+    let here: HashSet<(&str, &[RoutineStep])> = store
         .routines
         .iter()
-        .any(|r| r.steps == routine.steps && (r.name == routine.name || r.name == copy));
-    match now.routine(&routine.id) {
-        _ if here => Fate::Known,
-        None => Fate::New,
-        Some(same) if same == routine => Fate::Known,
-        Some(_) => Fate::Copy,
+        .map(|r| (r.name.as_str(), r.steps.as_slice()))
+        .collect();
+    let mut ids = Ids::of(&now.routines);
+    for routine in &file.data.routines {
+        let copy = copy_name(&routine.name, IMPORTED);
+        let known_here = here.contains(&(routine.name.as_str(), routine.steps.as_slice()))
+            || here.contains(&(copy.as_str(), routine.steps.as_slice()));
+        match ids.position(&routine.id) {
+            _ if known_here => plan.known_routines += 1,
+            Some(i) if now.routines[i] == *routine => plan.known_routines += 1,
+            None => {
+                plan.new_routines.push(routine.name.clone());
+                ids.add(&routine.id, now.routines.len());
+                now.routines.push(routine.clone());
+            }
+            Some(_) => {
+                plan.changed_routines.push(routine.name.clone());
+                let id = ids.free(&routine.id, now.routines.len());
+                now.routines.push(OwnRoutine {
+                    id,
+                    name: copy,
+                    steps: routine.steps.clone(),
+                });
+            }
+        }
     }
+    now.settings = merged_settings(store.settings, file.data.settings);
+    plan.settings_changed = now.settings != store.settings;
+    let (history, new, known) = merged_history(&store.history, &file.data.history);
+    now.history = history;
+    plan.new_sessions = new;
+    plan.known_sessions = known;
+    (now, plan)
 }
 
 fn merged_settings(here: Settings, file: Settings) -> Settings {
     Settings {
         safety_seen: here.safety_seen || file.safety_seen,
+        // When this browser's data was last exported is this browser's.
+        exported_ms: here.exported_ms,
         ..file
     }
 }
 
-/// What importing `file` into `store` would do.
-pub fn plan(store: &Store, file: &ExportFile) -> ImportPlan {
-    let mut plan = ImportPlan::default();
-    let mut now = store.clone();
-    for routine in &file.data.routines {
-        match fate(store, &now, routine) {
-            Fate::Known => plan.known_routines += 1,
-            Fate::New => plan.new_routines.push(routine.name.clone()),
-            Fate::Copy => plan.changed_routines.push(routine.name.clone()),
+/// The two histories as one, in order: a session from the file whose key
+/// is here already is left out (the one here is kept). Both are in order
+/// with unique keys, as a read store's always are. Also says how many of
+/// the file's were new and how many known.
+fn merged_history(here: &[Session], file: &[Session]) -> (Vec<Session>, usize, usize) {
+    let mut out = Vec::with_capacity(here.len() + file.len());
+    let (mut new, mut known) = (0, 0);
+    let (mut a, mut b) = (here.iter().peekable(), file.iter().peekable());
+    loop {
+        let order = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) => x.order().cmp(&y.order()),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => break,
+        };
+        match order {
+            std::cmp::Ordering::Less => out.extend(a.next().cloned()),
+            std::cmp::Ordering::Greater => {
+                new += 1;
+                out.extend(b.next().cloned());
+            }
+            std::cmp::Ordering::Equal => {
+                known += 1;
+                b.next();
+                out.extend(a.next().cloned());
+            }
         }
-        now = add(store, now, routine);
     }
-    let here: HashSet<_> = store.history.iter().map(|s| s.key()).collect();
-    for session in &file.data.history {
-        if here.contains(&session.key()) {
-            plan.known_sessions += 1;
-        } else {
-            plan.new_sessions += 1;
-        }
-    }
-    plan.settings_changed = merged_settings(store.settings, file.data.settings) != store.settings;
-    plan
+    (out, new, known)
 }
 
-fn add(before: &Store, mut now: Store, routine: &OwnRoutine) -> Store {
-    match fate(before, &now, routine) {
-        Fate::Known => {}
-        Fate::New => now.add_routine(routine.clone(), None),
-        Fate::Copy => {
-            let copy = OwnRoutine {
-                id: now.free_id(&routine.id),
-                name: copy_name(&routine.name, IMPORTED),
-                steps: routine.steps.clone(),
-            };
-            now.add_routine(copy, None);
-        }
-    }
-    now
+/// The routine ids in a list, for finding one and a free one at once.
+pub(crate) struct Ids {
+    at: HashMap<String, usize>,
+    /// The next suffix to try for each base id.
+    next: HashMap<String, usize>,
 }
 
-/// Merges `file` into `store` as [`plan`] describes (see the module notes).
-pub fn merge(store: Store, file: &ExportFile) -> Store {
-    let before = store.clone();
-    let mut store = file
-        .data
-        .routines
-        .iter()
-        .fold(store, |now, routine| add(&before, now, routine));
-    store.settings = merged_settings(before.settings, file.data.settings);
-    let here: HashSet<_> = store.history.iter().map(|s| s.key()).collect();
-    for session in &file.data.history {
-        if !here.contains(&session.key()) {
-            store.record(session.clone());
+impl Ids {
+    pub(crate) fn of(routines: &[OwnRoutine]) -> Ids {
+        Ids {
+            at: routines
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (r.id.clone(), i))
+                .collect(),
+            next: HashMap::new(),
         }
     }
-    store
+
+    /// Where the routine with this id is.
+    pub(crate) fn position(&self, id: &str) -> Option<usize> {
+        self.at.get(id).copied()
+    }
+
+    /// Records that the routine at `position` has this id.
+    pub(crate) fn add(&mut self, id: &str, position: usize) {
+        self.at.insert(id.to_string(), position);
+    }
+
+    /// `base-2`, `base-3`… the first no routine has, recorded as the id of
+    /// the routine at `position`.
+    pub(crate) fn free(&mut self, base: &str, position: usize) -> String {
+        let n = self.next.entry(base.to_string()).or_insert(2);
+        loop {
+            let id = format!("{base}-{n}");
+            *n += 1;
+            if !self.at.contains_key(&id) {
+                self.at.insert(id.clone(), position);
+                return id;
+            }
+        }
+    }
 }

@@ -44,6 +44,7 @@ pub(crate) fn sample() -> Store {
             manual: true,
             safety_seen: true,
             no_vibrate: true,
+            exported_ms: None,
         },
         routines: vec![routine("my-a", "Evening"), routine("my-b", "Morning “quick” ✓")],
         history: vec![
@@ -112,6 +113,7 @@ fn version_0_settings_are_upgraded_without_loss() {
                     manual,
                     safety_seen,
                     no_vibrate: false,
+                    ..Settings::default()
                 };
                 let loaded = Store::load(None, Some(&settings.encode()));
                 assert_eq!(loaded.problem, None);
@@ -450,6 +452,7 @@ pub(crate) fn arb_store() -> impl Strategy<Value = Store> {
                     manual,
                     safety_seen,
                     no_vibrate: manual && safety_seen,
+                    exported_ms: None,
                 },
                 routines,
                 history,
@@ -547,4 +550,140 @@ proptest! {
         let again = Store::load(Some(&loaded.store.encode()), None);
         prop_assert_eq!(again.store.settings, loaded.store.settings);
     }
+}
+
+#[test]
+fn what_is_saved_now_is_read_before_each_write() {
+    assert_eq!(Found::read(None), Found::Nothing);
+    assert_eq!(Found::read(Some("  ")), Found::Nothing);
+    let store = sample();
+    assert_eq!(Found::read(Some(&store.encode())), Found::Readable(store.clone()));
+    let newer = store.encode().replacen("\"version\":1", "\"version\":7", 1);
+    assert_eq!(Found::read(Some(&newer)), Found::Newer { version: 7 });
+    assert_eq!(
+        Found::read(Some("not json")),
+        Found::Damaged {
+            partial: None,
+            text: "not json".into()
+        }
+    );
+    let partly = r#"{"version":1,"history":[{"start":"yesterday"}],"routines":[]}"#;
+    assert_eq!(
+        Found::read(Some(partly)),
+        Found::Damaged {
+            partial: Some(Store::default()),
+            text: partly.into()
+        }
+    );
+}
+
+#[test]
+fn text_is_kept_aside_once_however_often_it_is_found() {
+    let kept = |key: &str| match key {
+        "foot-map.store.unreadable" => Some("first".to_string()),
+        "foot-map.store.unreadable-2" => Some("second".to_string()),
+        _ => None,
+    };
+    assert_eq!(keep_aside_slot("first", kept), None);
+    assert_eq!(keep_aside_slot("second", kept), None);
+    assert_eq!(
+        keep_aside_slot("third", kept).as_deref(),
+        Some("foot-map.store.unreadable-3")
+    );
+    assert_eq!(
+        keep_aside_slot("any", |_| None).as_deref(),
+        Some("foot-map.store.unreadable")
+    );
+}
+
+#[test]
+fn a_checkpoint_reads_back_as_the_stopped_session_it_was() {
+    let mut under_way = session(1_763_740_800_000, "relax-10", 125);
+    under_way.finished = false;
+    let text = Store::encode_checkpoint(&under_way);
+    assert_eq!(Store::decode_checkpoint(&text), Some(under_way.clone()));
+    // Recorded from the checkpoint, then in full by the tab that came back:
+    // the full one is kept.
+    let mut full = under_way.clone();
+    full.seconds = 600;
+    full.finished = true;
+    let store = Store::default()
+        .apply(&Change::RecordSession(under_way))
+        .apply(&Change::RecordSession(full.clone()));
+    assert_eq!(store.history, [full]);
+    assert_eq!(Store::decode_checkpoint("{"), None);
+    assert_eq!(Store::decode_checkpoint(&"x".repeat(10_000)), None);
+}
+
+#[test]
+fn a_history_out_of_order_with_repeats_is_sorted_keeping_the_longest() {
+    let file = r#"{"version":1,"history":[
+        {"start":3,"offset":0,"routine":"a","seconds":10,"finished":false},
+        {"start":1,"offset":0,"routine":"a","seconds":10,"finished":true},
+        {"start":3,"offset":0,"routine":"a","seconds":30,"finished":true},
+        {"start":3,"offset":0,"routine":"a","seconds":20,"finished":false}]}"#;
+    let store = Store::load(Some(file), None).store;
+    let seen: Vec<(i64, u32)> = store.history.iter().map(|s| (s.start_ms, s.seconds)).collect();
+    assert_eq!(seen, [(1, 10), (3, 30)]);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 256,
+        failure_persistence: Some(Box::new(FileFailurePersistence::SourceParallel("regressions"))),
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn any_checkpoint_text_is_read_or_refused_without_panic(text in any::<String>()) {
+        if let Some(session) = Store::decode_checkpoint(&text) {
+            prop_assert!(!session.finished);
+        }
+    }
+
+    #[test]
+    fn any_saved_text_is_found_as_one_of_four_without_panic(text in any::<String>()) {
+        match Found::read(Some(&text)) {
+            Found::Damaged { text: kept, .. } => prop_assert_eq!(kept, text),
+            Found::Nothing => prop_assert!(text.trim().is_empty()),
+            Found::Readable(_) | Found::Newer { .. } => {}
+        }
+    }
+}
+
+#[test]
+fn an_export_reminder_is_due_only_with_something_to_keep_and_no_recent_export() {
+    let now = 1_800_000_000_000;
+    assert_eq!(Store::default().export_due(now), None, "nothing to keep");
+    let two = Store::default()
+        .apply(&Change::RecordSession(session(1, "quick-3", 60)))
+        .apply(&Change::RecordSession(session(2, "quick-3", 60)));
+    assert_eq!(
+        two.export_due(now),
+        None,
+        "two sessions are not yet worth a reminder"
+    );
+    let three = two.apply(&Change::RecordSession(session(3, "quick-3", 60)));
+    assert_eq!(three.export_due(now), Some(ExportDue::Never));
+    let mine = Store::default().apply(&Change::AddRoutine(routine("my-a", "Mine")));
+    assert_eq!(mine.export_due(now), Some(ExportDue::Never));
+    let exported = mine.apply(&Change::Exported(now - REMIND_AFTER_MS));
+    assert_eq!(
+        exported.export_due(now),
+        None,
+        "exported four weeks ago to the ms"
+    );
+    assert_eq!(exported.export_due(now + 1), Some(ExportDue::Stale));
+    // The time of the last export is saved, and an import keeps this
+    // browser's own.
+    let back = Store::load(Some(&exported.encode()), None).store;
+    assert_eq!(back.settings.exported_ms, Some(now - REMIND_AFTER_MS));
+    let file = merge::ExportFile {
+        exported_ms: None,
+        data: Store::default().apply(&Change::Exported(5)),
+    };
+    assert_eq!(
+        merge::merge(exported, &file).settings.exported_ms,
+        Some(now - REMIND_AFTER_MS)
+    );
 }

@@ -131,6 +131,12 @@ fn read_settings(value: &Value) -> (Settings, bool) {
         }
     }
     settings.no_vibrate = !vibrate;
+    if let Some(value) = map.get("exported") {
+        match value.as_i64() {
+            Some(ms) => settings.exported_ms = Some(ms),
+            None => bad = true,
+        }
+    }
     (settings, bad)
 }
 
@@ -221,6 +227,8 @@ struct WireSettings {
     manual: bool,
     safety_seen: bool,
     vibrate: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    exported: Option<i64>,
 }
 
 #[derive(Serialize)]
@@ -248,6 +256,27 @@ struct WireSession<'a> {
     finished: bool,
 }
 
+/// One session as JSON: the checkpoint of a routine under way.
+pub(crate) fn encode_session(s: &Session) -> String {
+    let wire = WireSession {
+        start: s.start_ms,
+        offset: s.offset_min,
+        routine: &s.routine_id,
+        name: &s.routine_name,
+        seconds: s.seconds,
+        finished: s.finished,
+    };
+    serde_json::to_string(&wire).unwrap_or_default()
+}
+
+/// A session written by [`encode_session`], if it is one.
+pub(crate) fn decode_session(text: &str) -> Option<Session> {
+    if text.len() > 4096 {
+        return None;
+    }
+    read_session(&serde_json::from_str(text).ok()?)
+}
+
 /// Writes the store in the current version; with `export`, the export
 /// file's marker and the time it was made (Unix ms).
 pub(crate) fn encode(store: &Store, export: Option<(&str, i64)>) -> String {
@@ -260,6 +289,7 @@ pub(crate) fn encode(store: &Store, export: Option<(&str, i64)>) -> String {
             manual: store.settings.manual,
             safety_seen: store.settings.safety_seen,
             vibrate: !store.settings.no_vibrate,
+            exported: store.settings.exported_ms,
         },
         routines: store
             .routines

@@ -1,0 +1,285 @@
+//! Nothing a person saved is lost, in the everyday ways a browser behaves:
+//! a newer version saving meanwhile, a tab killed during a routine, an
+//! import with no room left, a session deleted by mistake, a file far too
+//! large. End to end in headless Chromium against the release build.
+
+mod support;
+
+use serde_json::{json, Value};
+use std::time::Duration;
+use support::{DESKTOP, STATUS};
+
+/// A script returning `path` of the saved store (`.history.length`).
+fn store(path: &str) -> String {
+    format!("return JSON.parse(localStorage.getItem('foot-map.store') ?? 'null'){path}")
+}
+
+/// Makes `setItem` of the saved store throw as a full quota does, once
+/// `window.__full` is set.
+const FULL: &str = "const setItem = Storage.prototype.setItem; \
+    Storage.prototype.setItem = function (key, value) { \
+        if (window.__full && key === 'foot-map.store') throw new DOMException('full', 'QuotaExceededError'); \
+        return setItem.call(this, key, value); };";
+
+#[tokio::test]
+async fn data_saved_by_a_newer_version_meanwhile_is_never_written_over() {
+    let (_server, browser) = support::session(DESKTOP, "routine=quick-3").await;
+    browser.js("localStorage.clear()").await;
+    browser.client.refresh().await.unwrap();
+    browser.wait_for_js(STATUS, json!("idle")).await;
+    // Another tab, running a newer deploy, saves in a newer format.
+    let newer = r#"{"version":2,"settings":{"sound":"silent"},"routines":[],"history":[],"moods":[1,2]}"#;
+    browser
+        .js(&format!(
+            "localStorage.setItem('foot-map.store', {})",
+            json!(newer)
+        ))
+        .await;
+    // A change here is not saved over it; the page says why and offers a
+    // reload.
+    browser.js("[...document.querySelectorAll('.segmented button')].find(b => b.textContent.includes('Voice')).click()").await;
+    browser
+        .wait_for_text("[data-testid=saved-notice]", "reload it to keep saving")
+        .await;
+    assert_eq!(
+        browser.js("return localStorage.getItem('foot-map.store')").await,
+        json!(newer),
+        "the newer text is untouched"
+    );
+    assert_eq!(
+        browser
+            .js("return document.querySelector('[data-testid=reload]')?.textContent")
+            .await,
+        json!("Reload")
+    );
+    // Nor is any later change.
+    browser.js("[...document.querySelectorAll('.segmented button')].find(b => b.textContent.includes('Chime')).click()").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(
+        browser.js("return localStorage.getItem('foot-map.store')").await,
+        json!(newer)
+    );
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_routine_under_way_is_kept_when_hidden_and_recorded_if_the_tab_never_returns() {
+    let (server, browser) = support::session(DESKTOP, "routine=quick-3").await;
+    browser.js("localStorage.clear()").await;
+    browser.client.refresh().await.unwrap();
+    browser.wait_for_js(STATUS, json!("idle")).await;
+    browser.press("start").await;
+    browser.wait_for_js(STATUS, json!("get-ready")).await;
+    browser.press("next").await;
+    browser.wait_for_js(STATUS, json!("running")).await;
+    tokio::time::sleep(Duration::from_millis(2200)).await;
+    // The phone hides the page (another app, the screen locked).
+    browser
+        .js(
+            "Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true }); \
+             document.dispatchEvent(new Event('visibilitychange'))",
+        )
+        .await;
+    let checkpoint = browser
+        .js("return JSON.parse(localStorage.getItem('foot-map.checkpoint') ?? 'null')")
+        .await;
+    assert_eq!(checkpoint["routine"], json!("quick-3"), "{checkpoint}");
+    assert_eq!(checkpoint["finished"], json!(false));
+    assert!(checkpoint["seconds"].as_u64().unwrap() >= 2, "{checkpoint}");
+    assert_eq!(
+        browser.js(&store(".history.length")).await,
+        json!(0),
+        "not recorded yet"
+    );
+
+    // The system kills the tab: no pagehide, no end. (Here: the checkpoint
+    // as it was, in a fresh page whose own routine never ran.)
+    let kept = checkpoint.to_string();
+    browser.client.goto("about:blank").await.unwrap();
+    browser.open(&server.url("history")).await;
+    browser
+        .js(&format!(
+            "localStorage.setItem('foot-map.store', '{{\"version\":1}}'); localStorage.setItem('foot-map.checkpoint', {})",
+            json!(kept)
+        ))
+        .await;
+    browser.client.refresh().await.unwrap();
+    browser.wait_for_js(&store(".history.length"), json!(1)).await;
+    let session = browser.js(&store(".history[0]")).await;
+    assert_eq!(session["routine"], json!("quick-3"));
+    assert_eq!(session["finished"], json!(false), "recorded as stopped");
+    assert_eq!(
+        browser
+            .js("return localStorage.getItem('foot-map.checkpoint')")
+            .await,
+        Value::Null,
+        "the checkpoint is used once"
+    );
+    browser
+        .wait_for_text("[data-testid=sessions]", "stopped early")
+        .await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn an_import_with_no_room_to_save_changes_nothing_and_says_so() {
+    let (_server, browser) = support::session_with(DESKTOP, "history", &[FULL]).await;
+    browser.js("localStorage.clear()").await;
+    browser.client.refresh().await.unwrap();
+    browser
+        .wait_for_js(
+            "return !!document.querySelector('[data-testid=import]')",
+            json!(true),
+        )
+        .await;
+    let folder = support::Scratch::new("import-full");
+    let path = folder.path().join("foot-map.json");
+    std::fs::write(
+        &path,
+        r#"{"format":"foot-map","version":1,"routines":[{"id":"my-a","name":"Evening","steps":[{"side":"left","zone":"heel","technique":"knuckle-press","seconds":40}]}],"history":[]}"#,
+    )
+    .unwrap();
+    browser.js("window.__full = true").await;
+    let input = browser
+        .client
+        .find(fantoccini::Locator::Css("[data-testid=import]"))
+        .await
+        .unwrap();
+    input.send_keys(path.to_str().unwrap()).await.unwrap();
+    browser
+        .wait_for_text("[data-testid=import-plan]", "Adds 1 routine")
+        .await;
+    browser.press("confirm-import").await;
+    browser
+        .wait_for_text("[data-testid=data-said]", "Not imported")
+        .await;
+    assert!(!browser
+        .text("[data-testid=data-said]")
+        .await
+        .unwrap()
+        .contains("Imported."));
+    // Nothing changed on the page, and a later change (with room again)
+    // saves without the import riding along.
+    browser
+        .js("window.__full = false; location.hash = 'routines'")
+        .await;
+    browser
+        .wait_for_js(
+            "return !!document.querySelector('[data-testid=new-routine]')",
+            json!(true),
+        )
+        .await;
+    assert_eq!(
+        browser
+            .js("return document.querySelectorAll('[data-testid=own-routine]').length")
+            .await,
+        json!(0)
+    );
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_deleted_session_comes_back_with_undo() {
+    let (_server, browser) = support::session(DESKTOP, "history").await;
+    let saved = r#"{"version":1,"history":[{"start":1763740800000,"offset":60,"routine":"relax-10","name":"10-minute relaxation","seconds":600,"finished":true}]}"#;
+    browser
+        .js(&format!(
+            "localStorage.clear(); localStorage.setItem('foot-map.store', {})",
+            json!(saved)
+        ))
+        .await;
+    browser.client.refresh().await.unwrap();
+    browser
+        .wait_for_text("[data-testid=sessions]", "10-minute relaxation")
+        .await;
+    browser
+        .js("document.querySelector('[data-testid=session] button').click()")
+        .await;
+    browser.wait_for_js(&store(".history.length"), json!(0)).await;
+    browser
+        .wait_for_text("[data-testid=session-undo]", "Deleted the session")
+        .await;
+    browser
+        .js("document.querySelector('[data-testid=session-undo] button').click()")
+        .await;
+    browser.wait_for_js(&store(".history.length"), json!(1)).await;
+    assert_eq!(browser.js(&store(".history[0].seconds")).await, json!(600));
+    browser
+        .wait_for_text("[data-testid=sessions]", "10-minute relaxation")
+        .await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_file_of_five_thousand_routines_is_refused_at_once_naming_the_limit() {
+    let (_server, browser) = support::session(DESKTOP, "history").await;
+    browser
+        .wait_for_js(
+            "return !!document.querySelector('[data-testid=import]')",
+            json!(true),
+        )
+        .await;
+    let routines: Vec<String> = (0..5_000)
+        .map(|i| format!(r#"{{"id":"my-a","name":"R{i}","steps":[]}}"#))
+        .collect();
+    let folder = support::Scratch::new("import-many");
+    let path = folder.path().join("many.json");
+    std::fs::write(
+        &path,
+        format!(
+            r#"{{"format":"foot-map","version":1,"routines":[{}]}}"#,
+            routines.join(",")
+        ),
+    )
+    .unwrap();
+    let input = browser
+        .client
+        .find(fantoccini::Locator::Css("[data-testid=import]"))
+        .await
+        .unwrap();
+    input.send_keys(path.to_str().unwrap()).await.unwrap();
+    browser
+        .wait_for_text("[data-testid=data-said]", "at most 500")
+        .await;
+    let said = browser.text("[data-testid=data-said]").await.unwrap();
+    assert!(
+        said.contains("5,000 routines") && said.ends_with("Nothing was changed."),
+        "{said}"
+    );
+    assert_eq!(browser.js(&store("")).await, Value::Null);
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn your_data_says_whether_the_browser_keeps_it_and_reminds_to_export_until_exported() {
+    let (_server, browser) = support::session(DESKTOP, "history").await;
+    let saved = r#"{"version":1,"routines":[{"id":"my-a","name":"Evening","steps":[{"side":"left","zone":"heel","technique":"knuckle-press","seconds":40}]}]}"#;
+    browser
+        .js(&format!(
+            "localStorage.clear(); localStorage.setItem('foot-map.store', {})",
+            json!(saved)
+        ))
+        .await;
+    browser.client.refresh().await.unwrap();
+    browser
+        .wait_for_text("[data-testid=export-reminder]", "Not exported yet")
+        .await;
+    // Chromium answers whether the data is persistent; the page says so.
+    browser
+        .wait_for_js(
+            "return !!document.querySelector('[data-testid=persisted]')",
+            json!(true),
+        )
+        .await;
+    browser.press("export").await;
+    browser
+        .wait_for_js(&store(".settings.exported > 0"), json!(true))
+        .await;
+    browser
+        .wait_for_js(
+            "return !!document.querySelector('[data-testid=export-reminder]')",
+            json!(false),
+        )
+        .await;
+    browser.close().await;
+}
