@@ -33,12 +33,15 @@ fn the_map_has_all_the_content_but_the_text_apart() {
         .iter()
         .all(|s| s.finding.is_empty() && s.title.is_empty()));
     assert!(map.routines.iter().all(|r| r.steps.is_empty()));
-    // Every caution is all there, since general ones show in every zone's
-    // details; only the checks' own data (conditions, topics) is apart.
+    // A caution tied to zones is all there; a general one's title is, as
+    // every zone's details list it, and its text is apart with the safety
+    // note. The checks' own data (conditions, topics) is apart.
     for c in &map.cautions {
-        assert!(!c.title.is_empty() && !c.text.is_empty(), "{}", c.id);
+        assert!(!c.title.is_empty(), "{}", c.id);
+        assert_eq!(c.text.is_empty(), c.zones.is_empty(), "{}", c.id);
         assert!(c.conditions.is_empty(), "{}", c.id);
     }
+    assert!(apart.general_texts.iter().filter(|t| !t.is_empty()).count() >= 10);
     assert!(map.sources.iter().all(|s| s.topics.is_empty()));
     assert!(apart.topics.iter().all(|t| !t.is_empty()));
     // What the zones' details show is all there.

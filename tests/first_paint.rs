@@ -16,7 +16,9 @@ use support::{Browser, Server, DESKTOP, MAP_READY, PHONE, SHOWN_ZONE, WASM_FETCH
 /// Sums every layout shift since navigation (observed from the start).
 const WATCH_SHIFTS: &str = "window.shifts = []; window.shifted = []; \
     new PerformanceObserver((list) => { for (const e of list.getEntries()) { window.shifts.push(e.value); \
-    for (const s of e.sources || []) window.shifted.push(s.node ? (s.node.id || s.node.className || s.node.nodeName) : '?'); } }) \
+    for (const s of e.sources || []) { const n = s.node, el = n && (n.nodeType === 3 ? n.parentElement : n); \
+    window.shifted.push(n ? `${n.nodeName} in ${el ? (el.id || el.className || el.nodeName) : '?'} ` + \
+    `(${s.previousRect.y}->${s.currentRect.y}, at ${Math.round(e.startTime)} ms)` : '?'); } } }) \
     .observe({ type: 'layout-shift', buffered: true });";
 
 /// The message for a page that cannot start is on screen.

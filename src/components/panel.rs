@@ -51,8 +51,8 @@ fn ZoneDetails(key: ZoneKey) -> impl IntoView {
     let side = key.limb(c);
     let claims = c.claims_for(&zone.id);
     // The zone's own cautions in full; the general ones, which every zone
-    // shows, folded to their titles under what to do, so the zone's own
-    // stay in view.
+    // shows, by their titles under what to do, so the zone's own stay in
+    // view (the safety note has the whole of each).
     let (own, general): (Vec<_>, Vec<_>) = c
         .cautions_for(&zone.id)
         .into_iter()
@@ -123,11 +123,11 @@ fn ZoneDetails(key: ZoneKey) -> impl IntoView {
                     <li>{c.safety.closing.clone()}</li>
                 </ul>
                 <p class="caution-group">"Do not massage, and see a clinician first, with any of these:"</p>
-                <ul class="cautions folded" data-testid="general-stop">{folded(general_stop)}</ul>
+                <ul class="general" data-testid="general-stop">{titles(general_stop)}</ul>
                 <p class="caution-group">"Light pressure only, or ask a clinician first, with any of these:"</p>
-                <ul class="cautions folded" data-testid="general-care">{folded(general_care)}</ul>
+                <ul class="general" data-testid="general-care">{titles(general_care)}</ul>
                 <p class="small">
-                    <a href="#safety">"The full safety note"</a>
+                    <a href="#safety">"The full safety note, with what each of these means"</a>
                 </p>
             </section>
         </article>
@@ -194,19 +194,13 @@ fn Welcome() -> impl IntoView {
     }
 }
 
-/// Cautions folded to their titles; each opens to its text.
-fn folded(cautions: Vec<&'static Caution>) -> Vec<AnyView> {
+/// The general cautions' titles, which every zone shows: the instruction
+/// is the heading above them, and the safety note has the whole of each.
+fn titles(cautions: Vec<&'static Caution>) -> Vec<AnyView> {
     cautions
         .into_iter()
         .map(|caution| {
-            view! {
-                <li class:stop=caution.severity == Severity::Stop data-caution=caution.id.clone()>
-                    <details>
-                        <summary>{caution.title.clone()}</summary>
-                        <p>{caution.text.clone()}</p>
-                    </details>
-                </li>
-            }
+            view! { <li class:stop=caution.severity == Severity::Stop>{caution.title.clone()}</li> }
         })
         .collect_any()
 }

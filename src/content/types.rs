@@ -370,9 +370,10 @@ pub struct RoutineStep {
 /// citations and findings, what each benefit's article claims, what each
 /// evidence label means, the safety note's introduction and leg check, what
 /// only the content rules read (the sources' topics, the cautions'
-/// conditions), and the built-in routines' summaries and steps. Every
-/// caution's title and text stay with the map: general ones show in every
-/// zone's details. `src/build.rs` packs it
+/// conditions), the text of the general cautions (every zone's details
+/// list their titles, under what to do; the safety note has the whole of
+/// each), and the built-in routines' summaries and steps. `src/build.rs`
+/// packs it
 /// apart from the rest, so that the code of those pages carries it and a
 /// first visit, which shows the map, does not download it.
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -387,6 +388,9 @@ pub struct Apart {
     pub topics: Vec<Vec<String>>,
     /// Per caution, in order: its conditions.
     pub conditions: Vec<Vec<String>>,
+    /// Per caution, in order: the text of a general one (tied to no zone),
+    /// empty for the others.
+    pub general_texts: Vec<String>,
     pub intro: String,
     pub leg_check: String,
     /// Per routine, in order: its summary and steps.
@@ -407,6 +411,15 @@ impl Content {
             topics: self.sources.iter_mut().map(|s| take(&mut s.topics)).collect(),
             conditions: (self.cautions.iter_mut())
                 .map(|c| take(&mut c.conditions))
+                .collect(),
+            general_texts: (self.cautions.iter_mut())
+                .map(|c| {
+                    if c.zones.is_empty() {
+                        take(&mut c.text)
+                    } else {
+                        String::new()
+                    }
+                })
                 .collect(),
             intro: take(&mut self.safety.intro),
             leg_check: take(&mut self.safety.leg_check),
@@ -432,6 +445,11 @@ impl Content {
         }
         for (c, conditions) in self.cautions.iter_mut().zip(apart.conditions) {
             c.conditions = conditions;
+        }
+        for (c, text) in self.cautions.iter_mut().zip(apart.general_texts) {
+            if c.zones.is_empty() {
+                c.text = text;
+            }
         }
         self.safety.intro = apart.intro;
         self.safety.leg_check = apart.leg_check;
