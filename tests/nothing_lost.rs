@@ -77,7 +77,7 @@ async fn a_routine_under_way_is_kept_when_hidden_and_recorded_if_the_tab_never_r
     browser
         .js(
             "Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true }); \
-             document.dispatchEvent(new Event('visibilitychange'))",
+             document.dispatchEvent(new Event('visibilitychange', { bubbles: true }))",
         )
         .await;
     let checkpoint = browser
