@@ -87,7 +87,7 @@ async fn a_routine_under_way_is_kept_when_hidden_and_recorded_if_the_tab_never_r
     assert_eq!(checkpoint["finished"], json!(false));
     assert!(checkpoint["seconds"].as_u64().unwrap() >= 2, "{checkpoint}");
     assert_eq!(
-        browser.js(&store(".history.length")).await,
+        browser.js(&store(".history?.length")).await,
         json!(0),
         "not recorded yet"
     );
@@ -104,7 +104,7 @@ async fn a_routine_under_way_is_kept_when_hidden_and_recorded_if_the_tab_never_r
         ))
         .await;
     browser.client.refresh().await.unwrap();
-    browser.wait_for_js(&store(".history.length"), json!(1)).await;
+    browser.wait_for_js(&store(".history?.length"), json!(1)).await;
     let session = browser.js(&store(".history[0]")).await;
     assert_eq!(session["routine"], json!("quick-3"));
     assert_eq!(session["finished"], json!(false), "recorded as stopped");
@@ -195,14 +195,14 @@ async fn a_deleted_session_comes_back_with_undo() {
     browser
         .js("document.querySelector('[data-testid=session] button').click()")
         .await;
-    browser.wait_for_js(&store(".history.length"), json!(0)).await;
+    browser.wait_for_js(&store(".history?.length"), json!(0)).await;
     browser
         .wait_for_text("[data-testid=session-undo]", "Deleted the session")
         .await;
     browser
         .js("document.querySelector('[data-testid=session-undo] button').click()")
         .await;
-    browser.wait_for_js(&store(".history.length"), json!(1)).await;
+    browser.wait_for_js(&store(".history?.length"), json!(1)).await;
     assert_eq!(browser.js(&store(".history[0].seconds")).await, json!(600));
     browser
         .wait_for_text("[data-testid=sessions]", "10-minute relaxation")
