@@ -19,6 +19,7 @@
 //! What an import changes is planned and merged beside the store
 //! ([`crate::store::merge`]).
 
+use crate::format::thousands;
 use crate::own_routine::{clean_name, MAX_NAME, MAX_SECONDS, MAX_STEPS};
 pub use crate::store::merge::{merge, plan, ExportFile, ImportPlan, IMPORTED};
 use crate::store::rating::MAX_RATING;
@@ -97,19 +98,6 @@ impl Limit {
             ),
         }
     }
-}
-
-/// 12345 as "12,345".
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// The first limit the file's JSON goes beyond, counted on the JSON itself

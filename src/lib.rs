@@ -21,6 +21,7 @@ pub mod format;
 pub mod history;
 pub mod interned;
 pub mod map;
+pub mod outcomes;
 pub mod own_routine;
 pub mod route;
 pub mod settings;
@@ -52,6 +53,7 @@ pub const LAYERS: &[(&str, &[&str])] = &[
             "export",
             "history",
             "format",
+            "outcomes",
         ],
     ),
     ("browser bridges", &["browser"]),
