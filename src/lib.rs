@@ -13,6 +13,7 @@
 
 pub mod app;
 pub mod browser;
+pub mod calendar;
 pub mod clock;
 pub mod components;
 pub mod content;
@@ -54,6 +55,7 @@ pub const LAYERS: &[(&str, &[&str])] = &[
             "history",
             "format",
             "outcomes",
+            "calendar",
         ],
     ),
     ("browser bridges", &["browser"]),
