@@ -7,21 +7,22 @@
 //! The saved store's format (see [`crate::store`]) with two more fields:
 //!
 //! ```json
-//! { "format": "foot-map", "version": 1, "exported": 1763740800000,
+//! { "format": "foot-map", "version": 2, "exported": 1763740800000,
 //!   "settings": { … }, "routines": [ … ], "history": [ … ] }
 //! ```
 //!
 //! `format` marks the file as Foot Map's; `exported` is when it was made
 //! (Unix ms). Reading is strict where saved data is lenient: a file with any
 //! entry that cannot be read is refused whole, so a wrong, damaged or
-//! foreign file changes nothing.
-//!
-//!
+//! foreign file changes nothing. Files of version 1 (without ratings) are
+//! read as the saved store of version 1 is.
 //! What an import changes is planned and merged beside the store
 //! ([`crate::store::merge`]).
 
+use crate::format::thousands;
 use crate::own_routine::{clean_name, MAX_NAME, MAX_SECONDS, MAX_STEPS};
 pub use crate::store::merge::{merge, plan, ExportFile, ImportPlan, IMPORTED};
+use crate::store::rating::MAX_RATING;
 use crate::store::{wire, Problem, Store, VERSION};
 
 /// The value of the file's `format` field.
@@ -57,6 +58,8 @@ pub enum Limit {
     Sessions(usize),
     /// History entry number `session` is longer than a day.
     SessionTime { session: usize },
+    /// History entry number `session` has a rating above [`MAX_RATING`].
+    Rating { session: usize },
 }
 
 impl Limit {
@@ -90,26 +93,16 @@ impl Limit {
             Limit::SessionTime { session } => {
                 format!("History entry {session} in the file lasts more than a day.")
             }
+            Limit::Rating { session } => format!(
+                "History entry {session} in the file has a rating above {MAX_RATING}; ratings go from 0 to {MAX_RATING}."
+            ),
         }
     }
-}
-
-/// 12345 as "12,345".
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// The first limit the file's JSON goes beyond, counted on the JSON itself
 /// before anything is read from it, so an oversized file is refused at once.
-fn over_limit(map: &serde_json::Map<String, serde_json::Value>) -> Option<Limit> {
+fn over_limit(map: &serde_json::Map<String, serde_json::Value>, version: u64) -> Option<Limit> {
     let list = |field| map.get(field).and_then(serde_json::Value::as_array);
     if let Some(routines) = list("routines") {
         if routines.len() > MAX_ROUTINES {
@@ -155,6 +148,17 @@ fn over_limit(map: &serde_json::Map<String, serde_json::Value>) -> Option<Limit>
         };
         if let Some(i) = history.iter().position(too_long) {
             return Some(Limit::SessionTime { session: i + 1 });
+        }
+        // Version 1 had no ratings: its fields of these names are ignored.
+        let over = |s: &serde_json::Value| {
+            ["before", "after"].iter().any(|field| {
+                s.get(field)
+                    .and_then(serde_json::Value::as_u64)
+                    .is_some_and(|r| r > u64::from(MAX_RATING))
+            })
+        };
+        if let Some(i) = history.iter().position(over).filter(|_| version >= 2) {
+            return Some(Limit::Rating { session: i + 1 });
         }
     }
     None
@@ -279,15 +283,15 @@ pub fn read(text: &str) -> Result<ExportFile, ImportError> {
         }
         _ => return Err(ImportError::Foreign(None)),
     }
-    match wire::version(&map) {
+    let version = match wire::version(&map) {
         Some(version) if version > VERSION => return Err(ImportError::Newer { version }),
-        Some(_) => {}
+        Some(version) => version,
         None => return Err(ImportError::NoVersion),
-    }
-    if let Some(limit) = over_limit(&map) {
+    };
+    if let Some(limit) = over_limit(&map, version) {
         return Err(ImportError::OverLimit(limit));
     }
-    let body = wire::read_body(&map);
+    let body = wire::read_body(&map, version);
     if body.partial() {
         return Err(ImportError::Damaged {
             routines: body.bad_routines,
@@ -323,5 +327,7 @@ fn syntax_error(text: &str) -> ImportError {
     }
 }
 
+#[cfg(test)]
+mod rating_tests;
 #[cfg(test)]
 mod tests;

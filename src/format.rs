@@ -1,4 +1,5 @@
-//! Small text formats shared by the views: durations and clock times.
+//! Small text formats shared by the views: durations, clock times and
+//! counts.
 
 use crate::clock::LocalTime;
 
@@ -32,6 +33,19 @@ pub fn duration(seconds: u32) -> String {
         (m, 0) => format!("{m} minutes"),
         (m, s) => format!("{m} min {s} s"),
     }
+}
+
+/// 12345 as "12,345".
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 #[cfg(test)]

@@ -85,6 +85,7 @@ mod tests {
             routine_name: "10-minute relaxation".into(),
             seconds,
             finished: true,
+            rating: None,
         }
     }
 

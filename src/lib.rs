@@ -13,6 +13,7 @@
 
 pub mod app;
 pub mod browser;
+pub mod calendar;
 pub mod clock;
 pub mod components;
 pub mod content;
@@ -21,6 +22,7 @@ pub mod format;
 pub mod history;
 pub mod interned;
 pub mod map;
+pub mod outcomes;
 pub mod own_routine;
 pub mod route;
 pub mod settings;
@@ -52,6 +54,8 @@ pub const LAYERS: &[(&str, &[&str])] = &[
             "export",
             "history",
             "format",
+            "outcomes",
+            "calendar",
         ],
     ),
     ("browser bridges", &["browser"]),

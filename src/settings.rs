@@ -130,6 +130,83 @@ pub struct Settings {
     /// When everything was last exported from this browser (Unix ms), if
     /// ever: a gentle reminder to export follows from it.
     pub exported_ms: Option<i64>,
+    /// What the person chose to rate before and after each routine; `None`
+    /// (the default) asks nothing.
+    pub measure: Option<Measure>,
+}
+
+/// What a person may follow, rated 0 to 10 before and after a routine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Measure {
+    /// How much the feet hurt (0 none, 10 the worst).
+    FootPain,
+    /// How tense the person feels (0 not at all, 10 very).
+    Tension,
+    /// How tired the legs feel (0 not at all, 10 very).
+    TiredLegs,
+    /// How well the person slept (0 very badly, 10 very well). "Before" is
+    /// the night before the routine, asked before it; "after" is the night
+    /// after, asked the next time the app opens.
+    Sleep,
+}
+
+impl Measure {
+    pub const ALL: [Measure; 4] = [
+        Measure::FootPain,
+        Measure::Tension,
+        Measure::TiredLegs,
+        Measure::Sleep,
+    ];
+
+    /// Its name in saved data and export files.
+    pub fn code(self) -> &'static str {
+        match self {
+            Measure::FootPain => "foot-pain",
+            Measure::Tension => "tension",
+            Measure::TiredLegs => "tired-legs",
+            Measure::Sleep => "sleep",
+        }
+    }
+
+    /// The measure saved under this code.
+    pub fn from_code(code: &str) -> Option<Measure> {
+        Measure::ALL.into_iter().find(|m| m.code() == code)
+    }
+
+    /// Its name on the setting's button.
+    pub fn label(self) -> &'static str {
+        match self {
+            Measure::FootPain => "Foot pain",
+            Measure::Tension => "Tension",
+            Measure::TiredLegs => "Tired legs",
+            Measure::Sleep => "Sleep",
+        }
+    }
+
+    /// The question asked, 0 to 10.
+    pub fn question(self) -> &'static str {
+        match self {
+            Measure::FootPain => "How much do your feet hurt right now?",
+            Measure::Tension => "How tense do you feel right now?",
+            Measure::TiredLegs => "How tired do your legs feel right now?",
+            Measure::Sleep => "How well did you sleep last night?",
+        }
+    }
+
+    /// What 0 and 10 mean.
+    pub fn ends(self) -> (&'static str, &'static str) {
+        match self {
+            Measure::FootPain => ("no pain", "the worst pain"),
+            Measure::Tension | Measure::TiredLegs => ("not at all", "very"),
+            Measure::Sleep => ("very badly", "very well"),
+        }
+    }
+
+    /// Whether the "after" question waits for the next visit (the night
+    /// after the routine) instead of coming at its end.
+    pub fn asked_next_visit(self) -> bool {
+        self == Measure::Sleep
+    }
 }
 
 /// The storage key.

@@ -11,8 +11,9 @@
 //!
 //! ```json
 //! {
-//!   "version": 1,
-//!   "settings": { "sound": "both", "manual": false, "safety_seen": true, "vibrate": true },
+//!   "version": 2,
+//!   "settings": { "sound": "both", "manual": false, "safety_seen": true, "vibrate": true,
+//!                 "measure": "foot-pain" },
 //!   "routines": [
 //!     { "id": "my-mi7vb7k0", "name": "Evening",
 //!       "steps": [ { "side": "left", "zone": "heel",
@@ -20,7 +21,8 @@
 //!   ],
 //!   "history": [
 //!     { "start": 1763740800000, "offset": 60, "routine": "relax-10",
-//!       "name": "10-minute relaxation", "seconds": 600, "finished": true }
+//!       "name": "10-minute relaxation", "seconds": 600, "finished": true,
+//!       "measure": "foot-pain", "before": 6, "after": 3 }
 //!   ]
 //! }
 //! ```
@@ -33,8 +35,11 @@
 //!   safety note was read; `vibrate`: buzz at each step change (added in
 //!   the same version, so a missing field means `true`); `exported`: when
 //!   everything was last exported from this browser, Unix ms (added in the
-//!   same version; missing until the first export). A missing field keeps
-//!   its default.
+//!   same version; missing until the first export); `measure`: what the
+//!   person rates before and after each routine, `foot-pain`, `tension`,
+//!   `tired-legs` or `sleep` (added in version 2; missing: nothing is
+//!   asked; a name this version does not know: nothing, quietly). A missing
+//!   field keeps its default.
 //! - `routines`: the person's own routines in their order. `id` is unique
 //!   (`my-` and the creation time in base 36); `steps` are side (`left` or
 //!   `right`), a content zone id, a content technique id and a time in
@@ -45,11 +50,19 @@
 //!   from UTC in minutes at the start (UTC+1 is `60`), the routine's id and
 //!   name at the time, the `seconds` of massage done (pauses excluded) and
 //!   whether it was `finished` or stopped early. A session is known by its
-//!   start and routine id; the same pair is never stored twice.
+//!   start and routine id; the same pair is never stored twice. Added in
+//!   version 2, all three optional: the `measure` the person rated (as in
+//!   the settings) and the ratings `before` and `after` the routine, whole
+//!   numbers from 0 to 10 (for `sleep`, the night before and the night
+//!   after). A rating needs its measure; a measure without a rating is
+//!   nothing; a measure this version does not know drops the ratings
+//!   quietly and keeps the session. Two copies of one session are joined
+//!   into one, keeping the longer time and each rating from whichever
+//!   copy has it.
 //!
 //! Fields the version does not know are ignored. An entry that cannot be
-//! read (a routine without a name, a session with text for a time) is left
-//! out, and the whole original text is reported and handed back to be kept
+//! read (a routine without a name, a session with text for a time or a
+//! rating of 11) is left out, and the whole original text is reported and handed back to be kept
 //! aside.
 //!
 //! # Earlier versions
@@ -59,6 +72,11 @@
 //!   [`Store::load`] reads it when there is no store yet; the upgraded store
 //!   carries the same settings, no routines and no history. The old key is
 //!   left as it was (a tab still running the old page reads it).
+//! - Version 1 is this format without ratings: no `settings.measure`, and
+//!   sessions without `measure`, `before` and `after`. It reads as a store
+//!   that follows nothing, its sessions unrated; fields of those names in
+//!   version-1 text are ignored, as unknown fields always were. The next
+//!   save writes version 2.
 //!
 //! # How the page uses it
 //!
@@ -75,11 +93,13 @@
 //! - **The `storage` event** for [`KEY`]: `load` its new value and show it.
 
 pub mod merge;
+pub mod rating;
 pub(crate) mod wire;
 
 use crate::clock::LocalTime;
 use crate::own_routine::{self, copy_name, OwnRoutine};
-use crate::settings::{Settings, Sound};
+use crate::settings::{Measure, Settings, Sound};
+pub use rating::{Moment, Rating};
 
 /// The local-storage key of the saved store.
 pub const KEY: &str = "foot-map.store";
@@ -97,7 +117,7 @@ pub const KEY_PREFIX: &str = "foot-map.";
 pub const CHECKPOINT_KEY: &str = "foot-map.checkpoint";
 
 /// The format version this code writes.
-pub const VERSION: u64 = 1;
+pub const VERSION: u64 = 2;
 
 /// Saved text longer than this (bytes) is not read: browsers keep about
 /// 5 MB per site, so it cannot be ours.
@@ -130,6 +150,9 @@ pub struct Session {
     pub seconds: u32,
     /// Finished, or stopped before the end.
     pub finished: bool,
+    /// The person's ratings before and after, if they follow a measure and
+    /// gave one.
+    pub rating: Option<Rating>,
 }
 
 /// What tells sessions apart: start time and routine.
@@ -155,6 +178,7 @@ impl Session {
             routine_name: routine_name.into(),
             seconds: u32::try_from(summary.worked_ms / 1000).unwrap_or(u32::MAX),
             finished: !summary.early,
+            rating: None,
         }
     }
 
@@ -366,6 +390,9 @@ pub enum Change {
     Exported(i64),
     /// Replaces all settings.
     SetSettings(Settings),
+    /// Sets what the person rates before and after each routine (`None`:
+    /// nothing is asked).
+    SetMeasure(Option<Measure>),
     /// Adds a new routine at the end. If its id is taken by a different
     /// routine, it is added under a free id (`…-2`); an identical routine
     /// with the same id is not added twice.
@@ -385,6 +412,17 @@ pub enum Change {
     /// Records a session; a session with the same key is kept once, with
     /// the longer time.
     RecordSession(Session),
+    /// Rates a session at `moment`, 0 to 10, by its key. A moment rated
+    /// already is never overwritten, a value above 10 or a session rated
+    /// about another measure changes nothing, and nothing happens if the
+    /// session is gone. (A rating before a session is recorded goes in its
+    /// [`Session::rating`].)
+    RateSession {
+        key: SessionKey,
+        measure: Measure,
+        moment: Moment,
+        value: u8,
+    },
     /// Deletes one session.
     DeleteSession(SessionKey),
     /// Deletes these sessions: make it with [`Store::clear_history`], so a
@@ -503,6 +541,7 @@ impl Store {
             Change::SafetySeen => self.settings.safety_seen = true,
             Change::Exported(ms) => self.settings.exported_ms = Some(*ms),
             Change::SetSettings(settings) => self.settings = *settings,
+            Change::SetMeasure(measure) => self.settings.measure = *measure,
             Change::AddRoutine(routine) => self.add_routine(routine.clone(), None),
             Change::SaveRoutine(routine) => match self.routines.iter_mut().find(|r| r.id == routine.id) {
                 Some(r) => *r = routine.clone(),
@@ -528,6 +567,18 @@ impl Store {
                 }
             }
             Change::RecordSession(session) => self.record(session.clone()),
+            Change::RateSession {
+                key,
+                measure,
+                moment,
+                value,
+            } => {
+                let order = (key.start_ms, key.routine_id.as_str());
+                if let Ok(i) = self.history.binary_search_by(|s| s.order().cmp(&order)) {
+                    let s = &mut self.history[i];
+                    s.rating = Rating::add(s.rating, *measure, *moment, *value);
+                }
+            }
             Change::DeleteSession(key) => self.history.retain(|s| s.key() != *key),
             Change::ClearHistory(keys) => {
                 let keys: std::collections::HashSet<&SessionKey> = keys.iter().collect();
@@ -569,13 +620,16 @@ impl Store {
         id
     }
 
-    /// Records a session, keeping one per key (the longer), oldest first.
+    /// Records a session, keeping one per key (the longer, with the ratings
+    /// of both), oldest first.
     pub(crate) fn record(&mut self, session: Session) {
         match self.history.binary_search_by(|s| s.order().cmp(&session.order())) {
             Ok(i) => {
+                let rating = Rating::join(self.history[i].rating, session.rating);
                 if session.seconds > self.history[i].seconds {
                     self.history[i] = session;
                 }
+                self.history[i].rating = rating;
             }
             Err(i) => self.history.insert(i, session),
         }
@@ -584,11 +638,18 @@ impl Store {
     /// Puts a store read from outside in order: history sorted and without
     /// repeated keys, routine ids unique and of the own-routine shape.
     pub(crate) fn normalize(mut self) -> Store {
-        // In order, one session per key (the longest), by one sort.
+        // In order, one session per key (the longest, with the ratings of
+        // all), by one sort.
         if !self.history.windows(2).all(|w| w[0].order() < w[1].order()) {
             self.history
                 .sort_by(|a, b| a.order().cmp(&b.order()).then(b.seconds.cmp(&a.seconds)));
-            self.history.dedup_by(|later, kept| later.order() == kept.order());
+            self.history.dedup_by(|later, kept| {
+                let same = later.order() == kept.order();
+                if same {
+                    kept.rating = Rating::join(kept.rating, later.rating);
+                }
+                same
+            });
         }
         // Ids made unique in one pass (a file may repeat one thousands of
         // times): a repeated id of an identical routine is dropped, of a

@@ -34,7 +34,7 @@ fn file(store: &Store) -> ExportFile {
 fn an_export_is_marked_and_reads_back_whole() {
     let store = sample();
     let text = export(&store, 1_763_740_800_000);
-    assert!(text.starts_with(r#"{"format":"foot-map","version":1,"exported":1763740800000,"#));
+    assert!(text.starts_with(r#"{"format":"foot-map","version":2,"exported":1763740800000,"#));
     let file = read(&text).unwrap();
     assert_eq!(file.data, store);
     assert_eq!(file.exported_ms, Some(1_763_740_800_000));
@@ -170,8 +170,8 @@ fn wrong_damaged_and_foreign_files_say_what_is_wrong() {
         ),
         ("{\"format\":\"foot-map\"}".into(), ImportError::NoVersion),
         (
-            "{\"format\":\"foot-map\",\"version\":2}".into(),
-            ImportError::Newer { version: 2 },
+            "{\"format\":\"foot-map\",\"version\":3}".into(),
+            ImportError::Newer { version: 3 },
         ),
         (
             "{\"format\":\"foot-map\",\"version\":1,\"routines\":[{\"id\":3}],\"history\":[1,2]}".into(),
@@ -188,7 +188,7 @@ fn wrong_damaged_and_foreign_files_say_what_is_wrong() {
         let message = error.message();
         assert!(message.ends_with("Nothing was changed."), "{message}");
     }
-    assert!(read("{\"format\":\"foot-map\",\"version\":2}")
+    assert!(read("{\"format\":\"foot-map\",\"version\":3}")
         .unwrap_err()
         .message()
         .contains("newer version"));

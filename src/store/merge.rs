@@ -10,14 +10,16 @@
 //!   id and named "… (imported)"; the routine here is not touched. Nothing
 //!   is overwritten, and importing the file again adds no second copy.
 //! - A session is new unless one with the same start and routine id is
-//!   here (then the one here is kept).
+//!   here. Then the one here is kept, with its ratings, and takes the
+//!   file's ratings where it has none (before, after, or both).
 //! - Settings: sound and pacing come from the file; the safety note counts
-//!   as read if it was read on either side.
+//!   as read if it was read on either side; what the person follows stays
+//!   as chosen here, or comes from the file if nothing is chosen here.
 
-use super::{count, Session, Store};
+use super::{count, Rating, Session, Store};
 use crate::content::RoutineStep;
 use crate::own_routine::{copy_name, OwnRoutine};
-use crate::settings::Settings;
+use crate::settings::{Measure, Settings};
 use std::collections::{HashMap, HashSet};
 
 /// The suffix of a routine imported as a copy.
@@ -46,8 +48,13 @@ pub struct ImportPlan {
     pub new_sessions: usize,
     /// History entries already here.
     pub known_sessions: usize,
-    /// Whether the settings will change.
+    /// History entries already here that take ratings from the file.
+    pub rated_sessions: usize,
+    /// Whether the sound and pacing settings will change.
     pub settings_changed: bool,
+    /// What the person will follow from the file, if nothing is chosen
+    /// here and the file chose it.
+    pub measure: Option<Measure>,
 }
 
 impl ImportPlan {
@@ -56,7 +63,9 @@ impl ImportPlan {
         self.new_routines.is_empty()
             && self.changed_routines.is_empty()
             && self.new_sessions == 0
+            && self.rated_sessions == 0
             && !self.settings_changed
+            && self.measure.is_none()
     }
 
     /// What importing will do, one sentence per kind of change, as shown
@@ -100,8 +109,20 @@ impl ImportPlan {
                 count(self.new_sessions, "session", "sessions")
             ));
         }
+        if self.rated_sessions > 0 {
+            out.push(format!(
+                "Adds the file's ratings to {} already here.",
+                count(self.rated_sessions, "session", "sessions")
+            ));
+        }
         if self.settings_changed {
             out.push("Takes the sound and pacing settings from the file.".into());
+        }
+        if let Some(measure) = self.measure {
+            out.push(format!(
+                "Asks about {} before and after each routine, as chosen in the file.",
+                measure.label().to_lowercase()
+            ));
         }
         if self.known_routines + self.known_sessions > 0 {
             out.push(format!(
@@ -163,11 +184,16 @@ fn walk(store: &Store, file: &ExportFile) -> (Store, ImportPlan) {
         }
     }
     now.settings = merged_settings(store.settings, file.data.settings);
-    plan.settings_changed = now.settings != store.settings;
-    let (history, new, known) = merged_history(&store.history, &file.data.history);
-    now.history = history;
-    plan.new_sessions = new;
-    plan.known_sessions = known;
+    plan.settings_changed = Settings {
+        measure: store.settings.measure,
+        ..now.settings
+    } != store.settings;
+    plan.measure = now.settings.measure.filter(|_| store.settings.measure.is_none());
+    let merged = merged_history(&store.history, &file.data.history);
+    now.history = merged.history;
+    plan.new_sessions = merged.new;
+    plan.known_sessions = merged.known;
+    plan.rated_sessions = merged.rated;
     (now, plan)
 }
 
@@ -176,17 +202,27 @@ fn merged_settings(here: Settings, file: Settings) -> Settings {
         safety_seen: here.safety_seen || file.safety_seen,
         // When this browser's data was last exported is this browser's.
         exported_ms: here.exported_ms,
+        measure: here.measure.or(file.measure),
         ..file
     }
 }
 
+/// Two histories merged, and how many of the file's sessions were new,
+/// known, and known but bringing ratings.
+struct Merged {
+    history: Vec<Session>,
+    new: usize,
+    known: usize,
+    rated: usize,
+}
+
 /// The two histories as one, in order: a session from the file whose key
-/// is here already is left out (the one here is kept). Both are in order
-/// with unique keys, as a read store's always are. Also says how many of
-/// the file's were new and how many known.
-fn merged_history(here: &[Session], file: &[Session]) -> (Vec<Session>, usize, usize) {
+/// is here already is left out (the one here is kept, taking the file's
+/// ratings where it has none). Both are in order with unique keys, as a
+/// read store's always are.
+fn merged_history(here: &[Session], file: &[Session]) -> Merged {
     let mut out = Vec::with_capacity(here.len() + file.len());
-    let (mut new, mut known) = (0, 0);
+    let (mut new, mut known, mut rated) = (0, 0, 0);
     let (mut a, mut b) = (here.iter().peekable(), file.iter().peekable());
     loop {
         let order = match (a.peek(), b.peek()) {
@@ -203,12 +239,24 @@ fn merged_history(here: &[Session], file: &[Session]) -> (Vec<Session>, usize, u
             }
             std::cmp::Ordering::Equal => {
                 known += 1;
-                b.next();
-                out.extend(a.next().cloned());
+                let (Some(mine), Some(theirs)) = (a.next(), b.next()) else {
+                    break;
+                };
+                let mut kept = mine.clone();
+                kept.rating = Rating::join(mine.rating, theirs.rating);
+                if kept.rating != mine.rating {
+                    rated += 1;
+                }
+                out.push(kept);
             }
         }
     }
-    (out, new, known)
+    Merged {
+        history: out,
+        new,
+        known,
+        rated,
+    }
 }
 
 /// The routine ids in a list, for finding one and a free one at once.

@@ -34,6 +34,7 @@ pub(crate) fn session(start_ms: i64, routine_id: &str, seconds: u32) -> Session 
         routine_name: "A routine".into(),
         seconds,
         finished: seconds >= 600,
+        rating: None,
     }
 }
 
@@ -45,10 +46,18 @@ pub(crate) fn sample() -> Store {
             safety_seen: true,
             no_vibrate: true,
             exported_ms: None,
+            measure: Some(Measure::FootPain),
         },
         routines: vec![routine("my-a", "Evening"), routine("my-b", "Morning “quick” ✓")],
         history: vec![
-            session(1_763_740_800_000, "relax-10", 600),
+            Session {
+                rating: Some(Rating {
+                    measure: Measure::FootPain,
+                    before: Some(6),
+                    after: Some(3),
+                }),
+                ..session(1_763_740_800_000, "relax-10", 600)
+            },
             session(1_763_827_200_000, "my-a", 85),
         ],
     }
@@ -86,7 +95,7 @@ fn the_documented_example_reads_as_documented() {
 fn a_store_round_trips() {
     let store = sample();
     let text = store.encode();
-    assert!(text.starts_with(r#"{"version":1,"#), "{text}");
+    assert!(text.starts_with(r#"{"version":2,"#), "{text}");
     let loaded = Store::load(Some(&text), None);
     assert_eq!(loaded.problem, None);
     assert_eq!(loaded.keep_aside, None);
@@ -416,6 +425,19 @@ fn arb_routine() -> impl Strategy<Value = OwnRoutine> {
         .prop_map(|(id, name, steps)| OwnRoutine { id, name, steps })
 }
 
+pub(crate) fn arb_rating() -> impl Strategy<Value = Option<Rating>> {
+    let score = prop::option::of(0u8..=10);
+    prop::option::of(
+        (prop::sample::select(Measure::ALL.to_vec()), score.clone(), score)
+            .prop_filter("a rating has a score", |(_, b, a)| b.is_some() || a.is_some())
+            .prop_map(|(measure, before, after)| Rating {
+                measure,
+                before,
+                after,
+            }),
+    )
+}
+
 fn arb_session() -> impl Strategy<Value = Session> {
     (
         any::<i64>(),
@@ -424,15 +446,17 @@ fn arb_session() -> impl Strategy<Value = Session> {
         any::<String>(),
         any::<u32>(),
         any::<bool>(),
+        arb_rating(),
     )
         .prop_map(
-            |(start_ms, offset_min, routine_id, routine_name, seconds, finished)| Session {
+            |(start_ms, offset_min, routine_id, routine_name, seconds, finished, rating)| Session {
                 start_ms,
                 offset_min,
                 routine_id,
                 routine_name,
                 seconds,
                 finished,
+                rating,
             },
         )
 }
@@ -453,6 +477,7 @@ pub(crate) fn arb_store() -> impl Strategy<Value = Store> {
                     safety_seen,
                     no_vibrate: manual && safety_seen,
                     exported_ms: None,
+                    measure: Measure::ALL.get(sound).copied().filter(|_| manual),
                 },
                 routines,
                 history,
@@ -558,7 +583,7 @@ fn what_is_saved_now_is_read_before_each_write() {
     assert_eq!(Found::read(Some("  ")), Found::Nothing);
     let store = sample();
     assert_eq!(Found::read(Some(&store.encode())), Found::Readable(store.clone()));
-    let newer = store.encode().replacen("\"version\":1", "\"version\":7", 1);
+    let newer = store.encode().replacen("\"version\":2", "\"version\":7", 1);
     assert_eq!(Found::read(Some(&newer)), Found::Newer { version: 7 });
     assert_eq!(
         Found::read(Some("not json")),

@@ -1,11 +1,11 @@
-//! The JSON shape of the store (version 1), shared by the saved store and
+//! The JSON shape of the store (version 2, and reading version 1), shared by the saved store and
 //! the export file. Reading walks the JSON by hand, entry by entry, so one
 //! bad entry costs that entry only and nothing can panic.
 
-use super::{Problem, Session, Store, MAX_TEXT, VERSION};
+use super::{Problem, Rating, Session, Store, MAX_TEXT, VERSION};
 use crate::content::{RoutineStep, Side};
 use crate::own_routine::OwnRoutine;
-use crate::settings::{Settings, Sound};
+use crate::settings::{Measure, Settings, Sound};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -57,7 +57,7 @@ pub(crate) fn decode_store(text: &str) -> (Store, Option<Problem>) {
     let Some(version) = version(&map) else {
         return (Store::default(), Some(Problem::Unreadable));
     };
-    let body = read_body(&map);
+    let body = read_body(&map, version);
     let problem = if version > VERSION {
         Some(Problem::Newer { version })
     } else if body.partial() {
@@ -68,14 +68,15 @@ pub(crate) fn decode_store(text: &str) -> (Store, Option<Problem>) {
     (body.store, problem)
 }
 
-/// Reads settings, routines and history from a version-1 object.
-pub(crate) fn read_body(map: &Map<String, Value>) -> Body {
+/// Reads settings, routines and history from an object of this `version`
+/// (1 has no ratings: their fields are ignored, as unknown ones are).
+pub(crate) fn read_body(map: &Map<String, Value>, version: u64) -> Body {
     let (settings, bad_settings) = match map.get("settings") {
         None => (Settings::default(), false),
-        Some(value) => read_settings(value),
+        Some(value) => read_settings(value, version),
     };
     let (routines, bad_routines) = read_list(map.get("routines"), read_routine);
-    let (history, bad_sessions) = read_list(map.get("history"), read_session);
+    let (history, bad_sessions) = read_list(map.get("history"), |v| read_session(v, version));
     let store = Store {
         settings,
         routines,
@@ -92,7 +93,7 @@ pub(crate) fn read_body(map: &Map<String, Value>) -> Body {
 
 /// Reads every entry of a list; a missing list is empty, a list that is
 /// not one counts as one bad entry.
-fn read_list<T>(value: Option<&Value>, read: fn(&Value) -> Option<T>) -> (Vec<T>, usize) {
+fn read_list<T>(value: Option<&Value>, read: impl Fn(&Value) -> Option<T>) -> (Vec<T>, usize) {
     match value {
         None => (Vec::new(), 0),
         Some(Value::Array(items)) => {
@@ -104,7 +105,7 @@ fn read_list<T>(value: Option<&Value>, read: fn(&Value) -> Option<T>) -> (Vec<T>
     }
 }
 
-fn read_settings(value: &Value) -> (Settings, bool) {
+fn read_settings(value: &Value, version: u64) -> (Settings, bool) {
     let mut settings = Settings::default();
     let Some(map) = value.as_object() else {
         return (settings, true);
@@ -134,6 +135,13 @@ fn read_settings(value: &Value) -> (Settings, bool) {
     if let Some(value) = map.get("exported") {
         match value.as_i64() {
             Some(ms) => settings.exported_ms = Some(ms),
+            None => bad = true,
+        }
+    }
+    if let Some(value) = map.get("measure").filter(|_| version >= 2) {
+        // A measure a newer version added: none, quietly.
+        match value.as_str() {
+            Some(code) => settings.measure = Measure::from_code(code),
             None => bad = true,
         }
     }
@@ -197,8 +205,9 @@ fn read_step(value: &Value) -> Option<RoutineStep> {
     })
 }
 
-fn read_session(value: &Value) -> Option<Session> {
+fn read_session(value: &Value, version: u64) -> Option<Session> {
     let map = value.as_object()?;
+    let rating = if version >= 2 { read_rating(map)? } else { None };
     Some(Session {
         start_ms: number(map, "start")?,
         offset_min: number::<i32>(map, "offset").filter(|o| o.abs() <= 24 * 60)?,
@@ -206,6 +215,34 @@ fn read_session(value: &Value) -> Option<Session> {
         routine_name: text(map, "name").unwrap_or_default(),
         seconds: number(map, "seconds")?,
         finished: map.get("finished")?.as_bool()?,
+        rating,
+    })
+}
+
+/// A session's rating: `None` (outer) if it cannot be read, which leaves
+/// the session out; `Some(None)` if there is none, or it is about a measure
+/// this version does not know.
+fn read_rating(map: &Map<String, Value>) -> Option<Option<Rating>> {
+    let score = |field| match map.get(field) {
+        None | Some(Value::Null) => Some(None),
+        Some(value) => value
+            .as_u64()
+            .filter(|v| *v <= u64::from(super::rating::MAX_RATING))
+            .map(|v| Some(v as u8)),
+    };
+    let (before, after) = (score("before")?, score("after")?);
+    let measure = match map.get("measure") {
+        None | Some(Value::Null) if before.is_none() && after.is_none() => return Some(None),
+        None | Some(Value::Null) => return None,
+        Some(value) => Measure::from_code(value.as_str()?),
+    };
+    Some(match measure {
+        Some(measure) if before.is_some() || after.is_some() => Some(Rating {
+            measure,
+            before,
+            after,
+        }),
+        _ => None,
     })
 }
 
@@ -229,6 +266,8 @@ struct WireSettings {
     vibrate: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     exported: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    measure: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -254,19 +293,33 @@ struct WireSession<'a> {
     name: &'a str,
     seconds: u32,
     finished: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    measure: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    before: Option<u8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    after: Option<u8>,
+}
+
+impl<'a> WireSession<'a> {
+    fn of(s: &'a Session) -> WireSession<'a> {
+        WireSession {
+            start: s.start_ms,
+            offset: s.offset_min,
+            routine: &s.routine_id,
+            name: &s.routine_name,
+            seconds: s.seconds,
+            finished: s.finished,
+            measure: s.rating.map(|r| r.measure.code()),
+            before: s.rating.and_then(|r| r.before),
+            after: s.rating.and_then(|r| r.after),
+        }
+    }
 }
 
 /// One session as JSON: the checkpoint of a routine under way.
 pub(crate) fn encode_session(s: &Session) -> String {
-    let wire = WireSession {
-        start: s.start_ms,
-        offset: s.offset_min,
-        routine: &s.routine_id,
-        name: &s.routine_name,
-        seconds: s.seconds,
-        finished: s.finished,
-    };
-    serde_json::to_string(&wire).unwrap_or_default()
+    serde_json::to_string(&WireSession::of(s)).unwrap_or_default()
 }
 
 /// A session written by [`encode_session`], if it is one.
@@ -274,7 +327,7 @@ pub(crate) fn decode_session(text: &str) -> Option<Session> {
     if text.len() > 4096 {
         return None;
     }
-    read_session(&serde_json::from_str(text).ok()?)
+    read_session(&serde_json::from_str(text).ok()?, VERSION)
 }
 
 /// Writes the store in the current version; with `export`, the export
@@ -290,6 +343,7 @@ pub(crate) fn encode(store: &Store, export: Option<(&str, i64)>) -> String {
             safety_seen: store.settings.safety_seen,
             vibrate: !store.settings.no_vibrate,
             exported: store.settings.exported_ms,
+            measure: store.settings.measure.map(Measure::code),
         },
         routines: store
             .routines
@@ -309,18 +363,7 @@ pub(crate) fn encode(store: &Store, export: Option<(&str, i64)>) -> String {
                     .collect(),
             })
             .collect(),
-        history: store
-            .history
-            .iter()
-            .map(|s| WireSession {
-                start: s.start_ms,
-                offset: s.offset_min,
-                routine: &s.routine_id,
-                name: &s.routine_name,
-                seconds: s.seconds,
-                finished: s.finished,
-            })
-            .collect(),
+        history: store.history.iter().map(WireSession::of).collect(),
     };
     // Serialising these plain structs to a string cannot fail.
     serde_json::to_string(&file).unwrap_or_default()

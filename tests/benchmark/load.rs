@@ -48,6 +48,7 @@ fn big_store() -> String {
             routine_name: format!("Routine number {}", i % 100),
             seconds: 540,
             finished: i % 7 != 0,
+            rating: None,
         })
         .collect();
     Store {
