@@ -28,7 +28,7 @@ async fn data_saved_by_a_newer_version_meanwhile_is_never_written_over() {
     browser.client.refresh().await.unwrap();
     browser.wait_for_js(STATUS, json!("idle")).await;
     // Another tab, running a newer deploy, saves in a newer format.
-    let newer = r#"{"version":2,"settings":{"sound":"silent"},"routines":[],"history":[],"moods":[1,2]}"#;
+    let newer = r#"{"version":3,"settings":{"sound":"silent"},"routines":[],"history":[],"moods":[1,2]}"#;
     browser
         .js(&format!(
             "localStorage.setItem('foot-map.store', {})",
