@@ -28,11 +28,24 @@ pub fn when(t: LocalTime) -> String {
 /// A suggested duration in words: "45 seconds", "1 minute", "1 min 30 s".
 pub fn duration(seconds: u32) -> String {
     match (seconds / 60, seconds % 60) {
+        (0, 1) => "1 second".into(),
         (0, s) => format!("{s} seconds"),
         (1, 0) => "1 minute".into(),
         (m, 0) => format!("{m} minutes"),
         (m, s) => format!("{m} min {s} s"),
     }
+}
+
+/// What a person hears when they ask for the time left: "1 min 20 s left
+/// in this step, 6 minutes in the routine." Both are rounded up to the
+/// second, so "0 seconds" is never said while time remains.
+pub fn time_left(step_ms: u64, routine_ms: u64) -> String {
+    let up = |ms: u64| u32::try_from(ms.div_ceil(1000)).unwrap_or(u32::MAX);
+    format!(
+        "{} left in this step, {} in the routine.",
+        duration(up(step_ms)),
+        duration(up(routine_ms))
+    )
 }
 
 /// 12345 as "12,345".
@@ -51,6 +64,22 @@ pub fn thousands(n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_time_left_is_said_rounded_up_for_the_step_and_the_routine() {
+        assert_eq!(
+            time_left(79_200, 360_000),
+            "1 min 20 s left in this step, 6 minutes in the routine."
+        );
+        assert_eq!(
+            time_left(1, 1),
+            "1 second left in this step, 1 second in the routine."
+        );
+        assert_eq!(
+            time_left(0, 0),
+            "0 seconds left in this step, 0 seconds in the routine."
+        );
+    }
 
     #[test]
     fn durations_read_naturally() {

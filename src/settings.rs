@@ -127,6 +127,9 @@ pub struct Settings {
     /// The person turned off the buzz at each step change (on by default,
     /// where the device can vibrate).
     pub no_vibrate: bool,
+    /// Cues inside long steps: halfway, and ten seconds before the end
+    /// (off unless chosen), in voice or chime as `sound` says.
+    pub cues: bool,
     /// When everything was last exported from this browser (Unix ms), if
     /// ever: a gentle reminder to export follows from it.
     pub exported_ms: Option<i64>,

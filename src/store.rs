@@ -384,6 +384,8 @@ pub enum Change {
     SetManual(bool),
     /// Sets whether each step change buzzes (where the device can).
     SetVibrate(bool),
+    /// Sets whether long steps have cues inside them.
+    SetCues(bool),
     /// Records that the safety note was read.
     SafetySeen,
     /// Records that everything was exported at this time (Unix ms).
@@ -538,6 +540,7 @@ impl Store {
             Change::SetSound(sound) => self.settings.sound = *sound,
             Change::SetManual(manual) => self.settings.manual = *manual,
             Change::SetVibrate(on) => self.settings.no_vibrate = !on,
+            Change::SetCues(on) => self.settings.cues = *on,
             Change::SafetySeen => self.settings.safety_seen = true,
             Change::Exported(ms) => self.settings.exported_ms = Some(*ms),
             Change::SetSettings(settings) => self.settings = *settings,

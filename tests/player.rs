@@ -281,3 +281,112 @@ async fn settings_are_saved_and_unreadable_saved_settings_get_a_message() {
     );
     browser.close().await;
 }
+
+#[tokio::test]
+async fn the_time_left_is_said_on_request_and_the_countdown_is_never_read_out() {
+    let (_server, browser) = support::session(DESKTOP, "routine=quick-3").await;
+    browser.start_routine("quick-3").await;
+    browser.press("next").await;
+    browser.wait_for_js(STATUS, json!("running")).await;
+    // The countdown is a timer, which screen readers do not read out as it
+    // changes; nothing else around it is live.
+    assert_eq!(
+        browser
+            .js("const c = document.querySelector('[data-testid=countdown]'); return [c.getAttribute('role'), c.closest('[aria-live]')?.getAttribute('aria-live') ?? null]")
+            .await,
+        json!(["timer", null])
+    );
+    const LIVE: &str = "return document.querySelector('.player [aria-live]').textContent";
+    browser.press("time-left").await;
+    browser
+        .wait_for_js(
+            &format!("{} .includes('left in this step')", LIVE.trim_end_matches(';')),
+            json!(true),
+        )
+        .await;
+    let said = browser.js(LIVE).await;
+    assert!(said.as_str().unwrap().contains("in the routine."), "{said}");
+    // The T key says it again, even in the same words.
+    browser.js("document.activeElement.blur()").await;
+    browser.press_key("t").await;
+    browser
+        .wait_for_js(
+            &format!("{} !== {}", LIVE.trim_end_matches(';'), said),
+            json!(true),
+        )
+        .await;
+    assert!(browser
+        .js(LIVE)
+        .await
+        .as_str()
+        .unwrap()
+        .contains("left in this step"));
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_reminder_is_made_as_a_calendar_file_for_the_days_and_time_chosen() {
+    let (_server, browser) = support::session(PHONE, "routine=relax-10").await;
+    browser
+        .wait_for_js(
+            "return !!document.querySelector('[data-testid=calendar-reminder]')",
+            json!(true),
+        )
+        .await;
+    browser
+        .js("document.querySelector('[data-testid=calendar-reminder] summary').click()")
+        .await;
+    // No day chosen: it says so, and makes nothing.
+    browser
+        .js("document.querySelectorAll('[data-testid=calendar-reminder] input[type=checkbox]').forEach(c => { if (c.checked) c.click(); })")
+        .await;
+    browser.press("calendar-file").await;
+    browser
+        .wait_for_text("[data-testid=calendar-said]", "Choose at least one day")
+        .await;
+    browser
+        .js("document.querySelectorAll('[data-testid=calendar-reminder] input[type=checkbox]')[5].click()")
+        .await;
+    browser.press("calendar-file").await;
+    browser.wait_for_text("[data-testid=calendar-said]", ".ics").await;
+    browser.shot("calendar-reminder-phone").await;
+    assert_eq!(browser.axe_violations().await, Vec::<String>::new());
+    browser.close().await;
+}
+
+/// Keeps what the page says aloud in `window.__said`, instead of saying it.
+const SPEECH_LOG: &str = "window.__said = []; \
+    if (window.speechSynthesis) speechSynthesis.speak = (u) => { window.__said.push(u.text); };";
+
+#[tokio::test]
+async fn chosen_cues_say_halfway_in_a_long_step_once() {
+    let (_server, browser) = support::session_with(DESKTOP, "routine=relax-10", &[SPEECH_LOG]).await;
+    browser.wait_for_js(STATUS, json!("idle")).await;
+    // Off until chosen.
+    assert_eq!(
+        browser
+            .js("return document.querySelector('[data-testid=cues]').checked")
+            .await,
+        json!(false)
+    );
+    browser
+        .js("document.querySelector('[data-testid=cues]').click()")
+        .await;
+    browser
+        .wait_for_js(
+            "return JSON.parse(localStorage.getItem('foot-map.store')).settings.cues === true",
+            json!(true),
+        )
+        .await;
+    browser.start_routine("relax-10").await;
+    browser.press("next").await;
+    browser.wait_for_js(STATUS, json!("running")).await;
+    // The first step is 40 seconds: halfway at 20.
+    let said = "return window.__said.filter(t => t === 'Halfway.').length";
+    tokio::time::sleep(Duration::from_secs(18)).await;
+    assert_eq!(browser.js(said).await, json!(0), "not before halfway");
+    browser.wait_for_js(said, json!(1)).await;
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    assert_eq!(browser.js(said).await, json!(1), "once");
+    browser.close().await;
+}

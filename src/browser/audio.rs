@@ -19,6 +19,8 @@ pub enum Chime {
     Step,
     /// The routine is over: three rising notes.
     Finish,
+    /// A cue inside a long step: one soft note.
+    Cue,
 }
 
 impl Chime {
@@ -27,6 +29,7 @@ impl Chime {
         match self {
             Chime::Step => &[(659.3, 0.0), (987.8, 0.12)],
             Chime::Finish => &[(523.3, 0.0), (659.3, 0.18), (784.0, 0.36)],
+            Chime::Cue => &[(784.0, 0.0)],
         }
     }
 }

@@ -1,5 +1,6 @@
 //! The view layer: components grouped by what they show.
 
+mod calendar_reminder;
 mod data;
 mod evidence;
 mod foot_map;

@@ -2,6 +2,7 @@
 //! way with its instructions and controls, the summary at the end, and the
 //! list of steps.
 
+use crate::components::calendar_reminder::CalendarReminder;
 use crate::components::motion::MotionIcon;
 use crate::components::safety::SafetyNote;
 use crate::components::sound_settings::SoundSettings;
@@ -38,6 +39,7 @@ pub fn RoutinePlayer(routine: &'static Routine) -> impl IntoView {
             }}
             <SoundSettings />
             <StepList routine />
+            <CalendarReminder routine />
         </div>
     }
 }
@@ -122,7 +124,7 @@ fn Intro(routine: &'static Routine) -> impl IntoView {
         }}
         <p class="small">
             {format!(
-                "A {}-second countdown gives you time to put the phone down. Keys: Space pauses, arrows step, Escape stops.",
+                "A {}-second countdown gives you time to put the phone down. Keys: Space pauses, arrows step, Escape stops, T says the time left.",
                 crate::state::player::GET_READY_MS / 1000
             )}
         </p>
@@ -291,6 +293,11 @@ fn Controls(
                 "Stop"
             </button>
         </div>
+        // For anyone who cannot see the countdown (which screen readers do
+        // not read out every second): the time left, said once, on request.
+        <button type="button" class="quiet time-left" data-testid="time-left" aria-keyshortcuts="T" on:click=move |_| player.tell_time_left()>
+            "Time left"
+        </button>
     }
 }
 

@@ -46,6 +46,15 @@ pub fn SoundSettings() -> impl IntoView {
                 />
                 " Move on only when I press Next"
             </label>
+            <label class="check">
+                <input
+                    type="checkbox"
+                    data-testid="cues"
+                    prop:checked=move || player.settings().cues
+                    on:change=move |ev| player.set_cues(event_target_checked(&ev))
+                />
+                " Cues in long steps: halfway, and ten seconds before the end"
+            </label>
             {move || {
                 player
                     .abilities()

@@ -193,6 +193,51 @@ impl Player {
             .sound(self.saved.settings_untracked().sound)
     }
 
+    /// Says the time left in the step and in the routine, through the
+    /// screen readers' live region (the countdown itself is never read out
+    /// second by second): for the Time left button and the T key.
+    pub fn tell_time_left(self) {
+        let Some(routine) = self.routine.get_untracked() else {
+            return;
+        };
+        self.now.set(browser::now_ms());
+        let snapshot = self.snapshot_untracked();
+        if !matches!(
+            snapshot.status,
+            Status::GetReady | Status::Running | Status::Paused
+        ) {
+            return;
+        }
+        let later: u64 = match (snapshot.status, snapshot.step) {
+            // During the countdown the whole routine is still to come.
+            (Status::GetReady, _) => routine.steps.iter().map(|s| u64::from(s.seconds) * 1000).sum(),
+            (_, Some(i)) => routine
+                .steps
+                .iter()
+                .skip(i + 1)
+                .map(|s| u64::from(s.seconds) * 1000)
+                .sum(),
+            _ => 0,
+        };
+        let step_ms = if snapshot.status == Status::GetReady {
+            0
+        } else {
+            snapshot.remaining_ms
+        };
+        let mut text = format::time_left(step_ms, step_ms + later);
+        if snapshot.status == Status::GetReady {
+            text = format!(
+                "Starting in {}. {text}",
+                format::duration(snapshot.remaining_ms.div_ceil(1000) as u32)
+            );
+        }
+        // The same words again are read again: the region must change.
+        if self.announcement.get_untracked() == text {
+            text.push('\u{a0}');
+        }
+        self.announcement.set(text);
+    }
+
     /// The latest step-change announcement for screen readers.
     pub fn announcement(self) -> String {
         self.announcement.get()
@@ -211,6 +256,11 @@ impl Player {
 
     pub fn set_vibrate(self, on: bool) {
         self.saved.apply(Change::SetVibrate(on));
+    }
+
+    /// Turns the cues inside long steps on or off.
+    pub fn set_cues(self, on: bool) {
+        self.saved.apply(Change::SetCues(on));
     }
 
     pub fn set_manual(self, manual: bool) {
@@ -309,6 +359,8 @@ impl Player {
         }
         if moved {
             self.announce(before, after, sound);
+        } else if after.status == Status::Running && before.status == Status::Running {
+            self.cue(before, after, sound);
         }
         if after.status == Status::GetReady && before.status != Status::GetReady {
             self.started.set_value(Some(browser::wall_clock()));
@@ -328,6 +380,32 @@ impl Player {
             }
             _ => self.finish_side_effects(),
         }
+    }
+
+    /// A cue inside a long step, if one was just passed and cues are on:
+    /// said where the voice is on, else a short chime, and written for
+    /// screen readers either way.
+    fn cue(self, before: Snapshot, after: Snapshot, sound: Sound) {
+        let (Some(routine), Some(i)) = (self.routine.get_untracked(), after.step) else {
+            return;
+        };
+        if !self.saved.settings_untracked().cues || sound == Sound::Silent {
+            return;
+        }
+        let step_ms = u64::from(routine.steps[i].seconds) * 1000;
+        let Some(cue) = crate::timer::cue_passed(step_ms, before.remaining_ms, after.remaining_ms) else {
+            return;
+        };
+        let words = match cue {
+            crate::timer::Cue::Halfway => "Halfway.",
+            crate::timer::Cue::TenLeft => "Ten seconds left.",
+        };
+        if sound.speaks() {
+            speech::say(words);
+        } else if sound.chimes() {
+            audio::play(Chime::Cue, self.now.get_untracked());
+        }
+        self.announcement.set(words.into());
     }
 
     /// Schedules the chime for the next boundary the clock will reach.

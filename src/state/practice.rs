@@ -188,7 +188,8 @@ fn follow_page_visibility(player: Player) {
     visibility::on_leave(move || player.leave());
 }
 
-/// Space pauses and resumes, the arrow keys step, Escape stops: on the
+/// Space pauses and resumes, the arrow keys step, Escape stops, T says the
+/// time left: on the
 /// routine page, while a routine is under way, and never while focus is
 /// on a control that uses those keys itself.
 fn routine_keys(nav: Navigation, player: Player) {
@@ -206,6 +207,10 @@ fn routine_keys(nav: Navigation, player: Player) {
             "ArrowRight" => Action::Next,
             "ArrowLeft" => Action::Previous,
             "Escape" => Action::Stop,
+            "t" | "T" => {
+                player.tell_time_left();
+                return true;
+            }
             _ => return false,
         };
         player.act(action);

@@ -183,9 +183,10 @@ fn walk(store: &Store, file: &ExportFile) -> (Store, ImportPlan) {
             }
         }
     }
-    now.settings = merged_settings(store.settings, file.data.settings);
+    now.settings = merged_settings(store.settings, file);
     plan.settings_changed = Settings {
         measure: store.settings.measure,
+        exported_ms: store.settings.exported_ms,
         ..now.settings
     } != store.settings;
     plan.measure = now.settings.measure.filter(|_| store.settings.measure.is_none());
@@ -197,13 +198,17 @@ fn walk(store: &Store, file: &ExportFile) -> (Store, ImportPlan) {
     (now, plan)
 }
 
-fn merged_settings(here: Settings, file: Settings) -> Settings {
+fn merged_settings(here: Settings, file: &ExportFile) -> Settings {
+    // The data here now has a copy outside: the file, made when it says.
+    let exported_ms = here
+        .exported_ms
+        .max(file.exported_ms)
+        .max(file.data.settings.exported_ms);
     Settings {
-        safety_seen: here.safety_seen || file.safety_seen,
-        // When this browser's data was last exported is this browser's.
-        exported_ms: here.exported_ms,
-        measure: here.measure.or(file.measure),
-        ..file
+        safety_seen: here.safety_seen || file.data.settings.safety_seen,
+        exported_ms,
+        measure: here.measure.or(file.data.settings.measure),
+        ..file.data.settings
     }
 }
 

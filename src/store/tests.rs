@@ -47,6 +47,7 @@ pub(crate) fn sample() -> Store {
             no_vibrate: true,
             exported_ms: None,
             measure: Some(Measure::FootPain),
+            cues: true,
         },
         routines: vec![routine("my-a", "Evening"), routine("my-b", "Morning “quick” ✓")],
         history: vec![
@@ -478,6 +479,7 @@ pub(crate) fn arb_store() -> impl Strategy<Value = Store> {
                     no_vibrate: manual && safety_seen,
                     exported_ms: None,
                     measure: Measure::ALL.get(sound).copied().filter(|_| manual),
+                    cues: safety_seen,
                 },
                 routines,
                 history,
@@ -699,16 +701,20 @@ fn an_export_reminder_is_due_only_with_something_to_keep_and_no_recent_export() 
         "exported four weeks ago to the ms"
     );
     assert_eq!(exported.export_due(now + 1), Some(ExportDue::Stale));
-    // The time of the last export is saved, and an import keeps this
-    // browser's own.
+    // The time of the last export is saved.
     let back = Store::load(Some(&exported.encode()), None).store;
     assert_eq!(back.settings.exported_ms, Some(now - REMIND_AFTER_MS));
-    let file = merge::ExportFile {
-        exported_ms: None,
+    // An import keeps the later of this browser's last export and the
+    // file's own time: the data here then has a copy outside, the file.
+    let older = merge::ExportFile {
+        exported_ms: Some(5),
         data: Store::default().apply(&Change::Exported(5)),
     };
-    assert_eq!(
-        merge::merge(exported, &file).settings.exported_ms,
-        Some(now - REMIND_AFTER_MS)
-    );
+    let merged = merge::merge(exported.clone(), &older);
+    assert_eq!(merged.settings.exported_ms, Some(now - REMIND_AFTER_MS));
+    let newer = merge::ExportFile {
+        exported_ms: Some(now),
+        data: Store::default(),
+    };
+    assert_eq!(merge::merge(exported, &newer).settings.exported_ms, Some(now));
 }

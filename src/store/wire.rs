@@ -123,6 +123,7 @@ fn read_settings(value: &Value, version: u64) -> (Settings, bool) {
         ("manual", &mut settings.manual),
         ("safety_seen", &mut settings.safety_seen),
         ("vibrate", &mut vibrate),
+        ("cues", &mut settings.cues),
     ] {
         if let Some(value) = map.get(field) {
             match value.as_bool() {
@@ -264,6 +265,8 @@ struct WireSettings {
     manual: bool,
     safety_seen: bool,
     vibrate: bool,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    cues: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     exported: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -342,6 +345,7 @@ pub(crate) fn encode(store: &Store, export: Option<(&str, i64)>) -> String {
             manual: store.settings.manual,
             safety_seen: store.settings.safety_seen,
             vibrate: !store.settings.no_vibrate,
+            cues: store.settings.cues,
             exported: store.settings.exported_ms,
             measure: store.settings.measure.map(Measure::code),
         },

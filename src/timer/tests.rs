@@ -268,3 +268,23 @@ fn the_clock_face_rounds_up_to_whole_seconds() {
     assert_eq!(clock(600_000), "10:00");
     assert_eq!(clock(61_000), "1:01");
 }
+
+#[test]
+fn cues_come_halfway_and_ten_seconds_before_the_end_of_long_steps_only() {
+    // A minute: halfway at 30 s left, ten seconds left at 10 s.
+    assert_eq!(cue_passed(60_000, 30_400, 29_900), Some(Cue::Halfway));
+    assert_eq!(cue_passed(60_000, 10_200, 9_800), Some(Cue::TenLeft));
+    assert_eq!(cue_passed(60_000, 29_900, 28_900), None, "once only");
+    assert_eq!(cue_passed(60_000, 45_000, 44_000), None);
+    // Exactly on the moment counts, once.
+    assert_eq!(cue_passed(60_000, 30_001, 30_000), Some(Cue::Halfway));
+    assert_eq!(cue_passed(60_000, 30_000, 29_000), None);
+    // Short steps: no halfway under 40 s, nothing under 25 s.
+    assert_eq!(cue_passed(30_000, 15_500, 14_500), None);
+    assert_eq!(cue_passed(30_000, 10_500, 9_500), Some(Cue::TenLeft));
+    assert_eq!(cue_passed(20_000, 10_500, 9_500), None);
+    // Long past (a page frozen for a minute): not given late.
+    assert_eq!(cue_passed(120_000, 70_000, 5_000), None);
+    // Both passed at once, in time: the later one.
+    assert_eq!(cue_passed(40_000, 21_000, 10_000), Some(Cue::TenLeft));
+}

@@ -1,0 +1,92 @@
+//! "Remind me": a repeating event for one routine, on the days and at the
+//! time a person chooses, as a calendar file they open to add it. An
+//! installed web app cannot schedule its own notifications, and every
+//! calendar reads this file (`crate::calendar` writes it).
+
+use crate::browser::{files, wall_clock};
+use crate::calendar::{self, Reminder};
+use crate::content::Routine;
+use crate::route::{self, Route};
+use leptos::prelude::*;
+
+/// The days, Monday first, as a person reads them.
+const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+/// A folded form under a routine: days, a time, and the calendar file.
+#[component]
+pub fn CalendarReminder(routine: &'static Routine) -> impl IntoView {
+    // The article suggests anywhere from every day to once a week: three
+    // evenings a week to start with, for the person to change.
+    let days = RwSignal::new([true, false, true, false, true, false, false]);
+    let time = RwSignal::new(String::from("19:30"));
+    let said = RwSignal::new(None::<String>);
+    let download = move |_| {
+        let (hour, minute) = parse_time(&time.get_untracked()).unwrap_or((99, 99));
+        let url = page_url(&route::fragment(Route::Routine(&routine.id)));
+        let reminder = Reminder {
+            routine_name: &routine.name,
+            url: &url,
+            minutes: routine.minutes.max(1),
+            days: days.get_untracked(),
+            hour,
+            minute,
+        };
+        let (now, offset) = wall_clock();
+        said.set(Some(match calendar::ics(&reminder, now, offset) {
+            Err(error) => error.message().into(),
+            Ok(text) => {
+                let name = calendar::file_name(&routine.name);
+                if files::download(&name, &text, "text/calendar") {
+                    format!("Saved “{name}”: open it to add the reminder to your calendar.")
+                } else {
+                    "This browser cannot save files, so no reminder was made.".into()
+                }
+            }
+        }));
+    };
+    view! {
+        <details class="calendar-reminder" data-testid="calendar-reminder">
+            <summary>"Remind me: add it to my calendar"</summary>
+            <fieldset class="days">
+                <legend>"On these days"</legend>
+                {DAYS
+                    .iter()
+                    .enumerate()
+                    .map(|(i, day)| {
+                        view! {
+                            <label class="day">
+                                <input
+                                    type="checkbox"
+                                    prop:checked=move || days.get()[i]
+                                    on:change=move |ev| days.update(|d| d[i] = event_target_checked(&ev))
+                                />
+                                {*day}
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </fieldset>
+            <label class="at">
+                "At "
+                <input type="time" prop:value=move || time.get() on:input=move |ev| time.set(event_target_value(&ev)) />
+            </label>
+            <button type="button" data-testid="calendar-file" on:click=download>
+                "Download the calendar file"
+            </button>
+            {move || said.get().map(|text| view! { <p class="small" role="status" data-testid="calendar-said">{text}</p> })}
+        </details>
+    }
+}
+
+/// "19:30" as (19, 30); `None` for anything else.
+fn parse_time(text: &str) -> Option<(u8, u8)> {
+    let (hour, minute) = text.split_once(':')?;
+    Some((hour.parse().ok()?, minute.get(..2)?.parse().ok()?))
+}
+
+/// This page's address with `fragment`.
+fn page_url(fragment: &str) -> String {
+    let href = window().location().href().unwrap_or_default();
+    let base = href.split('#').next().unwrap_or_default();
+    format!("{base}#{fragment}")
+}
