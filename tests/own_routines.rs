@@ -318,12 +318,23 @@ async fn export_clear_and_import_brings_everything_back() {
     let (server, browser) = support::session_with(DESKTOP, "history", &[keep_downloads]).await;
     with_saved(&browser, SAVED).await;
     browser.wait_for_js(&store(".routines.length"), json!(2)).await;
-    let before = browser.js(&store("")).await;
     browser.js("location.hash = 'history'").await;
+    browser
+        .wait_for_js(
+            "return !!document.querySelector('[data-testid=export]')",
+            json!(true),
+        )
+        .await;
     browser.press("export").await;
     browser
         .wait_for_text("[data-testid=data-said]", "Exported as")
         .await;
+    // The export is noted (for the reminder to export), and an import of
+    // the file brings that back too: the data then has a copy outside.
+    browser
+        .wait_for_js(&store(".settings.exported > 0"), json!(true))
+        .await;
+    let before = browser.js(&store("")).await;
     let file = browser.js("return window.exported.text()").await;
     let file = file.as_str().unwrap().to_string();
     assert!(file.starts_with(r#"{"format":"foot-map""#), "{file}");
