@@ -140,12 +140,7 @@ async fn an_import_with_no_room_to_save_changes_nothing_and_says_so() {
     )
     .unwrap();
     browser.js("window.__full = true").await;
-    let input = browser
-        .client
-        .find(fantoccini::Locator::Css("[data-testid=import]"))
-        .await
-        .unwrap();
-    input.send_keys(path.to_str().unwrap()).await.unwrap();
+    browser.pick_import(&path).await;
     browser
         .wait_for_text("[data-testid=import-plan]", "Adds 1 routine")
         .await;
@@ -182,13 +177,7 @@ async fn an_import_with_no_room_to_save_changes_nothing_and_says_so() {
 async fn a_deleted_session_comes_back_with_undo() {
     let (_server, browser) = support::session(DESKTOP, "history").await;
     let saved = r#"{"version":1,"history":[{"start":1763740800000,"offset":60,"routine":"relax-10","name":"10-minute relaxation","seconds":600,"finished":true}]}"#;
-    browser
-        .js(&format!(
-            "localStorage.clear(); localStorage.setItem('foot-map.store', {})",
-            json!(saved)
-        ))
-        .await;
-    browser.client.refresh().await.unwrap();
+    browser.with_saved(saved).await;
     browser
         .wait_for_text("[data-testid=sessions]", "10-minute relaxation")
         .await;
@@ -232,12 +221,7 @@ async fn a_file_of_five_thousand_routines_is_refused_at_once_naming_the_limit() 
         ),
     )
     .unwrap();
-    let input = browser
-        .client
-        .find(fantoccini::Locator::Css("[data-testid=import]"))
-        .await
-        .unwrap();
-    input.send_keys(path.to_str().unwrap()).await.unwrap();
+    browser.pick_import(&path).await;
     browser
         .wait_for_text("[data-testid=data-said]", "at most 500")
         .await;
@@ -254,13 +238,7 @@ async fn a_file_of_five_thousand_routines_is_refused_at_once_naming_the_limit() 
 async fn your_data_says_whether_the_browser_keeps_it_and_reminds_to_export_until_exported() {
     let (_server, browser) = support::session(DESKTOP, "history").await;
     let saved = r#"{"version":1,"routines":[{"id":"my-a","name":"Evening","steps":[{"side":"left","zone":"heel","technique":"knuckle-press","seconds":40}]}]}"#;
-    browser
-        .js(&format!(
-            "localStorage.clear(); localStorage.setItem('foot-map.store', {})",
-            json!(saved)
-        ))
-        .await;
-    browser.client.refresh().await.unwrap();
+    browser.with_saved(saved).await;
     browser
         .wait_for_text("[data-testid=export-reminder]", "Not exported yet")
         .await;

@@ -231,24 +231,13 @@ const SAVED: &str = r#"{"version":1,"settings":{"sound":"chime","manual":true,"s
 "history":[{"start":1763740800000,"offset":60,"routine":"my-evening","name":"Evening","seconds":110,"finished":true},
  {"start":1763827200000,"offset":60,"routine":"quick-3","name":"3-minute quick reset","seconds":180,"finished":true}]}"#;
 
-async fn with_saved(browser: &Browser, text: &str) {
-    browser
-        .client
-        .execute(
-            "localStorage.clear(); localStorage.setItem('foot-map.store', arguments[0])",
-            vec![json!(text)],
-        )
-        .await
-        .unwrap();
-    browser.client.refresh().await.unwrap();
-}
 
 #[tokio::test]
 async fn a_shared_link_opens_in_a_fresh_browser_and_is_saved_only_there_and_when_asked() {
     // The system share sheet, where the browser has one: record what it got.
     let fake_share = "navigator.share = async (data) => { window.sharedData = data; };";
     let (server, browser) = support::session_with(DESKTOP, "routines", &[fake_share]).await;
-    with_saved(&browser, SAVED).await;
+    browser.with_saved(SAVED).await;
     browser.js("location.hash = 'routines'").await;
     browser
         .wait_for_text("[data-testid=own-routine] .card-title", "Evening")
@@ -316,7 +305,7 @@ async fn export_clear_and_import_brings_everything_back() {
     let keep_downloads = "const made = URL.createObjectURL.bind(URL); \
         URL.createObjectURL = (blob) => { window.exported = blob; return made(blob); };";
     let (server, browser) = support::session_with(DESKTOP, "history", &[keep_downloads]).await;
-    with_saved(&browser, SAVED).await;
+    browser.with_saved(SAVED).await;
     browser.wait_for_js(&store(".routines.length"), json!(2)).await;
     browser.js("location.hash = 'history'").await;
     browser
@@ -371,21 +360,7 @@ async fn export_clear_and_import_brings_everything_back() {
             json!(true),
         )
         .await;
-    let pick = |path: std::path::PathBuf| {
-        let browser = &browser;
-        async move {
-            let input = browser
-                .client
-                .find(fantoccini::Locator::Css("[data-testid=import]"))
-                .await
-                .expect("the file picker is on the page");
-            input
-                .send_keys(path.to_str().unwrap())
-                .await
-                .expect("a file is picked");
-        }
-    };
-    pick(foreign).await;
+    browser.pick_import(&foreign).await;
     browser
         .wait_for_text("[data-testid=data-said]", "Nothing was changed")
         .await;
@@ -396,7 +371,7 @@ async fn export_clear_and_import_brings_everything_back() {
         .contains("photo-album"));
 
     // The export: a preview, then everything back as it was.
-    pick(exported.clone()).await;
+    browser.pick_import(&exported).await;
     browser
         .wait_for_text("[data-testid=import-plan]", "Adds 2 routines")
         .await;
@@ -413,7 +388,7 @@ async fn export_clear_and_import_brings_everything_back() {
     assert_eq!(browser.js(&store("")).await, before);
 
     // The same file again adds nothing.
-    pick(exported).await;
+    browser.pick_import(&exported).await;
     browser
         .wait_for_text("[data-testid=import-plan]", "already here")
         .await;

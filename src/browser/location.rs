@@ -54,6 +54,16 @@ pub fn reload() {
     }
 }
 
+/// The full address of this page showing `fragment` (without `#`): what a
+/// link sent elsewhere (a share, a calendar event) opens.
+pub fn page_url(fragment: &str) -> String {
+    let href = window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    let base = href.split('#').next().unwrap_or_default();
+    format!("{base}#{fragment}")
+}
+
 /// This page's address with `fragment` (none if empty, not a bare `#`).
 fn address(fragment: &str) -> String {
     let Some(window) = window() else {

@@ -22,7 +22,7 @@ pub fn CalendarReminder(routine: &'static Routine) -> impl IntoView {
     let said = RwSignal::new(None::<String>);
     let download = move |_| {
         let (hour, minute) = parse_time(&time.get_untracked()).unwrap_or((99, 99));
-        let url = page_url(&route::fragment(Route::Routine(&routine.id)));
+        let url = crate::browser::location::page_url(&route::fragment(Route::Routine(&routine.id)));
         let reminder = Reminder {
             routine_name: &routine.name,
             url: &url,
@@ -84,9 +84,3 @@ fn parse_time(text: &str) -> Option<(u8, u8)> {
     Some((hour.parse().ok()?, minute.get(..2)?.parse().ok()?))
 }
 
-/// This page's address with `fragment`.
-fn page_url(fragment: &str) -> String {
-    let href = window().location().href().unwrap_or_default();
-    let base = href.split('#').next().unwrap_or_default();
-    format!("{base}#{fragment}")
-}

@@ -167,7 +167,7 @@ pub(crate) fn ShareButton(routine: OwnRoutine) -> impl IntoView {
     let share = move |_| match share::fragment(&routine) {
         Err(error) => result.set(Some((error.message(), String::new()))),
         Ok(fragment) => {
-            let url = page_url(&fragment);
+            let url = crate::browser::location::page_url(&fragment);
             let title = routine.name.clone();
             spawn_local(async move {
                 let said = match browser::share_sheet::send(&title, &url).await {
@@ -217,9 +217,3 @@ fn select_all(ev: leptos::ev::FocusEvent) {
     event_target::<web_sys::HtmlInputElement>(&ev).select();
 }
 
-/// This page's address with `fragment` in place of its own.
-fn page_url(fragment: &str) -> String {
-    let href = window().location().href().unwrap_or_default();
-    let base = href.split('#').next().unwrap_or_default();
-    format!("{base}#{fragment}")
-}

@@ -201,7 +201,7 @@ impl Saved {
     /// Asks the browser to keep the data until the person clears it: once
     /// there is something worth keeping (an own routine, a finished
     /// session), never on a first visit that only looks.
-    pub fn ask_to_persist(self) {
+    fn ask_to_persist(self) {
         leptos::task::spawn_local(async move {
             if let Some(kept) = persist::ask().await {
                 self.persisted.set(Some(kept));

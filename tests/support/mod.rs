@@ -391,6 +391,33 @@ impl Browser {
         self.wait_for_js(STATUS, json!("get-ready")).await;
     }
 
+    /// Replaces everything saved with `store` (the text of
+    /// `foot-map.store`) and reloads, as a person returning with that data.
+    pub async fn with_saved(&self, store: &str) {
+        self.client
+            .execute(
+                "localStorage.clear(); localStorage.setItem('foot-map.store', arguments[0])",
+                vec![json!(store)],
+            )
+            .await
+            .expect("script runs");
+        self.client.refresh().await.expect("the page reloads");
+    }
+
+    /// Picks the file at `path` in the "Import" file picker, as a person
+    /// choosing it in the dialog.
+    pub async fn pick_import(&self, path: &Path) {
+        let input = self
+            .client
+            .find(Locator::Css("[data-testid=import]"))
+            .await
+            .expect("the file picker is on the page");
+        input
+            .send_keys(path.to_str().expect("a UTF-8 path"))
+            .await
+            .expect("a file is picked");
+    }
+
     /// Runs JavaScript in the page and returns its result.
     pub async fn js(&self, script: &str) -> Value {
         self.client.execute(script, vec![]).await.expect("script runs")
