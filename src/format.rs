@@ -25,6 +25,11 @@ pub fn when(t: LocalTime) -> String {
     )
 }
 
+/// A day of the year, short: "23 Nov".
+pub fn day_month(day: u8, month: u8) -> String {
+    format!("{day} {}", MONTHS[usize::from(month.clamp(1, 12)) - 1])
+}
+
 /// A suggested duration in words: "45 seconds", "1 minute", "1 min 30 s".
 pub fn duration(seconds: u32) -> String {
     match (seconds / 60, seconds % 60) {

@@ -168,6 +168,9 @@ fn wording(measure: Measure) -> (&'static str, &'static str, &'static str) {
 /// sessions of that week rated both before and after.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct WeekPoint {
+    /// The week's number: consecutive weeks differ by one, so a chart can
+    /// leave a gap for weeks without a point.
+    pub week: i64,
     /// The week's Monday: year, month (1 to 12), day.
     pub monday: (i64, u8, u8),
     /// Rated sessions that week (at least one).
@@ -190,6 +193,7 @@ pub fn weekly(history: &[Session], measure: Measure) -> Vec<WeekPoint> {
         .into_iter()
         .filter_map(|(week, (before, after))| {
             Some(WeekPoint {
+                week,
                 monday: civil_from_days(week * 7 - 3),
                 sessions: before.len(),
                 before: median(before)?,

@@ -22,8 +22,8 @@
 //! drawn at once.
 
 use crate::components::{
-    BenefitList, BenefitPage, EvidencePage, HistoryPage, OwnRoutinePage, RoutineBar, RoutineEditor,
-    RoutineList, RoutinePlayer, SafetyPage, SharedPreview,
+    BenefitList, BenefitPage, EvidencePage, HistoryPage, NightQuestion, OwnRoutinePage, RoutineBar,
+    RoutineEditor, RoutineList, RoutinePlayer, SafetyPage, SharedPreview,
 };
 use crate::content::{content, whole};
 use crate::route::{self, LinkError, Route};
@@ -107,7 +107,8 @@ fn history_page(_route: Route) -> Result<AnyView, NotDownloaded> {
 )]
 fn practice_part(owner: Owner, nav: Navigation) -> Result<Live, NotDownloaded> {
     let bar = || view! { <RoutineBar /> }.into_any();
-    Ok(owner.with(|| crate::state::practice::begin(nav, bar)))
+    let notice = || view! { <NightQuestion /> }.into_any();
+    Ok(owner.with(|| crate::state::practice::begin(nav, bar, notice)))
 }
 
 /// Downloads the code `route`'s page needs, unless it is here already (at

@@ -231,7 +231,6 @@ const SAVED: &str = r#"{"version":1,"settings":{"sound":"chime","manual":true,"s
 "history":[{"start":1763740800000,"offset":60,"routine":"my-evening","name":"Evening","seconds":110,"finished":true},
  {"start":1763827200000,"offset":60,"routine":"quick-3","name":"3-minute quick reset","seconds":180,"finished":true}]}"#;
 
-
 #[tokio::test]
 async fn a_shared_link_opens_in_a_fresh_browser_and_is_saved_only_there_and_when_asked() {
     // The system share sheet, where the browser has one: record what it got.

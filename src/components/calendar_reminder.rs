@@ -83,4 +83,3 @@ fn parse_time(text: &str) -> Option<(u8, u8)> {
     let (hour, minute) = text.split_once(':')?;
     Some((hour.parse().ok()?, minute.get(..2)?.parse().ok()?))
 }
-

@@ -41,6 +41,7 @@ pub fn HistoryPage() -> impl IntoView {
                     }
                 }}
             </p>
+            <crate::components::own_record::OwnRecord />
             <h3>"Recent sessions"</h3>
             <Recent />
             <crate::components::data::YourData />
@@ -81,6 +82,20 @@ fn Week(now_ms: i64, offset_min: i32) -> impl IntoView {
                 .collect_any()}
         </ol>
     }
+}
+
+/// A session's ratings, as " · foot pain 6 before, 3 after" (empty if
+/// it has none).
+fn rated(session: &Session) -> String {
+    let Some(rating) = session.rating else {
+        return String::new();
+    };
+    let given = [("before", rating.before), ("after", rating.after)]
+        .into_iter()
+        .filter_map(|(when, value)| Some(format!("{} {when}", value?)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!(" · {} {given}", rating.measure.label().to_lowercase())
 }
 
 /// The latest sessions, newest first, each with Delete; and Delete all,
@@ -129,8 +144,9 @@ fn Recent() -> impl IntoView {
                                         <strong>{session.routine_name.clone()}</strong>
                                         <span class="small">
                                             {format!(
-                                                "{when} · {done}{}",
+                                                "{when} · {done}{}{}",
                                                 if session.finished { "" } else { " · stopped early" },
+                                                rated(session),
                                             )}
                                         </span>
                                     </span>

@@ -23,6 +23,7 @@ pub fn Notices() -> impl IntoView {
                 view! { <Notice text testid="saved-notice" reload dismiss=|nav| nav.practice().dismiss_problem() /> }
             })
         }}
+        {move || practice.notice()}
     }
 }
 

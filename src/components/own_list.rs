@@ -216,4 +216,3 @@ pub(crate) fn ShareButton(routine: OwnRoutine) -> impl IntoView {
 fn select_all(ev: leptos::ev::FocusEvent) {
     event_target::<web_sys::HtmlInputElement>(&ev).select();
 }
-

@@ -4,6 +4,7 @@
 
 use crate::components::calendar_reminder::CalendarReminder;
 use crate::components::motion::MotionIcon;
+use crate::components::rating::{AfterQuestion, BeforeQuestion, MeasurePicker};
 use crate::components::safety::SafetyNote;
 use crate::components::sound_settings::SoundSettings;
 use crate::components::{reveal_when_shown, CollectAny};
@@ -38,6 +39,9 @@ pub fn RoutinePlayer(routine: &'static Routine) -> impl IntoView {
                 _ => view! { <Now routine /> }.into_any(),
             }}
             <SoundSettings />
+            <p class="measure-setting">
+                <MeasurePicker />
+            </p>
             <StepList routine />
             <CalendarReminder routine />
         </div>
@@ -92,6 +96,7 @@ fn Intro(routine: &'static Routine) -> impl IntoView {
                 view! { <ClotSigns signs /> }.into_any()
             } else if safety_seen.get() {
                 view! {
+                    <BeforeQuestion />
                     {leg_check()}
                     <button type="button" class="primary big" data-testid="start" on:click=move |_| start()>
                         {if ask_legs { "No: start" } else { "Start" }}
@@ -104,6 +109,7 @@ fn Intro(routine: &'static Routine) -> impl IntoView {
                     <section class="safety-gate" data-testid="safety-gate" aria-labelledby="gate-title">
                         <h3 id="gate-title">"Before your first routine"</h3>
                         <SafetyNote compact=true />
+                        <BeforeQuestion />
                         {leg_check()}
                         <button
                             type="button"
@@ -332,6 +338,7 @@ fn Summary() -> impl IntoView {
         <div class="summary" data-testid="summary" role="status">
             <h3>{headline}</h3>
             <p>{text}</p>
+            <AfterQuestion />
             <div class="controls">
                 <button type="button" class="primary" data-testid="start" on:click=move |_| player.act(Action::Start)>
                     "Start again"

@@ -179,22 +179,26 @@ fn weekly_points_are_the_medians_of_each_local_week_monday_first() {
     history.push(late);
     history.sort_by_key(|s| s.start_ms);
     let points = weekly(&history, Measure::FootPain);
+    let first = points[0].week;
     assert_eq!(
         points,
         [
             WeekPoint {
+                week: first,
                 monday: (2026, 11, 23),
                 sessions: 3,
                 before: Points::from_halves(14),
                 after: Points::from_halves(6),
             },
             WeekPoint {
+                week: first + 1,
                 monday: (2026, 11, 30),
                 sessions: 1,
                 before: Points::from_halves(18),
                 after: Points::from_halves(18),
             },
             WeekPoint {
+                week: first + 2,
                 monday: (2026, 12, 7),
                 sessions: 2,
                 before: Points::from_halves(11),

@@ -9,6 +9,7 @@ use crate::content::{content, Routine, RoutineStep, View};
 use crate::format;
 use crate::route::ZoneKey;
 use crate::settings::{Abilities, Settings, Sound};
+use crate::state::ratings::Ratings;
 use crate::state::saved::Saved;
 use crate::store::{Change, Session};
 use crate::timer::{Action, Snapshot, Status, Timer};
@@ -45,6 +46,8 @@ pub struct Player {
     now: RwSignal<u64>,
     /// Settings and practice history, saved for next time.
     saved: Saved,
+    /// The person's ratings before and after, saved with each session.
+    ratings: Ratings,
     /// What this browser can play and keep; the settings say what it cannot.
     abilities: RwSignal<Abilities>,
     /// When the routine under way started, by the wall clock, for its
@@ -60,8 +63,9 @@ pub struct Player {
 
 impl Player {
     /// Creates the player with the saved settings; it turns `view` to the
-    /// zone being worked. Call once, when the practice begins.
-    pub fn new(view: RwSignal<View>, saved: Saved) -> Player {
+    /// zone being worked, and records each session with its `ratings`.
+    /// Call once, when the practice begins.
+    pub fn new(view: RwSignal<View>, saved: Saved, ratings: Ratings) -> Player {
         let settings = saved.settings_untracked();
         let routine = RwSignal::new(None::<&'static Routine>);
         let timer = RwSignal::new(Timer::new(Vec::new(), GET_READY_MS));
@@ -84,6 +88,7 @@ impl Player {
             shown,
             current,
             saved,
+            ratings,
             started: StoredValue::new(None),
             abilities: RwSignal::new(Abilities {
                 chime: audio::available(),
@@ -128,6 +133,7 @@ impl Player {
         // A routine under way ends as stopped, and goes in the history.
         self.leave();
         self.finish_side_effects();
+        self.ratings.forget_before();
         let steps = routine
             .steps
             .iter()
@@ -364,6 +370,7 @@ impl Player {
         }
         if after.status == Status::GetReady && before.status != Status::GetReady {
             self.started.set_value(Some(browser::wall_clock()));
+            self.ratings.started();
         }
         if after.status == Status::Finished && before.status != Status::Finished {
             self.record();
@@ -507,7 +514,8 @@ impl Player {
         }
         let now = browser::now_ms();
         let summary = self.timer.with_untracked(|t| t.summary_if_stopped(now));
-        let session = Session::from_summary(start_ms, offset_min, &routine.id, &routine.name, &summary);
+        let mut session = Session::from_summary(start_ms, offset_min, &routine.id, &routine.name, &summary);
+        session.rating = self.ratings.peek_before();
         self.saved.checkpoint(Some(&session));
     }
 
@@ -521,8 +529,12 @@ impl Player {
         self.saved.checkpoint(None);
         let summary = self.summary();
         if summary.worked_ms >= 1000 || !summary.early {
-            let session = Session::from_summary(start_ms, offset_min, &routine.id, &routine.name, &summary);
+            let mut session =
+                Session::from_summary(start_ms, offset_min, &routine.id, &routine.name, &summary);
+            self.ratings.recording(&mut session);
             self.saved.apply(Change::RecordSession(session));
+        } else {
+            self.ratings.forget_before();
         }
     }
 }

@@ -16,6 +16,7 @@
 
 use super::editor::Editor;
 use super::player::Player;
+use super::ratings::Ratings;
 use super::saved::Saved;
 use crate::browser::{keys, visibility};
 use crate::content::View;
@@ -36,6 +37,7 @@ pub struct Live {
     needs_reload: Signal<bool>,
     dismiss: Callback<()>,
     bar: fn() -> AnyView,
+    notice: fn() -> AnyView,
 }
 
 /// What the practice needs of the page's navigation ([`super::Nav`]).
@@ -136,6 +138,12 @@ impl Practice {
     pub fn bar(self) -> Option<AnyView> {
         self.live.get().map(|l| (l.bar)())
     }
+
+    /// What the practice asks on any page (last night's sleep, for
+    /// someone who follows it), among the page's notices.
+    pub fn notice(self) -> Option<AnyView> {
+        self.live.get().map(|l| (l.notice)())
+    }
 }
 
 impl Default for Practice {
@@ -145,13 +153,16 @@ impl Default for Practice {
 }
 
 /// Reads the saved data, makes the player and the editor and provides all
-/// three, and follows the page's visibility and the routine keys; `bar`
-/// draws the bar of a routine under way. Run once, under the app's owner
+/// three with the ratings, and follows the page's visibility and the
+/// routine keys; `bar` draws the bar of a routine under way, and `notice`
+/// what the practice asks on any page. Run once, under the app's owner
 /// ([`Practice::owner`]).
-pub fn begin(nav: Navigation, bar: fn() -> AnyView) -> Live {
+pub fn begin(nav: Navigation, bar: fn() -> AnyView, notice: fn() -> AnyView) -> Live {
     let saved = Saved::load();
     provide_context(saved);
-    let player = Player::new(nav.view, saved);
+    let ratings = Ratings::new(saved);
+    provide_context(ratings);
+    let player = Player::new(nav.view, saved, ratings);
     provide_context(player);
     let editor = Editor::new(nav.route, nav.shared, nav.go, saved);
     provide_context(editor);
@@ -173,6 +184,7 @@ pub fn begin(nav: Navigation, bar: fn() -> AnyView) -> Live {
         needs_reload: Signal::derive(move || saved.needs_reload()),
         dismiss: Callback::new(move |()| saved.dismiss_problem()),
         bar,
+        notice,
     }
 }
 
