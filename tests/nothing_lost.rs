@@ -1,7 +1,8 @@
 //! Nothing a person saved is lost, in the everyday ways a browser behaves:
 //! a newer version saving meanwhile, a tab killed during a routine, an
 //! import with no room left, a session deleted by mistake, a file far too
-//! large. End to end in headless Chromium against the release build.
+//! large, two tabs saving at once. End to end in headless Chromium against
+//! the release build.
 
 mod support;
 
@@ -259,5 +260,76 @@ async fn your_data_says_whether_the_browser_keeps_it_and_reminds_to_export_until
             json!(false),
         )
         .await;
+    browser.close().await;
+}
+
+/// Chooses `measure` in the picker on the page, as a person does.
+async fn choose_measure(browser: &support::Browser, measure: &str) {
+    browser
+        .js(&format!(
+            "const s = document.querySelector('[data-testid=measure]'); s.value = '{measure}'; \
+             s.dispatchEvent(new Event('change'))"
+        ))
+        .await;
+}
+
+#[tokio::test]
+async fn a_change_made_while_another_tab_saves_waits_for_it_and_keeps_both() {
+    let (server, browser) = support::session(DESKTOP, "routine=quick-3").await;
+    browser
+        .with_saved(r#"{"version":2,"settings":{"safety_seen":true}}"#)
+        .await;
+    browser.wait_for_js(STATUS, json!("idle")).await;
+    // Another tab is in the middle of saving: it holds the lock every tab
+    // of the site shares (taken here by a script in the page, the same
+    // lock as another tab's).
+    browser
+        .js("navigator.locks.request('foot-map.store', () => new Promise(done => { window.release = done; }))")
+        .await;
+    browser
+        .wait_for_js(
+            "return navigator.locks.query().then(q => q.held.some(l => l.name === 'foot-map.store'))",
+            json!(true),
+        )
+        .await;
+    // A change here shows at once, and waits to be saved.
+    choose_measure(&browser, "tension").await;
+    browser
+        .wait_for_text("[data-testid=rate-before]", "How tense")
+        .await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(browser.js(&store(".settings.measure ?? null")).await, Value::Null);
+    // The other tab saves a routine, and lets go.
+    browser
+        .js(r#"localStorage.setItem('foot-map.store', JSON.stringify({version: 2, settings: {safety_seen: true},
+            routines: [{id: 'my-a', name: 'Evening', steps: [{side: 'left', zone: 'heel', technique: 'knuckle-press', seconds: 40}]}]}));
+            window.release()"#)
+        .await;
+    // Both are kept: this tab's change went on top of the other's.
+    browser
+        .wait_for_js(&store(".settings.measure ?? null"), json!("tension"))
+        .await;
+    assert_eq!(
+        browser.js(&store(".routines.map(r => r.name)")).await,
+        json!(["Evening"])
+    );
+    browser.assert_clean(&server).await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn without_web_locks_a_change_is_saved_at_once() {
+    let no_locks = "Object.defineProperty(Navigator.prototype, 'locks', { get: () => undefined });";
+    let (server, browser) = support::session_with(DESKTOP, "routine=quick-3", &[no_locks]).await;
+    browser
+        .with_saved(r#"{"version":2,"settings":{"safety_seen":true}}"#)
+        .await;
+    browser.wait_for_js(STATUS, json!("idle")).await;
+    assert_eq!(browser.js("return navigator.locks ?? null").await, Value::Null);
+    choose_measure(&browser, "sleep").await;
+    browser
+        .wait_for_js(&store(".settings.measure ?? null"), json!("sleep"))
+        .await;
+    browser.assert_clean(&server).await;
     browser.close().await;
 }

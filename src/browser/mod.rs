@@ -9,6 +9,7 @@ pub mod audio;
 pub mod files;
 pub mod keys;
 pub mod location;
+pub mod locks;
 pub mod media_session;
 pub mod offline;
 pub mod persist;

@@ -67,11 +67,13 @@ pub fn YourData() -> impl IntoView {
     };
     let confirm = move |_| {
         if let Some((file, _)) = pending.get_untracked() {
-            said.set(Some(if saved.apply_saved_or_not_at_all(Change::Import(file)) {
-                "Imported.".into()
-            } else {
-                "Not imported: this browser has no room to save what the file adds (its storage for the site is full, or saving is blocked). Nothing was changed.".into()
-            }));
+            saved.apply_saved_or_not_at_all(Change::Import(file), move |imported| {
+                said.try_set(Some(if imported {
+                    "Imported.".into()
+                } else {
+                    "Not imported: this browser has no room to save what the file adds (its storage for the site is full, or saving is blocked). Nothing was changed.".into()
+                }));
+            });
         }
         pending.set(None);
     };

@@ -526,14 +526,14 @@ impl Player {
             return;
         };
         self.started.set_value(None);
-        self.saved.checkpoint(None);
         let summary = self.summary();
         if summary.worked_ms >= 1000 || !summary.early {
             let mut session =
                 Session::from_summary(start_ms, offset_min, &routine.id, &routine.name, &summary);
             self.ratings.recording(&mut session);
-            self.saved.apply(Change::RecordSession(session));
+            self.saved.record(session);
         } else {
+            self.saved.checkpoint(None);
             self.ratings.forget_before();
         }
     }

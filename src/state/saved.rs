@@ -4,7 +4,7 @@
 //! read again when another tab saves. The format, its versions and its
 //! rules live in [`crate::store`]; this is only the bridge to the page.
 
-use crate::browser::{persist, storage};
+use crate::browser::{locks, persist, storage};
 use crate::settings::{self, Settings};
 use crate::store::{self, Change, Session, Store};
 use leptos::prelude::*;
@@ -111,69 +111,79 @@ impl Saved {
         self.problem.set(None);
     }
 
-    /// Makes `change` and saves it, or, if it cannot be saved now, makes
-    /// nothing: the page and the unsaved changes are as they were, and the
-    /// caller says so. For an import, which is all or nothing.
-    pub fn apply_saved_or_not_at_all(self, change: Change) -> bool {
-        let (shown, unsaved) = (self.store.get_untracked(), self.unsaved.get_value());
-        let problem = self.problem.get_untracked();
-        if self.apply(change) {
-            return true;
-        }
-        self.store.set(shown);
-        self.unsaved.set_value(unsaved);
-        if !self.read_only.get_untracked() {
-            self.problem.set(problem);
-        }
-        false
+    /// Makes `change` and saves it, or, if it cannot be saved, makes
+    /// nothing: the page and the unsaved changes stay as they were. For an
+    /// import, which is all or nothing; `done` hears whether it was saved.
+    pub fn apply_saved_or_not_at_all(self, change: Change, done: impl FnOnce(bool) + 'static) {
+        locks::exclusive(store::KEY, move || done(self.write(Some(change))));
     }
 
-    /// Makes `change`, on top of whatever another tab saved since, and
-    /// saves the result; true if it was saved. When saving fails the change
-    /// stays on screen and is saved with the next change that succeeds.
-    /// Nothing is ever written blind: what is saved now is read first, text
-    /// this version cannot read is kept aside before it is replaced, and
-    /// a newer version's text is never written over.
-    pub fn apply(self, change: Change) -> bool {
-        self.unsaved.update_value(|u| u.push(change.clone()));
-        let shown = self.store.get_untracked().apply(&change);
-        if self.read_only.get_untracked() || !self.keep_aside() {
-            return self.not_saved(shown);
-        }
-        let next = match store::Found::read(storage::load(store::KEY).as_deref()) {
-            store::Found::Newer { version } => {
-                self.read_only.set(true);
-                self.problem.set(Some(newer_message(version)));
-                self.store.set(shown);
-                return false;
-            }
-            store::Found::Readable(base) => self.unsaved.with_value(|u| base.apply_all(u)),
-            store::Found::Damaged { partial, text } => {
-                match self.keep_text_aside(&text) {
-                    Aside::Failed => return self.not_saved(shown),
-                    Aside::Kept => self.problem.set(Some(DAMAGED.into())),
-                    Aside::Already => {}
-                }
-                match partial {
-                    Some(base) => self.unsaved.with_value(|u| base.apply_all(u)),
-                    None => shown,
-                }
-            }
-            // Nothing saved: build on what is shown.
-            store::Found::Nothing => shown,
-        };
-        let saved = storage::save(store::KEY, &next.encode());
-        if !saved {
-            return self.not_saved(next);
-        }
+    /// Makes `change` and saves it; see [`Self::apply_then`].
+    pub fn apply(self, change: Change) {
+        self.apply_then(change, |_| ());
+    }
+
+    /// Makes `change` on screen at once, and saves it on top of whatever
+    /// another tab saved since, one tab at a time (see [`locks`]); `done`
+    /// hears whether it was saved. When saving fails the change stays on
+    /// screen and is saved with the next change that succeeds.
+    pub fn apply_then(self, change: Change, done: impl FnOnce(bool) + 'static) {
         let worth_keeping = matches!(
             &change,
             Change::AddRoutine(_)
                 | Change::SaveRoutine(_)
                 | Change::RecordSession(Session { finished: true, .. })
         );
-        if worth_keeping && self.persisted.get_untracked() == Some(false) {
-            self.ask_to_persist();
+        self.store.update(|s| *s = std::mem::take(s).apply(&change));
+        self.unsaved.update_value(|u| u.push(change));
+        locks::exclusive(store::KEY, move || {
+            let saved = self.write(None);
+            if saved && worth_keeping && self.persisted.get_untracked() == Some(false) {
+                self.ask_to_persist();
+            }
+            done(saved);
+        });
+    }
+
+    /// Saves the unsaved changes and `extra` (which, unlike them, is not
+    /// on screen yet), holding the lock; true if saved. Nothing is ever
+    /// written blind: what is saved now is read first, text this version
+    /// cannot read is kept aside before it is replaced, and a newer
+    /// version's text is never written over. If `extra` cannot be saved,
+    /// nothing of it is kept.
+    fn write(self, extra: Option<Change>) -> bool {
+        if self.read_only.get_untracked() || !self.keep_aside() {
+            return self.not_saved(extra.is_none());
+        }
+        let mut changes = self.unsaved.get_value();
+        if changes.is_empty() && extra.is_none() {
+            // Saved already, with an earlier change.
+            return true;
+        }
+        changes.extend(extra.clone());
+        let next = match store::Found::read(storage::load(store::KEY).as_deref()) {
+            store::Found::Newer { version } => {
+                self.read_only.set(true);
+                self.problem.set(Some(newer_message(version)));
+                return false;
+            }
+            store::Found::Readable(base) => base.apply_all(&changes),
+            store::Found::Damaged { partial, text } => {
+                match self.keep_text_aside(&text) {
+                    Aside::Failed => return self.not_saved(extra.is_none()),
+                    Aside::Kept => self.problem.set(Some(DAMAGED.into())),
+                    Aside::Already => {}
+                }
+                match partial {
+                    Some(base) => base.apply_all(&changes),
+                    None => self.shown_with(extra.as_ref()),
+                }
+            }
+            // Nothing saved: build on what is shown.
+            store::Found::Nothing => self.shown_with(extra.as_ref()),
+        };
+        if !storage::save(store::KEY, &next.encode()) {
+            return self.not_saved(extra.is_none());
         }
         self.store.set(next);
         self.unsaved.update_value(Vec::clear);
@@ -183,11 +193,19 @@ impl Saved {
         true
     }
 
-    /// Shows `shown`, unsaved, and says why (where anything can be saved
-    /// at all: otherwise the settings say so once).
-    fn not_saved(self, shown: Store) -> bool {
-        self.store.set(shown);
-        if storage::available() && !self.read_only.get_untracked() {
+    /// What is shown, with `extra` made on top.
+    fn shown_with(self, extra: Option<&Change>) -> Store {
+        let shown = self.store.get_untracked();
+        match extra {
+            Some(change) => shown.apply(change),
+            None => shown,
+        }
+    }
+
+    /// False; with `say`, says that a change could not be saved (where
+    /// anything can be saved at all: otherwise the settings say so once).
+    fn not_saved(self, say: bool) -> bool {
+        if say && storage::available() && !self.read_only.get_untracked() {
             self.problem.set(Some(NOT_SAVED.into()));
         }
         false
@@ -215,8 +233,22 @@ impl Saved {
         self.read_only.get()
     }
 
+    /// Records `session`, which just ended. Until it is saved (which
+    /// waits for the lock), it is also the checkpoint: a page closed in
+    /// between loses nothing, as the next visit records it.
+    pub fn record(self, session: Session) {
+        let text = Store::encode_checkpoint(&session);
+        storage::save(store::CHECKPOINT_KEY, &text);
+        self.apply_then(Change::RecordSession(session), move |saved| {
+            // Unless a new routine has checkpointed meanwhile.
+            if saved && storage::load(store::CHECKPOINT_KEY).as_deref() == Some(text.as_str()) {
+                storage::remove(store::CHECKPOINT_KEY);
+            }
+        });
+    }
+
     /// Keeps `session`, a routine under way, as the checkpoint (or, with
-    /// `None`, removes it once the routine has been recorded).
+    /// `None`, removes it: the routine ended with nothing to record).
     pub fn checkpoint(self, session: Option<&Session>) {
         match session {
             Some(session) => {
@@ -234,13 +266,13 @@ impl Saved {
         let Some(text) = storage::load(store::CHECKPOINT_KEY) else {
             return;
         };
-        if let Some(session) = Store::decode_checkpoint(&text) {
-            if session.seconds >= 1 && !self.apply(Change::RecordSession(session)) {
-                // Not recorded (storage full): kept for the next visit.
-                return;
+        match Store::decode_checkpoint(&text) {
+            // Removed once recorded; kept for the next visit if not.
+            Some(session) if session.seconds >= 1 => self.record(session),
+            _ => {
+                storage::remove(store::CHECKPOINT_KEY);
             }
         }
-        storage::remove(store::CHECKPOINT_KEY);
     }
 
     /// Writes saved text found at the start that could not be read under
