@@ -9,6 +9,9 @@ use std::{env, fs, path::Path};
 #[path = "content/types.rs"]
 mod types;
 
+#[path = "content/translation.rs"]
+mod translation;
+
 fn main() {
     let dir = Path::new("src/content");
     println!("cargo:rerun-if-changed={}", dir.display());
@@ -21,6 +24,7 @@ fn main() {
 
     // Each file holds some of the top-level keys; merge them into one table.
     let mut merged = toml::Table::new();
+    let mut english = Vec::new();
     let mut origin = std::collections::BTreeMap::new();
     for path in &files {
         println!("cargo:rerun-if-changed={}", path.display());
@@ -28,6 +32,7 @@ fn main() {
         let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {name}: {e}"));
         let table: toml::Table =
             toml::from_str(&text).unwrap_or_else(|e| panic!("{name} is not valid TOML:\n{e}"));
+        english.push((path.clone(), table.clone()));
         for (key, value) in table {
             if let Some(first) = origin.insert(key.clone(), name.clone()) {
                 panic!("`{key}` is defined in both {first} and {name}; keep each key in one file");
@@ -35,6 +40,8 @@ fn main() {
             merged.insert(key, value);
         }
     }
+
+    check_languages(dir, &english);
 
     let mut content: types::Content = merged.try_into().unwrap_or_else(|e| {
         panic!("the content in src/content/*.toml does not match src/content/types.rs:\n{e}")
@@ -47,5 +54,67 @@ fn main() {
         ("apart.postcard", postcard::to_allocvec(&apart)),
     ] {
         fs::write(out.join(name), packed.expect("content packs")).expect("OUT_DIR is writable");
+    }
+}
+
+/// Checks each language's copy of the content (`src/content/<language>/`,
+/// one file for each English one) against the English: the same but for
+/// the text a person reads, and readable as the same types. Fails the
+/// build naming every file and place that differs.
+fn check_languages(dir: &Path, english: &[(std::path::PathBuf, toml::Table)]) {
+    let mut languages: Vec<_> = fs::read_dir(dir)
+        .expect("src/content exists")
+        .map(|entry| entry.expect("readable directory").path())
+        .filter(|path| path.is_dir())
+        .collect();
+    languages.sort();
+    let mut problems = Vec::new();
+    for language in &languages {
+        println!("cargo:rerun-if-changed={}", language.display());
+        let mut merged = toml::Table::new();
+        let before = problems.len();
+        for (path, table) in english {
+            let file = path.file_name().expect("a file name");
+            let stem = path.file_stem().expect("a file name").to_string_lossy();
+            let theirs = language.join(file);
+            println!("cargo:rerun-if-changed={}", theirs.display());
+            let name = theirs.display();
+            let text = match fs::read_to_string(&theirs) {
+                Ok(text) => text,
+                Err(_) => {
+                    problems.push(format!("{name}: missing (every language has every file)"));
+                    continue;
+                }
+            };
+            match toml::from_str::<toml::Table>(&text) {
+                Ok(translated) => {
+                    for difference in translation::differences(&stem, table, &translated) {
+                        problems.push(format!("{name}: {difference}"));
+                    }
+                    merged.extend(translated);
+                }
+                Err(e) => problems.push(format!("{name} is not valid TOML:\n{e}")),
+            }
+        }
+        for entry in fs::read_dir(language).expect("readable directory") {
+            let path = entry.expect("readable directory").path();
+            if !english.iter().any(|(e, _)| e.file_name() == path.file_name()) {
+                problems.push(format!("{}: no English file of that name", path.display()));
+            }
+        }
+        if problems.len() == before {
+            if let Err(e) = merged.try_into::<types::Content>() {
+                problems.push(format!(
+                    "{}: does not match src/content/types.rs: {e}",
+                    language.display()
+                ));
+            }
+        }
+    }
+    if !problems.is_empty() {
+        panic!(
+            "the translated content differs from the English beyond its text:\n{}",
+            problems.join("\n")
+        );
     }
 }
