@@ -1,7 +1,7 @@
 //! What the URL fragment says the page shows (`#zone=left-heel`), parsed and
 //! written without the browser, so every odd link can be tested natively.
 
-use crate::content::{Claim, Content, Routine, RoutineStep, Side, Zone};
+use crate::content::{Claim, Content, Routine, RoutineStep, Side, Whole, Zone};
 use crate::own_routine::is_own_id;
 use crate::share::{self, Shared};
 
@@ -192,7 +192,7 @@ pub fn parse(fragment: &str, content: &'static Content) -> Result<Route, LinkErr
         Some(("zone", slug)) => ZoneKey::parse(slug, content)
             .map(Route::Zone)
             .ok_or_else(|| LinkError::UnknownZone(printable(slug))),
-        Some(("routine", id)) => match routine(id, content) {
+        Some(("routine", id)) => match content.routine(id) {
             Some(r) => Ok(Route::Routine(&r.id)),
             None if is_own_id(id) => Ok(Route::Routine(intern(id))),
             None => Err(LinkError::UnknownRoutine(printable(id))),
@@ -235,8 +235,9 @@ pub fn benefit(id: &str, content: &'static Content) -> Option<&'static Claim> {
     content.claims.iter().find(|c| c.id == id)
 }
 
-/// The routine with this id.
-pub fn routine(id: &str, content: &'static Content) -> Option<&'static Routine> {
+/// The built-in routine with this id, with its steps (which only the
+/// whole content has).
+pub fn routine(id: &str, content: &'static Whole) -> Option<&'static Routine> {
     content.routine(id)
 }
 

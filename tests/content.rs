@@ -1,6 +1,6 @@
 //! The content is complete and consistent, and matches the map.
 
-use foot_map::content::{self, whole, Basis, View};
+use foot_map::content::{self, whole, Basis, Content, View};
 use foot_map::map;
 use std::collections::BTreeSet;
 
@@ -16,7 +16,7 @@ fn the_content_files_parse() {
 #[test]
 fn the_map_has_all_the_content_but_the_text_apart() {
     let map = content::content();
-    let mut apart_taken = whole().clone();
+    let mut apart_taken = Content::clone(whole());
     let apart = apart_taken.take_apart();
     assert_eq!(format!("{map:?}"), format!("{apart_taken:?}"));
     let mut put_back = map.clone();
@@ -334,7 +334,7 @@ fn short_citations_name_first_authors_year_and_journal() {
 #[test]
 fn a_zone_name_outside_plain_ascii_is_reported() {
     // The app lower-cases zone names inside sentences without Unicode tables.
-    let mut edited = whole().clone();
+    let mut edited = Content::clone(whole());
     edited.zones[0].name = "Großer Zeh".into();
     let problems = content::problems(&edited);
     assert!(
@@ -399,7 +399,7 @@ fn every_claim_zone_link_says_its_basis_and_chart_links_are_marked_as_tradition(
 
 #[test]
 fn broken_claim_links_are_reported() {
-    let mut edited = whole().clone();
+    let mut edited = Content::clone(whole());
     let tension = edited.claims.iter_mut().find(|cl| cl.id == "tension").unwrap();
     tension.links[0].zones.push("calf-inner".into()); // no chart label
     tension.links[0].zones.push("big-toe".into()); // twice
@@ -634,7 +634,7 @@ fn no_condition_gets_two_opposite_instructions() {
             caution.id
         );
     }
-    let mut edited = c.clone();
+    let mut edited = Content::clone(c);
     let diabetes = edited.cautions.iter_mut().find(|x| x.id == "diabetes").unwrap();
     diabetes.title = "Diabetes, numb feet or poor circulation".into();
     diabetes.conditions.push("Peripheral arterial disease".into()); // not in its text
@@ -666,7 +666,7 @@ fn every_cited_source_studied_what_it_is_cited_for() {
             );
         }
     }
-    let mut edited = c.clone();
+    let mut edited = Content::clone(c);
     let claim = |edited: &mut content::Content, id: &str, sources: &[&str]| {
         let claim = edited.claims.iter_mut().find(|cl| cl.id == id).unwrap();
         claim.sources = sources.iter().map(|s| s.to_string()).collect();

@@ -26,10 +26,26 @@ pub fn parse() -> Result<Content, String> {
 }
 
 /// Decodes all the content: what the map shows, with the text apart put back.
-pub fn parse_whole() -> Result<Content, String> {
+pub fn parse_whole() -> Result<Whole, String> {
     let mut content = parse()?;
     content.put_back(postcard::from_bytes(APART).map_err(|_| BROKEN.to_string())?);
-    Ok(content)
+    Ok(Whole(content))
+}
+
+/// All the content, with the text the map's copy leaves out ([`Apart`])
+/// put back. A type of its own, so that code which needs that text (a
+/// routine's steps, a source's finding, the safety note) asks for it by
+/// type and cannot be handed the map's copy, whose fields for it are
+/// empty. It reads as [`Content`] everywhere else.
+#[derive(Debug)]
+pub struct Whole(Content);
+
+impl std::ops::Deref for Whole {
+    type Target = Content;
+
+    fn deref(&self) -> &Content {
+        &self.0
+    }
 }
 
 /// The content the map shows, parsed once: every zone, technique, claim,
@@ -43,8 +59,8 @@ pub fn content() -> &'static Content {
 /// All the content, parsed once. Only the routines and the pages of reading
 /// call this, so the text it adds travels in their part of the wasm, not in
 /// the first download.
-pub fn whole() -> &'static Content {
-    static WHOLE: OnceLock<Content> = OnceLock::new();
+pub fn whole() -> &'static Whole {
+    static WHOLE: OnceLock<Whole> = OnceLock::new();
     WHOLE.get_or_init(|| parse_whole().unwrap_or_else(|message| panic!("{message}")))
 }
 

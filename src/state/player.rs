@@ -5,8 +5,7 @@
 
 use crate::browser::media_session::{self, Button};
 use crate::browser::{self, audio, audio::Chime, speech, storage, vibrate, wake_lock};
-use crate::content::{content, Routine, RoutineStep, View};
-use crate::format;
+use crate::content::{Routine, RoutineStep, View};
 use crate::route::ZoneKey;
 use crate::settings::{Abilities, Settings, Sound};
 use crate::state::ratings::Ratings;
@@ -16,6 +15,10 @@ use crate::timer::{Action, Snapshot, Status, Timer};
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 use std::cell::RefCell;
+
+mod cues;
+
+pub use cues::{side_switch_at, step_words, step_zone};
 
 /// The countdown before the first step: time to put the phone down.
 pub const GET_READY_MS: u64 = 5_000;
@@ -199,51 +202,6 @@ impl Player {
             .sound(self.saved.settings_untracked().sound)
     }
 
-    /// Says the time left in the step and in the routine, through the
-    /// screen readers' live region (the countdown itself is never read out
-    /// second by second): for the Time left button and the T key.
-    pub fn tell_time_left(self) {
-        let Some(routine) = self.routine.get_untracked() else {
-            return;
-        };
-        self.now.set(browser::now_ms());
-        let snapshot = self.snapshot_untracked();
-        if !matches!(
-            snapshot.status,
-            Status::GetReady | Status::Running | Status::Paused
-        ) {
-            return;
-        }
-        let later: u64 = match (snapshot.status, snapshot.step) {
-            // During the countdown the whole routine is still to come.
-            (Status::GetReady, _) => routine.steps.iter().map(|s| u64::from(s.seconds) * 1000).sum(),
-            (_, Some(i)) => routine
-                .steps
-                .iter()
-                .skip(i + 1)
-                .map(|s| u64::from(s.seconds) * 1000)
-                .sum(),
-            _ => 0,
-        };
-        let step_ms = if snapshot.status == Status::GetReady {
-            0
-        } else {
-            snapshot.remaining_ms
-        };
-        let mut text = format::time_left(step_ms, step_ms + later);
-        if snapshot.status == Status::GetReady {
-            text = format!(
-                "Starting in {}. {text}",
-                format::duration(snapshot.remaining_ms.div_ceil(1000) as u32)
-            );
-        }
-        // The same words again are read again: the region must change.
-        if self.announcement.get_untracked() == text {
-            text.push('\u{a0}');
-        }
-        self.announcement.set(text);
-    }
-
     /// The latest step-change announcement for screen readers.
     pub fn announcement(self) -> String {
         self.announcement.get()
@@ -389,49 +347,6 @@ impl Player {
         }
     }
 
-    /// A cue inside a long step, if one was just passed and cues are on:
-    /// said where the voice is on, else a short chime, and written for
-    /// screen readers either way.
-    fn cue(self, before: Snapshot, after: Snapshot, sound: Sound) {
-        let (Some(routine), Some(i)) = (self.routine.get_untracked(), after.step) else {
-            return;
-        };
-        if !self.saved.settings_untracked().cues || sound == Sound::Silent {
-            return;
-        }
-        let step_ms = u64::from(routine.steps[i].seconds) * 1000;
-        let Some(cue) = crate::timer::cue_passed(step_ms, before.remaining_ms, after.remaining_ms) else {
-            return;
-        };
-        let words = match cue {
-            crate::timer::Cue::Halfway => "Halfway.",
-            crate::timer::Cue::TenLeft => "Ten seconds left.",
-        };
-        if sound.speaks() {
-            speech::say(words);
-        } else if sound.chimes() {
-            audio::play(Chime::Cue, self.now.get_untracked());
-        }
-        self.announcement.set(words.into());
-    }
-
-    /// Schedules the chime for the next boundary the clock will reach.
-    fn schedule_chime(self, snapshot: Snapshot, sound: Sound) {
-        let next = self.timer.with_untracked(|t| t.next_change_at());
-        match next {
-            Some(at) if sound.chimes() => {
-                let last = self.timer.with_untracked(|t| t.steps()).saturating_sub(1);
-                let ends = snapshot.status == Status::Running && snapshot.step == Some(last);
-                audio::schedule(
-                    if ends { Chime::Finish } else { Chime::Step },
-                    at,
-                    browser::now_ms(),
-                );
-            }
-            _ => audio::cancel(),
-        }
-    }
-
     /// Sets the one timeout for when the countdown's seconds or the step
     /// next change.
     fn wake_up_for(self, snapshot: Snapshot) {
@@ -456,51 +371,6 @@ impl Player {
         wake_lock::release();
     }
 
-    fn announce(self, before: Snapshot, after: Snapshot, sound: Sound) {
-        let Some(routine) = self.routine.get_untracked() else {
-            return;
-        };
-        let spoken = match (after.status, after.step) {
-            (Status::GetReady, Some(i)) => {
-                Some(format!("Get ready. First: {}.", step_words(&routine.steps[i])))
-            }
-            (Status::Running, Some(i)) if before.status != Status::Paused || before.step != Some(i) => {
-                let step = &routine.steps[i];
-                let switch = side_switch_at(routine, i)
-                    .map(|s| format!("{s} "))
-                    .unwrap_or_default();
-                Some(format!(
-                    "{switch}Step {} of {}. {}, {}.",
-                    i + 1,
-                    routine.steps.len(),
-                    step_words(step),
-                    format::duration(step.seconds)
-                ))
-            }
-            (Status::Finished, _) if !self.summary().early => Some("Routine complete. Well done.".into()),
-            _ => None,
-        };
-        match (after.step, after.status) {
-            (Some(i), Status::GetReady | Status::Running | Status::Paused) => {
-                media_session::show(Some((&step_words(&routine.steps[i]), &routine.name)))
-            }
-            _ => media_session::show(None),
-        }
-        if let (Some(i), Status::GetReady | Status::Running) = (after.step, after.status) {
-            // On a phone, show the view with the zone being worked.
-            self.view
-                .set(step_zone(&routine.steps[i]).content(content()).view);
-        }
-        if let Some(text) = spoken {
-            if sound.speaks() {
-                speech::say(&text);
-            }
-            self.announcement.set(text);
-        }
-    }
-
-    /// Adds the session that just ended to the history: finished, or
-    /// stopped after some massage was done.
     /// Keeps what has been done of the routine under way, in case the
     /// page is killed while hidden (see [`Saved::checkpoint`]).
     pub fn checkpoint(self) {
@@ -519,6 +389,8 @@ impl Player {
         self.saved.checkpoint(Some(&session));
     }
 
+    /// Adds the session that just ended to the history: finished, or
+    /// stopped after some massage was done.
     fn record(self) {
         let (Some(routine), Some((start_ms, offset_min))) =
             (self.routine.get_untracked(), self.started.get_value())
@@ -537,28 +409,4 @@ impl Player {
             self.ratings.forget_before();
         }
     }
-}
-
-/// The map zone a routine step works on.
-pub fn step_zone(step: &RoutineStep) -> ZoneKey {
-    ZoneKey::of_step(step, content()).expect("routines name known zones")
-}
-
-/// "Now the right foot." when step `i` is the first on another foot or leg.
-pub fn side_switch_at(routine: &Routine, i: usize) -> Option<String> {
-    let before = routine.steps.get(i.checked_sub(1)?)?;
-    let step = routine.steps.get(i)?;
-    crate::route::side_switch(step_zone(before), step_zone(step), content())
-}
-
-/// "Right foot – heel, knuckle press": what a step asks for, in words.
-pub fn step_words(step: &RoutineStep) -> String {
-    let technique = content()
-        .technique(&step.technique)
-        .map_or("", |t| t.name.as_str());
-    format!(
-        "{}, {}",
-        step_zone(step).full_name(content()),
-        technique.to_ascii_lowercase()
-    )
 }
