@@ -3,8 +3,8 @@
 //! built `index.html` in place of the loading message. The page is then
 //! painted, readable and clickable before the wasm arrives; when the app
 //! starts it replaces this markup with the same markup (`src/main.rs`).
-//! It also swaps Trunk's start-up script for one that starts the app on
-//! first use (`foot_map::shell::defer_start` says why).
+//! The app starts from `src/start.js` (on first use, which it says why),
+//! which finds the built files' names in the page (`Trunk.toml`).
 //!
 //! Run by `.ci/build`: `cargo run --bin prerender -- dist/index.html`.
 
@@ -25,10 +25,10 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let Some(page) = foot_map::shell::defer_start(&page) else {
-        eprintln!("prerender: {path} has no Trunk start-up script to replace");
+    if !foot_map::shell::names_the_code(&page) {
+        eprintln!("prerender: {path} does not name the app's code for src/start.js (see Trunk.toml)");
         return ExitCode::FAILURE;
-    };
+    }
     let map = render(None);
     let Some(first) = foot_map::shell::insert(&page, &map) else {
         eprintln!("prerender: {path} has no <div id=\"loading\"> to replace");

@@ -4,7 +4,7 @@
 //! the CPU slowed 4 times), in headless Chromium. Run by `.ci/bench`, which
 //! builds the floor into `target/floor-dist` first.
 //!
-//! Foot Map starts at the first touch (`foot_map::shell::defer_start`), so
+//! Foot Map starts at the first touch (`src/start.js`), so
 //! its load is measured as a reader uses it: a zone tapped as soon as the
 //! map is painted, the time until that zone's details show (fetched as
 //! the build wrote them, or shown by the app, whichever comes first), and

@@ -332,7 +332,7 @@ impl Browser {
     pub async fn open(&self, url: &str) {
         self.client.goto(url).await.expect("page loads");
         // A first visit starts the app at the first key or press
-        // (`foot_map::shell::defer_start`): press Shift, as a person would
+        // (`src/start.js`): press Shift, as a person would
         // touch the page. A returning visit has started by itself.
         if self
             .js("return performance.getEntriesByName('map-ready').length")
