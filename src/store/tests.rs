@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::content::{RoutineStep, Side};
+use crate::settings::{Measure, Sound};
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
 
