@@ -21,6 +21,7 @@ pub mod export;
 pub mod format;
 pub mod history;
 pub mod interned;
+pub mod language;
 pub mod map;
 pub mod outcomes;
 pub mod own_routine;
@@ -43,6 +44,7 @@ pub const LAYERS: &[(&str, &[&str])] = &[
         "pure logic",
         &[
             "interned",
+            "language",
             "clock",
             "map",
             "timer",

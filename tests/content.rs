@@ -21,7 +21,7 @@ fn the_map_has_all_the_content_but_the_text_apart() {
     assert_eq!(format!("{map:?}"), format!("{apart_taken:?}"));
     let mut put_back = map.clone();
     put_back.put_back(apart.clone());
-    assert_eq!(format!("{put_back:?}"), format!("{:?}", whole()));
+    assert_eq!(format!("{put_back:?}"), format!("{:?}", **whole()));
     // What is taken apart is real text, and the map's copy has none of it.
     assert!(apart.sources.iter().flatten().all(|text| !text.is_empty()));
     assert!(apart
