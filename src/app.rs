@@ -6,7 +6,6 @@ use crate::route::{self, Route};
 use crate::split_points;
 use crate::state::Nav;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// The whole app.
 #[component]
@@ -53,9 +52,7 @@ pub fn App() -> impl IntoView {
                 href="#details"
                 on:click=|ev| {
                     ev.prevent_default();
-                    if let Some(panel) = document().get_element_by_id("details") {
-                        let _ = panel.unchecked_into::<web_sys::HtmlElement>().focus();
-                    }
+                    crate::browser::focus::to_id("details");
                 }
             >
                 "Skip to details"

@@ -18,7 +18,7 @@ fn main() {
     // link to a routine) has it fetched before the app replaces the
     // pre-rendered markup, so that nothing blanks while it arrives. If it
     // cannot be, the app starts all the same and says so.
-    let hash = window().location().hash().unwrap_or_default();
+    let hash = foot_map::browser::location::hash();
     let route = if foot_map::share::is_link(&hash) {
         foot_map::route::Route::Shared
     } else {
@@ -40,30 +40,21 @@ fn start() {
     mount_to_body(foot_map::app::App);
     // In the same task as the mount, so the browser never paints both.
     for id in ["prerendered", "slow"] {
-        if let Some(element) = document().get_element_by_id(id) {
-            element.remove();
-        }
+        foot_map::browser::remove_element(id);
     }
     foot_map::browser::offline::register();
     // The map is drawn and clickable now; the load benchmark reads this mark.
-    if let Some(performance) = window().performance() {
-        let _ = performance.mark("map-ready");
-    }
+    foot_map::browser::mark("map-ready");
 }
 
 /// A page of text the build wrote as a file of its own (`safety.html`,
 /// marked `data-page="safety"`) shows the same page when the app starts
 /// there: its route goes into the fragment, where the app reads routes.
 fn open_text_page() {
-    let page = document()
-        .get_element_by_id("prerendered")
-        .and_then(|prerendered| prerendered.get_attribute("data-page"));
-    let Some(page) = page else { return };
-    if window().location().hash().unwrap_or_default().len() > 1 {
+    let Some(page) = foot_map::browser::attribute_of("prerendered", "data-page") else {
         return;
-    }
-    if let Ok(history) = window().history() {
-        let fragment = format!("#{page}");
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&fragment));
+    };
+    if foot_map::browser::location::hash().len() <= 1 {
+        foot_map::browser::location::replace(&page);
     }
 }

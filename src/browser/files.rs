@@ -54,6 +54,12 @@ pub enum ReadError {
     Unreadable,
 }
 
+/// Empties a file picker (`input`, the element), so that the same file
+/// can be picked again and heard again.
+pub fn forget_pick(input: &JsValue) {
+    let _ = js_sys::Reflect::set(input, &"value".into(), &"".into());
+}
+
 /// The text of the first file picked in the file input `input`, if it is
 /// at most `limit` bytes.
 pub async fn read_text(input: &JsValue, limit: usize) -> Result<String, ReadError> {

@@ -7,6 +7,7 @@
 
 pub mod audio;
 pub mod files;
+pub mod focus;
 pub mod keys;
 pub mod location;
 pub mod locks;
@@ -45,6 +46,29 @@ pub fn listen(events: &[&str], f: impl Fn(web_sys::Event) + Clone + 'static) {
     for event in events {
         let handle = leptos::prelude::window_event_listener_untyped(event, f.clone());
         leptos::prelude::on_cleanup(move || handle.remove());
+    }
+}
+
+/// The attribute `name` of the page's element with this id, if both exist.
+pub fn attribute_of(id: &str, name: &str) -> Option<String> {
+    window()?.document()?.get_element_by_id(id)?.get_attribute(name)
+}
+
+/// Removes the page's element with this id, if there is one.
+pub fn remove_element(id: &str) {
+    if let Some(element) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    {
+        element.remove();
+    }
+}
+
+/// Marks this moment on the page's performance timeline under `name`,
+/// for the benchmarks to read.
+pub fn mark(name: &str) {
+    if let Some(performance) = window().and_then(|w| w.performance()) {
+        let _ = performance.mark(name);
     }
 }
 

@@ -38,7 +38,7 @@ pub fn YourData() -> impl IntoView {
             // (Three bytes at most for each character the limit counts.)
             let text = files::read_text(&input, 3 * export::MAX_CHARS).await;
             // The same file can be picked again after a change.
-            let _ = js_sys::Reflect::set(&input, &"value".into(), &"".into());
+            files::forget_pick(&input);
             let text = match text {
                 Ok(text) => text,
                 Err(files::ReadError::NoFile) => return,

@@ -6,9 +6,8 @@ use crate::content::{content, Side, View};
 use crate::map::{self, geometry::number, geometry::polygon_path};
 use crate::route::{Route, ZoneKey};
 use crate::state::Nav;
+use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::KeyboardEvent;
 
 /// Space between the left and right drawing of a view, in drawing units.
 const GAP: f32 = 24.0;
@@ -50,9 +49,7 @@ pub fn FootMap() -> impl IntoView {
         };
         ev.prevent_default();
         nav.view.set(View::ALL[next]);
-        if let Some(tab) = document().get_element_by_id(&format!("tab-{}", View::ALL[next].slug())) {
-            let _ = tab.unchecked_into::<web_sys::HtmlElement>().focus();
-        }
+        crate::browser::focus::to_id(&format!("tab-{}", View::ALL[next].slug()));
     };
 
     view! {
@@ -393,10 +390,7 @@ fn ZoneShape(
             on:pointerenter=move |_| pointed.hovered.set(Some(key))
             on:pointerleave=move |_| clear(pointed.hovered)
             on:focus=move |ev| {
-                let visible = event_target::<web_sys::Element>(&ev)
-                    .matches(":focus-visible")
-                    .unwrap_or(true);
-                if visible {
+                if crate::browser::focus::is_visible(&ev) {
                     pointed.focused.set(Some(key));
                 }
             }

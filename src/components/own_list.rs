@@ -214,5 +214,5 @@ pub(crate) fn ShareButton(routine: OwnRoutine) -> impl IntoView {
 
 /// Selects a read-only field's text as it takes focus, ready to copy.
 fn select_all(ev: leptos::ev::FocusEvent) {
-    event_target::<web_sys::HtmlInputElement>(&ev).select();
+    crate::browser::focus::select_text(&ev);
 }

@@ -48,10 +48,7 @@ impl Saved {
     /// other tabs' saves; call once, in `App`.
     pub fn load() -> Saved {
         // The load benchmark reads how long this takes between the marks.
-        let performance = crate::browser::window().and_then(|w| w.performance());
-        if let Some(p) = &performance {
-            let _ = p.mark("saved-load-start");
-        }
+        crate::browser::mark("saved-load-start");
         let loaded = read();
         let newer = match loaded.problem {
             Some(store::Problem::Newer { version }) => Some(version),
@@ -68,15 +65,13 @@ impl Saved {
             read_only: RwSignal::new(newer.is_some()),
             persisted: RwSignal::new(None),
         };
-        if performance.is_some() {
+        if crate::browser::window().is_some() {
             leptos::task::spawn_local(async move {
                 saved.persisted.set(persist::is_persisted().await);
             });
         }
         saved.keep_aside();
-        if let Some(p) = &performance {
-            let _ = p.mark("saved-load-end");
-        }
+        crate::browser::mark("saved-load-end");
         saved.recover_checkpoint();
         storage::on_other_tab_change(store::KEY, move || saved.follow_other_tab());
         saved
