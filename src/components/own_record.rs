@@ -3,7 +3,7 @@
 //! week by week (drawn here, with the same numbers as a table for screen
 //! readers), and what such a record cannot show.
 
-use crate::components::rating::MeasurePicker;
+use crate::components::rating_questions::MeasurePicker;
 use crate::components::CollectAny;
 use crate::format;
 use crate::map::geometry::number;

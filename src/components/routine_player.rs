@@ -4,7 +4,7 @@
 
 use crate::components::calendar_reminder::CalendarReminder;
 use crate::components::motion::MotionIcon;
-use crate::components::rating::{AfterQuestion, BeforeQuestion, MeasurePicker};
+use crate::components::rating_questions::{AfterQuestion, BeforeQuestion, MeasurePicker};
 use crate::components::safety::SafetyNote;
 use crate::components::sound_settings::SoundSettings;
 use crate::components::{reveal_when_shown, CollectAny};

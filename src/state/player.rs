@@ -16,9 +16,9 @@ use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 use std::cell::RefCell;
 
-mod cues;
+mod announce;
 
-pub use cues::{side_switch_at, step_words, step_zone};
+pub use announce::{side_switch_at, step_words, step_zone};
 
 /// The countdown before the first step: time to put the phone down.
 pub const GET_READY_MS: u64 = 5_000;
