@@ -8,12 +8,7 @@ mod support;
 
 use serde_json::{json, Value};
 use std::time::Duration;
-use support::{DESKTOP, STATUS};
-
-/// A script returning `path` of the saved store (`.history.length`).
-fn store(path: &str) -> String {
-    format!("return JSON.parse(localStorage.getItem('foot-map.store') ?? 'null'){path}")
-}
+use support::{store, DESKTOP, STATUS};
 
 /// Makes `setItem` of the saved store throw as a full quota does, once
 /// `window.__full` is set.
@@ -263,16 +258,6 @@ async fn your_data_says_whether_the_browser_keeps_it_and_reminds_to_export_until
     browser.close().await;
 }
 
-/// Chooses `measure` in the picker on the page, as a person does.
-async fn choose_measure(browser: &support::Browser, measure: &str) {
-    browser
-        .js(&format!(
-            "const s = document.querySelector('[data-testid=measure]'); s.value = '{measure}'; \
-             s.dispatchEvent(new Event('change'))"
-        ))
-        .await;
-}
-
 #[tokio::test]
 async fn a_change_made_while_another_tab_saves_waits_for_it_and_keeps_both() {
     let (server, browser) = support::session(DESKTOP, "routine=quick-3").await;
@@ -293,7 +278,7 @@ async fn a_change_made_while_another_tab_saves_waits_for_it_and_keeps_both() {
         )
         .await;
     // A change here shows at once, and waits to be saved.
-    choose_measure(&browser, "tension").await;
+    browser.choose_measure("tension").await;
     browser
         .wait_for_text("[data-testid=rate-before]", "How tense")
         .await;
@@ -326,7 +311,7 @@ async fn without_web_locks_a_change_is_saved_at_once() {
         .await;
     browser.wait_for_js(STATUS, json!("idle")).await;
     assert_eq!(browser.js("return navigator.locks ?? null").await, Value::Null);
-    choose_measure(&browser, "sleep").await;
+    browser.choose_measure("sleep").await;
     browser
         .wait_for_js(&store(".settings.measure ?? null"), json!("sleep"))
         .await;

@@ -7,12 +7,7 @@ mod support;
 
 use serde_json::json;
 use std::time::Duration;
-use support::{Browser, DESKTOP, PHONE, STATUS};
-
-/// A script returning `path` of the saved store.
-fn store(path: &str) -> String {
-    format!("return JSON.parse(localStorage.getItem('foot-map.store') ?? 'null'){path}")
-}
+use support::{store, Browser, DESKTOP, PHONE, STATUS};
 
 /// Clicks the button showing `value` in the scale inside `testid`.
 async fn rate(browser: &Browser, testid: &str, value: u8) {
@@ -22,21 +17,6 @@ async fn rate(browser: &Browser, testid: &str, value: u8) {
              .find(b => b.textContent.trim() === '{value}').click()"
         ))
         .await;
-}
-
-/// Runs the 3-minute routine to its end quickly: start, jump to the last
-/// step, then Next.
-async fn finish_quick_routine(browser: &Browser) {
-    browser.press("start").await;
-    browser.wait_for_js(STATUS, json!("get-ready")).await;
-    browser.press("next").await;
-    browser.wait_for_js(STATUS, json!("running")).await;
-    tokio::time::sleep(Duration::from_millis(1200)).await;
-    browser
-        .js("[...document.querySelectorAll('.step-button')].at(-1).click()")
-        .await;
-    browser.press("next").await;
-    browser.wait_for_js(STATUS, json!("finished")).await;
 }
 
 /// Six sessions over three weeks rated before and after for foot pain
@@ -65,9 +45,7 @@ async fn nothing_is_asked_until_a_measure_is_chosen_then_before_and_after_are_sa
         "off until chosen"
     );
     // Chosen on the routine's page, the question appears before Start.
-    browser
-        .js("const s = document.querySelector('[data-testid=measure]'); s.value = 'foot-pain'; s.dispatchEvent(new Event('change'))")
-        .await;
+    browser.choose_measure("foot-pain").await;
     browser
         .wait_for_text(
             "[data-testid=rate-before]",
@@ -85,7 +63,7 @@ async fn nothing_is_asked_until_a_measure_is_chosen_then_before_and_after_are_sa
         json!("6")
     );
     browser.shot("rate-before-phone").await;
-    finish_quick_routine(&browser).await;
+    browser.finish_quick_routine().await;
     browser
         .wait_for_text(
             "[data-testid=rate-after]",
@@ -141,7 +119,7 @@ async fn skipping_the_question_after_saves_no_rating_and_never_asks_again() {
         .wait_for_text("[data-testid=rate-before]", "How tense do you feel right now?")
         .await;
     // Skipped before (just started) and after (Skip).
-    finish_quick_routine(&browser).await;
+    browser.finish_quick_routine().await;
     browser.wait_for_text("[data-testid=rate-after]", "tense").await;
     browser.press("rate-skip").await;
     browser
@@ -268,7 +246,7 @@ async fn the_history_shows_the_persons_own_chart_sentence_and_table_without_axe_
         for violation in browser.axe_violations().await {
             found.push(format!("{size:?} before a routine: {violation}"));
         }
-        finish_quick_routine(&browser).await;
+        browser.finish_quick_routine().await;
         browser
             .wait_for_text("[data-testid=rate-after]", "feet hurt")
             .await;

@@ -7,12 +7,7 @@ mod support;
 
 use serde_json::{json, Value};
 use std::time::Duration;
-use support::{Browser, DESKTOP, PHONE, STATUS};
-
-/// A script returning `path` of the saved store (`.routines.length`).
-fn store(path: &str) -> String {
-    format!("return JSON.parse(localStorage.getItem('foot-map.store') ?? 'null'){path}")
-}
+use support::{store, Browser, DESKTOP, PHONE, STATUS};
 
 const STEP_NAMES: &str =
     "return [...document.querySelectorAll('[data-testid=edit-step] .edit-step-name')].map(s => s.textContent)";

@@ -7,29 +7,10 @@ mod support;
 
 use serde_json::{json, Value};
 use std::time::Duration;
-use support::{Browser, DESKTOP, PHONE, STATUS};
+use support::{store, DESKTOP, PHONE, STATUS};
 
 const SESSIONS: &str =
     "return [...document.querySelectorAll('[data-testid=session] strong')].map(s => s.textContent)";
-/// A script returning `path` of the saved store (`.history.length`).
-fn store(path: &str) -> String {
-    format!("return JSON.parse(localStorage.getItem('foot-map.store') ?? 'null'){path}")
-}
-
-/// Runs the 3-minute routine to its end quickly: start, jump to the last
-/// step, then Next.
-async fn finish_quick_routine(browser: &Browser) {
-    browser.start_routine("quick-3").await;
-    browser.press("next").await;
-    browser.wait_for_js(STATUS, json!("running")).await;
-    tokio::time::sleep(Duration::from_millis(1200)).await;
-    browser
-        .js("[...document.querySelectorAll('.step-button')].at(-1).click()")
-        .await;
-    browser.press("next").await;
-    browser.wait_for_js(STATUS, json!("finished")).await;
-}
-
 #[tokio::test]
 async fn settings_saved_by_the_earlier_version_are_upgraded_without_loss() {
     let (_server, browser) = support::session(DESKTOP, "routine=quick-3").await;
@@ -78,7 +59,7 @@ async fn a_finished_routine_shows_in_the_history_and_can_be_deleted() {
     browser
         .wait_for_text("[data-testid=streak]", "Finish or stop a routine")
         .await;
-    finish_quick_routine(&browser).await;
+    browser.finish_quick_routine().await;
     browser.js("location.hash = 'history'").await;
     browser
         .wait_for_js(SESSIONS, json!(["3-minute quick reset"]))
@@ -97,7 +78,7 @@ async fn a_finished_routine_shows_in_the_history_and_can_be_deleted() {
     browser
         .wait_for_js(SESSIONS, json!(["3-minute quick reset"]))
         .await;
-    finish_quick_routine(&browser).await;
+    browser.finish_quick_routine().await;
     browser.js("location.hash = 'history'").await;
     browser.wait_for_js(&format!("{SESSIONS}.length"), json!(2)).await;
     browser
@@ -124,7 +105,7 @@ async fn two_tabs_see_each_others_sessions_and_neither_overwrites_the_other() {
     let tab = browser.client.new_window(true).await.unwrap();
     browser.client.switch_to_window(tab.handle.clone()).await.unwrap();
     browser.open(&server.url("")).await;
-    finish_quick_routine(&browser).await;
+    browser.finish_quick_routine().await;
 
     // The other tab shows it without a reload...
     browser.client.switch_to_window(history_tab).await.unwrap();
@@ -167,7 +148,7 @@ async fn damaged_saved_data_is_kept_aside_and_reported_and_the_app_works() {
     browser
         .wait_for_text("[data-testid=zone-details] h2", "Heel")
         .await;
-    finish_quick_routine(&browser).await;
+    browser.finish_quick_routine().await;
     browser.wait_for_js(&store(".history.length"), json!(1)).await;
     assert_eq!(
         browser

@@ -270,6 +270,12 @@ pub struct Browser {
     scratch: Scratch,
 }
 
+/// A script returning `path` of the saved store (`.history.length`), or
+/// null where nothing is saved.
+pub fn store(path: &str) -> String {
+    format!("return JSON.parse(localStorage.getItem('foot-map.store') ?? 'null'){path}")
+}
+
 /// Window sizes a person uses.
 pub const DESKTOP: (u32, u32) = (1280, 800);
 pub const PHONE: (u32, u32) = (390, 844);
@@ -389,6 +395,29 @@ impl Browser {
         .await;
         self.press("start").await;
         self.wait_for_js(STATUS, json!("get-ready")).await;
+    }
+
+    /// Runs the 3-minute routine to its end quickly: start, jump to the
+    /// last step, then Next.
+    pub async fn finish_quick_routine(&self) {
+        self.start_routine("quick-3").await;
+        self.press("next").await;
+        self.wait_for_js(STATUS, json!("running")).await;
+        tokio::time::sleep(Duration::from_millis(1200)).await;
+        self.js("[...document.querySelectorAll('.step-button')].at(-1).click()")
+            .await;
+        self.press("next").await;
+        self.wait_for_js(STATUS, json!("finished")).await;
+    }
+
+    /// Chooses what to rate before and after each routine (`measure`, its
+    /// code, or "" for nothing) in the picker on the page, as a person does.
+    pub async fn choose_measure(&self, measure: &str) {
+        self.js(&format!(
+            "const s = document.querySelector('[data-testid=measure]'); s.value = '{measure}'; \
+             s.dispatchEvent(new Event('change'))"
+        ))
+        .await;
     }
 
     /// Replaces everything saved with `store` (the text of
