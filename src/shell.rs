@@ -34,9 +34,10 @@ pub const TEXT_PAGES: [(&str, &str, &str); 4] = [
 /// `page` (the built `index.html`, before [`insert`]) as the page of text
 /// whose route's fragment is `fragment`: `app` in place of the loading
 /// message, marked with `data-page` so that the app, when it starts there,
-/// shows the same page, and `title` first in the `<title>`.
+/// shows the same page, `title` first in the `<title>`, and the later
+/// pages' styles switched on (the routines page is one of them).
 pub fn text_page(page: &str, app: &str, fragment: &str, title: &str) -> Option<String> {
-    let page = insert(page, app)?;
+    let page = later_styles_on(&insert(page, app)?)?;
     let wrapper = page
         .find("id=\"prerendered\"")
         .map(|at| (at, "id=\"prerendered\"".len()))
@@ -48,6 +49,25 @@ pub fn text_page(page: &str, app: &str, fragment: &str, title: &str) -> Option<S
     );
     let open = marked.find("<title>")? + "<title>".len();
     Some(format!("{}{title} – {}", &marked[..open], &marked[open..]))
+}
+
+/// `page` with the later pages' stylesheet (`<link … id="later-styles"
+/// disabled>`, see `src/browser/styles.rs`) switched on. `None` when the
+/// page has no such link.
+pub fn later_styles_on(page: &str) -> Option<String> {
+    let id = page
+        .find("id=\"later-styles\"")
+        .or_else(|| page.find("id=later-styles"))?;
+    let start = page[..id].rfind("<link")?;
+    let end = start + page[start..].find('>')?;
+    let link = page[start..end]
+        .split_inclusive(' ')
+        .filter(|word| {
+            let word = word.trim_end().trim_end_matches('/');
+            !matches!(word, "disabled" | "disabled=\"\"" | "disabled=\"disabled\"")
+        })
+        .collect::<String>();
+    Some(format!("{}{}{}", &page[..start], link.trim_end(), &page[end..]))
 }
 
 /// The folder, beside `index.html`, of each zone's details as the panel
@@ -74,10 +94,10 @@ mod tests {
 
     #[test]
     fn a_text_page_is_marked_with_its_route_and_titled() {
-        let page = "<head><title>Foot Map – a guide</title></head><body><div id=prerendered><div id=loading>…</div></div></body>";
+        let page = "<head><title>Foot Map – a guide</title><link disabled href=./later-1.css id=later-styles rel=stylesheet></head><body><div id=prerendered><div id=loading>…</div></div></body>";
         assert_eq!(
             text_page(page, "SAFETY", "safety", "Safety").as_deref(),
-            Some("<head><title>Safety – Foot Map – a guide</title></head><body><div id=prerendered data-page=\"safety\">SAFETY</div></body>")
+            Some("<head><title>Safety – Foot Map – a guide</title><link href=./later-1.css id=later-styles rel=stylesheet></head><body><div id=prerendered data-page=\"safety\">SAFETY</div></body>")
         );
         // Every text page is a route the app knows, by the same fragment.
         for (file, fragment, _) in TEXT_PAGES {
@@ -86,6 +106,30 @@ mod tests {
             let (route, _) = route.unwrap_or_else(|e| panic!("{fragment}: {e:?}"));
             assert_eq!(crate::route::fragment(route), fragment);
         }
+    }
+
+    #[test]
+    fn the_later_styles_are_switched_on_wherever_disabled_stands() {
+        let on = "<link href=./l.css id=later-styles rel=stylesheet>";
+        for page in [
+            "<link disabled href=./l.css id=later-styles rel=stylesheet>",
+            "<link href=./l.css id=later-styles disabled rel=stylesheet>",
+            "<link href=./l.css id=later-styles rel=stylesheet disabled>",
+        ] {
+            assert_eq!(later_styles_on(page).as_deref(), Some(on), "{page}");
+        }
+        assert_eq!(
+            later_styles_on(r#"<p>x</p><link rel="stylesheet" href="l.css" id="later-styles" disabled=""/>"#)
+                .as_deref(),
+            // (a void element needs no closing slash)
+            Some(r#"<p>x</p><link rel="stylesheet" href="l.css" id="later-styles">"#)
+        );
+        // Another link keeps its own attributes; a page without it has nothing to switch on.
+        assert_eq!(
+            later_styles_on("<link disabled id=x><link disabled id=later-styles>").as_deref(),
+            Some("<link disabled id=x><link id=later-styles>")
+        );
+        assert_eq!(later_styles_on("<link disabled id=x>"), None);
     }
 
     #[test]

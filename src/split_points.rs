@@ -21,6 +21,7 @@
 //! stays, with the waiting bar along the top, until the new one can be
 //! drawn at once.
 
+use crate::browser::styles;
 use crate::components::{
     BenefitList, BenefitPage, EvidencePage, HistoryPage, NightQuestion, OwnRoutinePage, RoutineBar,
     RoutineEditor, RoutineList, RoutinePlayer, SafetyPage, SharedPreview,
@@ -28,7 +29,7 @@ use crate::components::{
 use crate::content::{content, whole};
 use crate::route::{self, LinkError, Route};
 use crate::share::Shared;
-use crate::state::loading::{part, Loader, NotDownloaded, Part};
+use crate::state::loading::{needs_practice, part, Loader, NotDownloaded, Part};
 use crate::state::practice::{Live, Navigation, Practice};
 #[cfg(foot_map_split)]
 use futures::future::{try_join, try_join3};
@@ -113,8 +114,20 @@ fn practice_part(owner: Owner, nav: Navigation) -> Result<Live, NotDownloaded> {
 
 /// Downloads the code `route`'s page needs, unless it is here already (at
 /// once, then): its part's, and the practice's if it needs it, side by
-/// side. Without the split there is nothing to download.
+/// side, with the later pages' styles for the routines and the history.
+/// Without the split there is no code to download.
 pub async fn load(route: Route) -> Result<(), NotDownloaded> {
+    let styles = async {
+        if needs_practice(route) {
+            styles::later().await;
+        }
+    };
+    let (code, ()) = futures::future::join(load_code(route), styles).await;
+    code
+}
+
+/// Downloads the code of `route`'s part, and the practice's if it needs it.
+async fn load_code(route: Route) -> Result<(), NotDownloaded> {
     #[cfg(foot_map_split)]
     match part(route) {
         Some(Part::Routines) => {
@@ -131,11 +144,14 @@ pub async fn load(route: Route) -> Result<(), NotDownloaded> {
     Ok(())
 }
 
-/// Downloads the practice's code (for someone with saved data, after the
-/// start).
+/// Downloads the practice's code, with the later pages' styles (its
+/// routine bar and questions use them), for someone with saved data,
+/// after the start.
 async fn load_practice_code() -> Result<(), NotDownloaded> {
     #[cfg(foot_map_split)]
-    load_practice().await?;
+    futures::future::join(load_practice(), styles::later()).await.0?;
+    #[cfg(not(foot_map_split))]
+    styles::later().await;
     Ok(())
 }
 

@@ -411,7 +411,7 @@ fn the_text_of_other_pages_travels_with_their_code_not_the_first_download() {
 }
 
 #[tokio::test]
-async fn the_map_starts_without_the_code_of_other_pages_which_comes_when_one_is_opened() {
+async fn the_map_starts_without_the_code_or_styles_of_other_pages_which_come_when_one_is_opened() {
     let (server, browser) = support::session(DESKTOP, "").await;
     // What this page itself fetched (the service worker's own caching, which
     // follows the start, is not the page's).
@@ -422,6 +422,10 @@ async fn the_map_starts_without_the_code_of_other_pages_which_comes_when_one_is_
     assert!(
         !before.contains("split_"),
         "the map fetched the code of pages not opened: {before}"
+    );
+    assert!(
+        !before.contains("later-"),
+        "the map fetched the styles of pages not opened: {before}"
     );
     browser.click_zone("left-heel").await;
     browser
@@ -439,6 +443,11 @@ async fn the_map_starts_without_the_code_of_other_pages_which_comes_when_one_is_
     // The person's practice (saved data, player, editor) comes with it.
     assert!(after.contains("split_practice"), "{after}");
     assert!(!after.contains("split_history"), "{after}");
+    // Their styles came with them, before the page showed: the routine
+    // cards are laid out as a grid from the first frame.
+    assert!(after.contains("later-"), "{after}");
+    let cards = "return getComputedStyle(document.querySelector('.cards')).display";
+    assert_eq!(browser.js(cards).await, serde_json::json!("grid"));
     // Back to the zone, at once: its code never left.
     browser.client.back().await.unwrap();
     browser

@@ -18,6 +18,7 @@ pub mod reveal;
 pub mod share_sheet;
 pub mod speech;
 pub mod storage;
+pub mod styles;
 pub mod vibrate;
 pub mod visibility;
 pub mod wake_lock;
