@@ -5,6 +5,7 @@ use crate::components::{FootMap, Notices, Panel};
 use crate::route::{self, Route};
 use crate::split_points;
 use crate::state::Nav;
+use crate::text::{get, key};
 use leptos::prelude::*;
 
 /// The whole app.
@@ -55,21 +56,21 @@ pub fn App() -> impl IntoView {
                     crate::browser::focus::to_id("details");
                 }
             >
-                "Skip to details"
+                {get(key::PAGE_SKIP)}
             </a>
             <header class="top">
                 <h1>
                     <span class="logo" aria-hidden="true"></span>
                     "Foot Map"
                 </h1>
-                <p class="tagline">"A guide to massaging your feet and lower legs, zone by zone."</p>
-                <nav class="site-nav" aria-label="Sections">
-                    {link(Route::Map, "Map")}
-                    {link(Route::Routines, "Routines")}
-                    {link(Route::Benefits, "Benefits")}
-                    {link(Route::Evidence, "Evidence")}
-                    {link(Route::Safety, "Safety")}
-                    {link(Route::History, "History")}
+                <p class="tagline">{get(key::PAGE_TAGLINE)}</p>
+                <nav class="site-nav" aria-label=get(key::NAV_SECTIONS)>
+                    {link(Route::Map, get(key::NAV_MAP))}
+                    {link(Route::Routines, get(key::NAV_ROUTINES))}
+                    {link(Route::Benefits, get(key::NAV_BENEFITS))}
+                    {link(Route::Evidence, get(key::NAV_EVIDENCE))}
+                    {link(Route::Safety, get(key::NAV_SAFETY))}
+                    {link(Route::History, get(key::NAV_HISTORY))}
                 </nav>
             </header>
             <Notices />
@@ -79,11 +80,13 @@ pub fn App() -> impl IntoView {
             </main>
             <footer class="foot">
                 <p>
-                    "The benefits shown are claims from a consumer article, each labelled with how good the evidence is. "
-                    "This is not medical advice: stop if anything hurts, and ask a clinician when in doubt. "
-                    <a href="#safety">"Safety note"</a>
+                    {get(key::PAGE_FOOTER_CLAIMS)}
+                    " "
+                    {get(key::PAGE_FOOTER_ADVICE)}
+                    " "
+                    <a href="#safety">{get(key::PAGE_FOOTER_SAFETY_LINK)}</a>
                     " · "
-                    <a href="#evidence">"Evidence and sources"</a>
+                    <a href="#evidence">{get(key::PAGE_FOOTER_EVIDENCE_LINK)}</a>
                 </p>
             </footer>
             {move || practice.bar()}

@@ -32,6 +32,7 @@ pub mod shell;
 pub mod split_points;
 pub mod state;
 pub mod store;
+pub mod text;
 pub mod timer;
 
 /// The layers of `src/`, lowest first, and the modules in each: a module
@@ -39,7 +40,7 @@ pub mod timer;
 /// Within a layer, no two modules may use each other, directly or round a
 /// circle. `tests/layers.rs` reads the source against this table.
 pub const LAYERS: &[(&str, &[&str])] = &[
-    ("content", &["content"]),
+    ("content", &["content", "text"]),
     (
         "pure logic",
         &[

@@ -29,6 +29,7 @@ use crate::components::{
 use crate::content::{content, whole};
 use crate::route::{self, LinkError, Route};
 use crate::share::Shared;
+use crate::text::{get, key};
 use crate::state::loading::{needs_practice, part, Loader, NotDownloaded, Part};
 use crate::state::practice::{Live, Navigation, Practice};
 #[cfg(foot_map_split)]
@@ -204,11 +205,8 @@ pub fn page(route: Route) -> AnyView {
 fn NotHere() -> impl IntoView {
     view! {
         <div class="welcome" data-testid="part-missing">
-            <h2>"This page could not be downloaded"</h2>
-            <p>
-                "Foot Map fetches this page the first time it is opened, and the connection failed. "
-                "The map and every zone still work. Try again once you are online."
-            </p>
+            <h2>{get(key::PART_MISSING_TITLE)}</h2>
+            <p>{get(key::PART_MISSING_TEXT)}</p>
         </div>
     }
 }

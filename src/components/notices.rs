@@ -4,6 +4,7 @@
 
 use crate::browser::location;
 use crate::state::Nav;
+use crate::text::{get, key};
 use leptos::prelude::*;
 
 /// Every current notice.
@@ -48,12 +49,12 @@ fn Notice(
                 .then(|| {
                     view! {
                         <button type="button" class="primary" data-testid="reload" on:click=|_| location::reload()>
-                            "Reload"
+                            {get(key::NOTICE_RELOAD)}
                         </button>
                     }
                 })}
             <button type="button" class="quiet" on:click=move |_| dismiss(nav)>
-                "Dismiss"
+                {get(key::NOTICE_DISMISS)}
             </button>
         </div>
     }

@@ -1,0 +1,122 @@
+//! The app's own words, one TOML file per language (`src/text/en.toml`,
+//! `es.toml`, `de.toml`), read into flat lists and checked against the
+//! English. Used by `src/build.rs`, which fails the build naming every
+//! difference, and by the native tests, which plant each kind of mistake.
+//! Nothing here touches the browser.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+/// One text: its key (`nav.map`, or `history.sessions` for a plural) and
+/// its forms (one, or for a plural `one` and `other`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub key: String,
+    pub forms: Forms,
+}
+
+/// A plain text, or the two plural forms (English, Spanish and German
+/// all use the singular for exactly one and the plural otherwise).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Forms {
+    Plain(String),
+    Plural { one: String, other: String },
+}
+
+/// Every text in a language's file, by key in sorted order. A table whose
+/// keys are exactly `one` and `other` is a plural; any other table is a
+/// section whose keys are joined to its name with a dot. Errors name the
+/// key whose value is neither text nor a table.
+pub fn entries(table: &toml::Table) -> Result<Vec<Entry>, String> {
+    let mut out = Vec::new();
+    walk("", table, &mut out)?;
+    out.sort_by(|a, b| a.key.cmp(&b.key));
+    Ok(out)
+}
+
+fn walk(prefix: &str, table: &toml::Table, out: &mut Vec<Entry>) -> Result<(), String> {
+    for (name, value) in table {
+        let key = if prefix.is_empty() { name.clone() } else { format!("{prefix}.{name}") };
+        match value {
+            toml::Value::String(text) => out.push(Entry { key, forms: Forms::Plain(text.clone()) }),
+            toml::Value::Table(inner) if is_plural(inner) => {
+                let form = |n: &str| inner[n].as_str().map(str::to_string);
+                match (form("one"), form("other")) {
+                    (Some(one), Some(other)) => out.push(Entry { key, forms: Forms::Plural { one, other } }),
+                    _ => return Err(format!("{key}: the plural forms must be text")),
+                }
+            }
+            toml::Value::Table(inner) => walk(&key, inner, out)?,
+            _ => return Err(format!("{key}: neither a text nor a table")),
+        }
+    }
+    Ok(())
+}
+
+fn is_plural(table: &toml::Table) -> bool {
+    table.len() == 2 && table.contains_key("one") && table.contains_key("other")
+}
+
+/// The placeholders in a text: the names between braces, as in
+/// `"{count} sessions"`.
+pub fn placeholders(text: &str) -> BTreeSet<&str> {
+    text.split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+        .filter(|name| !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+        .collect()
+}
+
+/// Every way `theirs` (the language `language`) differs from the English
+/// beyond its words, one sentence each naming the key: a text missing or
+/// extra, empty, plural in one and not the other, or with other
+/// placeholders. Both forms of a plural must hold the English's
+/// placeholders (the singular may leave `{count}` out, as "one session"
+/// does not need the number).
+pub fn differences(english: &[Entry], theirs: &[Entry], language: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mine: BTreeMap<&str, &Forms> = english.iter().map(|e| (e.key.as_str(), &e.forms)).collect();
+    let their: BTreeMap<&str, &Forms> = theirs.iter().map(|e| (e.key.as_str(), &e.forms)).collect();
+    for (key, forms) in &mine {
+        let Some(translated) = their.get(key) else {
+            out.push(format!("{language}: `{key}` is missing"));
+            continue;
+        };
+        match (forms, translated) {
+            (Forms::Plain(en), Forms::Plain(t)) => compare(&mut out, language, key, en, t, false),
+            (Forms::Plural { one, other }, Forms::Plural { one: t_one, other: t_other }) => {
+                compare(&mut out, language, &format!("{key}.one"), one, t_one, true);
+                compare(&mut out, language, &format!("{key}.other"), other, t_other, false);
+            }
+            (Forms::Plain(_), _) => out.push(format!("{language}: `{key}` is a plural, but plain text in English")),
+            (_, _) => out.push(format!("{language}: `{key}` is plain text, but a plural in English")),
+        }
+    }
+    for key in their.keys().filter(|key| !mine.contains_key(*key)) {
+        out.push(format!("{language}: `{key}` is not in the English (a typo, or a text no longer used?)"));
+    }
+    out
+}
+
+fn compare(out: &mut Vec<String>, language: &str, key: &str, en: &str, theirs: &str, singular: bool) {
+    if theirs.trim().is_empty() {
+        out.push(format!("{language}: `{key}` is empty"));
+        return;
+    }
+    // "{count}" may be spelled out in a singular, in either language.
+    let kept = |name: &&str| !(singular && *name == "count");
+    let wanted: BTreeSet<&str> = placeholders(en).into_iter().filter(kept).collect();
+    let found: BTreeSet<&str> = placeholders(theirs).into_iter().filter(kept).collect();
+    if wanted != found {
+        let missing: Vec<_> = wanted.difference(&found).collect();
+        let extra: Vec<_> = found.difference(&wanted).collect();
+        out.push(format!(
+            "{language}: `{key}` has other placeholders than the English (missing {missing:?}, extra {extra:?})"
+        ));
+    }
+}
+
+/// The name of a key's constant in `text::key`: `nav.map` is `NAV_MAP`,
+/// `page.skip_link` is `PAGE_SKIP_LINK`.
+pub fn constant(key: &str) -> String {
+    key.replace('.', "_").to_ascii_uppercase()
+}

@@ -1,0 +1,112 @@
+//! The app's own words (`src/text/<language>.toml`): every language has
+//! every text of the English, none extra or empty, with the same
+//! placeholders and the same plurals. The build fails on any difference;
+//! these tests read the real files and plant each kind of mistake.
+
+#[path = "../src/text/check.rs"]
+mod check;
+
+use check::{constant, differences, entries, placeholders, Entry};
+use std::path::Path;
+
+fn parse(text: &str) -> Vec<Entry> {
+    entries(&toml::from_str(text).unwrap()).unwrap()
+}
+
+fn file(language: &str) -> Vec<Entry> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("src/text/{language}.toml"));
+    parse(&std::fs::read_to_string(path).unwrap())
+}
+
+#[test]
+fn spanish_and_german_have_every_english_text_and_no_other() {
+    let english = file("en");
+    assert!(english.len() > 10);
+    for language in ["es", "de"] {
+        assert_eq!(differences(&english, &file(language), language), Vec::<String>::new());
+    }
+}
+
+#[test]
+fn each_kind_of_mistake_is_named_with_its_key() {
+    let english = parse(
+        r#"
+        [nav]
+        map = "Map"
+        [history]
+        done = "Done on {date}"
+        sessions = { one = "one session", other = "{count} sessions" }
+        "#,
+    );
+    let found = |translated: &str| differences(&english, &parse(translated), "xx");
+    // Faithful: another order of words, a singular that spells out "one".
+    assert!(found(
+        r#"
+        [nav]
+        map = "Mapa"
+        [history]
+        done = "El {date}, hecho"
+        sessions = { one = "una sesión", other = "{count} sesiones" }
+        "#
+    )
+    .is_empty());
+    let missing = found(
+        r#"
+        [history]
+        done = "El {date}"
+        sessions = { one = "una", other = "{count}" }
+        "#,
+    );
+    assert_eq!(missing, ["xx: `nav.map` is missing"]);
+    let extra = found(
+        r#"
+        [nav]
+        map = "Mapa"
+        mapa = "Mapa"
+        [history]
+        done = "El {date}"
+        sessions = { one = "una", other = "{count}" }
+        "#,
+    );
+    assert!(extra[0].contains("`nav.mapa` is not in the English"), "{extra:?}");
+    let empty = found(
+        r#"
+        [nav]
+        map = " "
+        [history]
+        done = "El {date}"
+        sessions = { one = "una", other = "{count}" }
+        "#,
+    );
+    assert_eq!(empty, ["xx: `nav.map` is empty"]);
+    let placeholder = found(
+        r#"
+        [nav]
+        map = "Mapa"
+        [history]
+        done = "El {fecha}"
+        sessions = { one = "una", other = "sesiones" }
+        "#,
+    );
+    assert_eq!(placeholder.len(), 2, "{placeholder:?}");
+    assert!(placeholder[0].contains("`history.done`") && placeholder[0].contains("\"date\"") && placeholder[0].contains("\"fecha\""));
+    assert!(placeholder[1].contains("`history.sessions.other`") && placeholder[1].contains("\"count\""));
+    let plural = found(
+        r#"
+        [nav]
+        map = "Mapa"
+        [history]
+        done = "El {date}"
+        sessions = "{count} sesiones"
+        "#,
+    );
+    assert!(plural[0].contains("`history.sessions` is plain text"), "{plural:?}");
+}
+
+#[test]
+fn placeholders_are_names_in_braces_and_keys_become_constants() {
+    let found: Vec<_> = placeholders("{count} of {total_minutes} min, {} {Not} {a-b}").into_iter().collect();
+    assert_eq!(found, ["count", "total_minutes"]);
+    assert_eq!(constant("nav.map"), "NAV_MAP");
+    assert_eq!(constant("page.footer_safety_link"), "PAGE_FOOTER_SAFETY_LINK");
+}
