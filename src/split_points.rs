@@ -29,9 +29,9 @@ use crate::components::{
 use crate::content::{content, whole};
 use crate::route::{self, LinkError, Route};
 use crate::share::Shared;
-use crate::text::{get, key};
 use crate::state::loading::{needs_practice, part, Loader, NotDownloaded, Part};
 use crate::state::practice::{Live, Navigation, Practice};
+use crate::text::{get, key};
 #[cfg(foot_map_split)]
 use futures::future::{try_join, try_join3};
 use leptos::prelude::*;

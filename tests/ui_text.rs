@@ -23,7 +23,10 @@ fn spanish_and_german_have_every_english_text_and_no_other() {
     let english = file("en");
     assert!(english.len() > 10);
     for language in ["es", "de"] {
-        assert_eq!(differences(&english, &file(language), language), Vec::<String>::new());
+        assert_eq!(
+            differences(&english, &file(language), language),
+            Vec::<String>::new()
+        );
     }
 }
 
@@ -89,7 +92,11 @@ fn each_kind_of_mistake_is_named_with_its_key() {
         "#,
     );
     assert_eq!(placeholder.len(), 2, "{placeholder:?}");
-    assert!(placeholder[0].contains("`history.done`") && placeholder[0].contains("\"date\"") && placeholder[0].contains("\"fecha\""));
+    assert!(
+        placeholder[0].contains("`history.done`")
+            && placeholder[0].contains("\"date\"")
+            && placeholder[0].contains("\"fecha\"")
+    );
     assert!(placeholder[1].contains("`history.sessions.other`") && placeholder[1].contains("\"count\""));
     let plural = found(
         r#"
@@ -100,12 +107,17 @@ fn each_kind_of_mistake_is_named_with_its_key() {
         sessions = "{count} sesiones"
         "#,
     );
-    assert!(plural[0].contains("`history.sessions` is plain text"), "{plural:?}");
+    assert!(
+        plural[0].contains("`history.sessions` is plain text"),
+        "{plural:?}"
+    );
 }
 
 #[test]
 fn placeholders_are_names_in_braces_and_keys_become_constants() {
-    let found: Vec<_> = placeholders("{count} of {total_minutes} min, {} {Not} {a-b}").into_iter().collect();
+    let found: Vec<_> = placeholders("{count} of {total_minutes} min, {} {Not} {a-b}")
+        .into_iter()
+        .collect();
     assert_eq!(found, ["count", "total_minutes"]);
     assert_eq!(constant("nav.map"), "NAV_MAP");
     assert_eq!(constant("page.footer_safety_link"), "PAGE_FOOTER_SAFETY_LINK");

@@ -35,13 +35,23 @@ pub fn entries(table: &toml::Table) -> Result<Vec<Entry>, String> {
 
 fn walk(prefix: &str, table: &toml::Table, out: &mut Vec<Entry>) -> Result<(), String> {
     for (name, value) in table {
-        let key = if prefix.is_empty() { name.clone() } else { format!("{prefix}.{name}") };
+        let key = if prefix.is_empty() {
+            name.clone()
+        } else {
+            format!("{prefix}.{name}")
+        };
         match value {
-            toml::Value::String(text) => out.push(Entry { key, forms: Forms::Plain(text.clone()) }),
+            toml::Value::String(text) => out.push(Entry {
+                key,
+                forms: Forms::Plain(text.clone()),
+            }),
             toml::Value::Table(inner) if is_plural(inner) => {
                 let form = |n: &str| inner[n].as_str().map(str::to_string);
                 match (form("one"), form("other")) {
-                    (Some(one), Some(other)) => out.push(Entry { key, forms: Forms::Plural { one, other } }),
+                    (Some(one), Some(other)) => out.push(Entry {
+                        key,
+                        forms: Forms::Plural { one, other },
+                    }),
                     _ => return Err(format!("{key}: the plural forms must be text")),
                 }
             }
@@ -83,16 +93,28 @@ pub fn differences(english: &[Entry], theirs: &[Entry], language: &str) -> Vec<S
         };
         match (forms, translated) {
             (Forms::Plain(en), Forms::Plain(t)) => compare(&mut out, language, key, en, t, false),
-            (Forms::Plural { one, other }, Forms::Plural { one: t_one, other: t_other }) => {
+            (
+                Forms::Plural { one, other },
+                Forms::Plural {
+                    one: t_one,
+                    other: t_other,
+                },
+            ) => {
                 compare(&mut out, language, &format!("{key}.one"), one, t_one, true);
                 compare(&mut out, language, &format!("{key}.other"), other, t_other, false);
             }
-            (Forms::Plain(_), _) => out.push(format!("{language}: `{key}` is a plural, but plain text in English")),
-            (_, _) => out.push(format!("{language}: `{key}` is plain text, but a plural in English")),
+            (Forms::Plain(_), _) => out.push(format!(
+                "{language}: `{key}` is a plural, but plain text in English"
+            )),
+            (_, _) => out.push(format!(
+                "{language}: `{key}` is plain text, but a plural in English"
+            )),
         }
     }
     for key in their.keys().filter(|key| !mine.contains_key(*key)) {
-        out.push(format!("{language}: `{key}` is not in the English (a typo, or a text no longer used?)"));
+        out.push(format!(
+            "{language}: `{key}` is not in the English (a typo, or a text no longer used?)"
+        ));
     }
     out
 }
