@@ -43,69 +43,38 @@ fn each_kind_of_mistake_is_named_with_its_key() {
     );
     let found = |translated: &str| differences(&english, &parse(translated), "xx");
     // Faithful: another order of words, a singular that spells out "one".
-    assert!(found(
-        r#"
+    let faithful = r#"
         [nav]
         map = "Mapa"
         [history]
         done = "El {date}, hecho"
         sessions = { one = "una sesión", other = "{count} sesiones" }
-        "#
-    )
-    .is_empty());
-    let missing = found(
-        r#"
-        [history]
-        done = "El {date}"
-        sessions = { one = "una", other = "{count}" }
-        "#,
-    );
+        "#;
+    assert!(found(faithful).is_empty());
+    // Each mistake below is the faithful translation with one line changed.
+    let changed = |from: &str, to: &str| {
+        assert!(faithful.contains(from), "{from}");
+        found(&faithful.replace(from, to))
+    };
+    let missing = changed("map = \"Mapa\"", "");
     assert_eq!(missing, ["xx: `nav.map` is missing"]);
-    let extra = found(
-        r#"
-        [nav]
-        map = "Mapa"
-        mapa = "Mapa"
-        [history]
-        done = "El {date}"
-        sessions = { one = "una", other = "{count}" }
-        "#,
-    );
+    let extra = changed("map = \"Mapa\"", "map = \"Mapa\"\nmapa = \"Mapa\"");
     assert!(extra[0].contains("`nav.mapa` is not in the English"), "{extra:?}");
-    let empty = found(
-        r#"
-        [nav]
-        map = " "
-        [history]
-        done = "El {date}"
-        sessions = { one = "una", other = "{count}" }
-        "#,
-    );
+    let empty = changed("map = \"Mapa\"", "map = \" \"");
     assert_eq!(empty, ["xx: `nav.map` is empty"]);
-    let placeholder = found(
-        r#"
-        [nav]
-        map = "Mapa"
-        [history]
-        done = "El {fecha}"
-        sessions = { one = "una", other = "sesiones" }
-        "#,
-    );
-    assert_eq!(placeholder.len(), 2, "{placeholder:?}");
+    let placeholder = changed("{date}", "{fecha}");
+    assert_eq!(placeholder.len(), 1, "{placeholder:?}");
     assert!(
         placeholder[0].contains("`history.done`")
             && placeholder[0].contains("\"date\"")
             && placeholder[0].contains("\"fecha\"")
     );
-    assert!(placeholder[1].contains("`history.sessions.other`") && placeholder[1].contains("\"count\""));
-    let plural = found(
-        r#"
-        [nav]
-        map = "Mapa"
-        [history]
-        done = "El {date}"
-        sessions = "{count} sesiones"
-        "#,
+    let count = changed("other = \"{count} sesiones\"", "other = \"sesiones\"");
+    assert_eq!(count.len(), 1, "{count:?}");
+    assert!(count[0].contains("`history.sessions.other`") && count[0].contains("\"count\""));
+    let plural = changed(
+        "sessions = { one = \"una sesión\", other = \"{count} sesiones\" }",
+        "sessions = \"{count} sesiones\"",
     );
     assert!(
         plural[0].contains("`history.sessions` is plain text"),
