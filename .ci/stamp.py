@@ -59,7 +59,12 @@ html, scripts = protect(dist / "index.html")
 # The code of pages opened later (.ci/split): named by no page, so the
 # service worker is told of it, and caches it with the rest for offline use.
 later = sorted(p.name for p in dist.glob("__wasm_split-*.js"))
-later += sorted(p.name for p in dist.glob("*.wasm") if p.name not in html)
+# Not another language's words and content (src/split_points.rs): a reader
+# downloads only their own, and the app fetches those for offline use.
+other_language = re.compile(r"^split_(spanish|german)")
+later += sorted(
+    p.name for p in dist.glob("*.wasm") if p.name not in html and not other_language.match(p.name)
+)
 version = "v-" + hashlib.sha256((html + " ".join(later)).encode("utf-8")).hexdigest()[:16]
 worker = dist / "sw.js"
 text = worker.read_text(encoding="utf-8")

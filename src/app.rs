@@ -1,7 +1,7 @@
 //! The page: header, navigation, map, details panel and footer, with the
 //! page's state provided to every component below it.
 
-use crate::components::{FootMap, Notices, Panel};
+use crate::components::{FootMap, LanguageSwitch, Notices, Panel};
 use crate::route::{self, Route};
 use crate::split_points;
 use crate::state::Nav;
@@ -61,7 +61,7 @@ pub fn App() -> impl IntoView {
             <header class="top">
                 <h1>
                     <span class="logo" aria-hidden="true"></span>
-                    "Foot Map"
+                    {get(key::PAGE_TITLE)}
                 </h1>
                 <p class="tagline">{get(key::PAGE_TAGLINE)}</p>
                 <nav class="site-nav" aria-label=get(key::NAV_SECTIONS)>
@@ -85,9 +85,10 @@ pub fn App() -> impl IntoView {
                     {get(key::PAGE_FOOTER_ADVICE)}
                     " "
                     <a href="#safety">{get(key::PAGE_FOOTER_SAFETY_LINK)}</a>
-                    " · "
+                    {get(key::COMMON_SEPARATOR)}
                     <a href="#evidence">{get(key::PAGE_FOOTER_EVIDENCE_LINK)}</a>
                 </p>
+                <LanguageSwitch />
             </footer>
             {move || practice.bar()}
         </div>

@@ -44,7 +44,7 @@ fn main() {
         }
     }
 
-    check_languages(dir, &english);
+    let translated = check_languages(dir, &english);
 
     let mut content: types::Content = merged.try_into().unwrap_or_else(|e| {
         panic!("the content in src/content/*.toml does not match src/content/types.rs:\n{e}")
@@ -52,10 +52,20 @@ fn main() {
     // What the map shows, and apart from it what only other pages show.
     let apart = content.take_apart();
     let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).to_path_buf();
-    for (name, packed) in [
-        ("content.postcard", postcard::to_allocvec(&content)),
-        ("apart.postcard", postcard::to_allocvec(&apart)),
-    ] {
+    let mut packs = vec![
+        ("content.postcard".to_string(), postcard::to_allocvec(&content)),
+        ("apart.postcard".to_string(), postcard::to_allocvec(&apart)),
+    ];
+    // Each other language's copy, packed the same way.
+    for (code, mut content) in translated {
+        let apart = content.take_apart();
+        packs.push((
+            format!("content-{code}.postcard"),
+            postcard::to_allocvec(&content),
+        ));
+        packs.push((format!("apart-{code}.postcard"), postcard::to_allocvec(&apart)));
+    }
+    for (name, packed) in packs {
         fs::write(out.join(name), packed.expect("content packs")).expect("OUT_DIR is writable");
     }
     pack_texts(&out);
@@ -64,8 +74,12 @@ fn main() {
 /// Checks each language's copy of the content (`src/content/<language>/`,
 /// one file for each English one) against the English: the same but for
 /// the text a person reads, and readable as the same types. Fails the
-/// build naming every file and place that differs.
-fn check_languages(dir: &Path, english: &[(std::path::PathBuf, toml::Table)]) {
+/// build naming every file and place that differs. Returns each
+/// language's code (its folder's name) and content.
+fn check_languages(
+    dir: &Path,
+    english: &[(std::path::PathBuf, toml::Table)],
+) -> Vec<(String, types::Content)> {
     let mut languages: Vec<_> = fs::read_dir(dir)
         .expect("src/content exists")
         .map(|entry| entry.expect("readable directory").path())
@@ -73,6 +87,7 @@ fn check_languages(dir: &Path, english: &[(std::path::PathBuf, toml::Table)]) {
         .collect();
     languages.sort();
     let mut problems = Vec::new();
+    let mut contents = Vec::new();
     for language in &languages {
         println!("cargo:rerun-if-changed={}", language.display());
         let mut merged = toml::Table::new();
@@ -107,11 +122,15 @@ fn check_languages(dir: &Path, english: &[(std::path::PathBuf, toml::Table)]) {
             }
         }
         if problems.len() == before {
-            if let Err(e) = merged.try_into::<types::Content>() {
-                problems.push(format!(
+            match merged.try_into::<types::Content>() {
+                Ok(content) => {
+                    let code = language.file_name().expect("a folder name");
+                    contents.push((code.to_string_lossy().to_string(), content));
+                }
+                Err(e) => problems.push(format!(
                     "{}: does not match src/content/types.rs: {e}",
                     language.display()
-                ));
+                )),
             }
         }
     }
@@ -121,6 +140,7 @@ fn check_languages(dir: &Path, english: &[(std::path::PathBuf, toml::Table)]) {
             problems.join("\n")
         );
     }
+    contents
 }
 
 /// Reads the app's own words (`src/text/<language>.toml`), checks every

@@ -17,6 +17,7 @@
 //! character.
 
 use crate::clock::{civil_from_days, local_day, weekday_of, LocalTime};
+use crate::text::{count, fill, get, key};
 
 /// The two-letter day names of a weekly rule, Monday first.
 pub const DAY_CODES: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
@@ -50,8 +51,8 @@ impl ReminderError {
     /// The sentence shown to the person.
     pub fn message(self) -> &'static str {
         match self {
-            ReminderError::NoDay => "Choose at least one day for the reminder.",
-            ReminderError::BadTime => "Choose a time between 00:00 and 23:59.",
+            ReminderError::NoDay => get(key::REMINDER_NO_DAY),
+            ReminderError::BadTime => get(key::REMINDER_BAD_TIME),
         }
     }
 }
@@ -93,13 +94,11 @@ pub fn ics(reminder: &Reminder, now_ms: i64, offset_min: i32) -> Result<String, 
     let stamp = LocalTime::at(now_ms, 0);
     let (year, month, day) = civil_from_days(first_day(reminder, now_ms, offset_min));
     let minutes = reminder.minutes.max(1);
-    let title = format!("Foot Map: {}", reminder.routine_name);
-    let description = format!(
-        "{}, {} {}. Open it in Foot Map: {}",
-        reminder.routine_name,
-        minutes,
-        if minutes == 1 { "minute" } else { "minutes" },
-        reminder.url
+    let title = fill(key::CALENDAR_EVENT_TITLE, &[("routine", &reminder.routine_name)]);
+    let description = count(
+        key::CALENDAR_EVENT_DESCRIPTION,
+        u64::from(minutes),
+        &[("routine", &reminder.routine_name), ("url", &reminder.url)],
     );
     let lines = [
         "BEGIN:VCALENDAR".to_string(),

@@ -21,9 +21,10 @@
 
 use crate::format::thousands;
 use crate::own_routine::{clean_name, MAX_NAME, MAX_SECONDS, MAX_STEPS};
-pub use crate::store::merge::{merge, plan, ExportFile, ImportPlan, IMPORTED};
+pub use crate::store::merge::{merge, plan, ExportFile, ImportPlan};
 use crate::store::rating::MAX_RATING;
 use crate::store::{wire, Problem, Store, VERSION};
+use crate::text::{fill, get, key};
 
 /// The value of the file's `format` field.
 pub const FORMAT: &str = "foot-map";
@@ -63,38 +64,40 @@ pub enum Limit {
 }
 
 impl Limit {
+    /// The sentence shown to the person, ending by saying nothing changed.
     fn sentence(&self) -> String {
         match self {
-            Limit::Size => format!(
-                "The file is larger than Foot Map imports: at most {} characters.",
-                thousands(MAX_CHARS)
+            Limit::Size => fill(key::IMPORT_ERROR_LIMIT_SIZE, &[("max", &thousands(MAX_CHARS))]),
+            Limit::Routines(n) => fill(
+                key::IMPORT_ERROR_LIMIT_ROUTINES,
+                &[("count", &thousands(*n)), ("max", &thousands(MAX_ROUTINES))],
             ),
-            Limit::Routines(n) => format!(
-                "The file holds {} routines; Foot Map imports at most {}.",
-                thousands(*n),
-                thousands(MAX_ROUTINES)
+            Limit::Steps { routine, steps } => fill(
+                key::IMPORT_ERROR_LIMIT_STEPS,
+                &[
+                    ("number", routine),
+                    ("count", &thousands(*steps)),
+                    ("max", &MAX_STEPS),
+                ],
             ),
-            Limit::Steps { routine, steps } => format!(
-                "Routine {routine} in the file has {} steps; a routine has at most {MAX_STEPS}.",
-                thousands(*steps)
+            Limit::Name { routine } => fill(
+                key::IMPORT_ERROR_LIMIT_NAME,
+                &[("number", routine), ("max", &MAX_NAME)],
             ),
-            Limit::Name { routine } => {
-                format!("Routine {routine} in the file has a name longer than {MAX_NAME} characters.")
-            }
-            Limit::StepTime { routine } => format!(
-                "Routine {routine} in the file has a step longer than {} minutes.",
-                MAX_SECONDS / 60
+            Limit::StepTime { routine } => fill(
+                key::IMPORT_ERROR_LIMIT_STEP_TIME,
+                &[("number", routine), ("minutes", &(MAX_SECONDS / 60))],
             ),
-            Limit::Sessions(n) => format!(
-                "The file holds {} history entries; Foot Map imports at most {}.",
-                thousands(*n),
-                thousands(MAX_SESSIONS)
+            Limit::Sessions(n) => fill(
+                key::IMPORT_ERROR_LIMIT_SESSIONS,
+                &[("count", &thousands(*n)), ("max", &thousands(MAX_SESSIONS))],
             ),
             Limit::SessionTime { session } => {
-                format!("History entry {session} in the file lasts more than a day.")
+                fill(key::IMPORT_ERROR_LIMIT_SESSION_TIME, &[("number", session)])
             }
-            Limit::Rating { session } => format!(
-                "History entry {session} in the file has a rating above {MAX_RATING}; ratings go from 0 to {MAX_RATING}."
+            Limit::Rating { session } => fill(
+                key::IMPORT_ERROR_LIMIT_RATING,
+                &[("number", session), ("max", &MAX_RATING)],
             ),
         }
     }
@@ -196,34 +199,17 @@ pub enum ImportError {
 impl ImportError {
     /// The sentence shown to the person; it ends by saying nothing changed.
     pub fn message(&self) -> String {
-        const NOTHING: &str = "Nothing was changed.";
         match self {
-            ImportError::Empty => format!("The file is empty. {NOTHING}"),
-            ImportError::TooLarge => {
-                format!("The file is far too large to be a Foot Map export. {NOTHING}")
-            }
-            ImportError::NotJson => format!(
-                "This is not a Foot Map export: a Foot Map export is a JSON text file. {NOTHING}"
-            ),
-            ImportError::CutShort => format!(
-                "The file was cut short: its end is missing, perhaps from an interrupted download. {NOTHING}"
-            ),
-            ImportError::Broken { line } => format!(
-                "The file is damaged: it cannot be read from line {line}. {NOTHING}"
-            ),
-            ImportError::Foreign(None) => format!(
-                "This JSON file was not exported by Foot Map (it has no \"format\": \"foot-map\" marker). {NOTHING}"
-            ),
-            ImportError::Foreign(Some(format)) => format!(
-                "This file is marked as “{format}”, not as a Foot Map export. {NOTHING}"
-            ),
-            ImportError::NoVersion => format!(
-                "The file is damaged: it is marked as a Foot Map export but says no version. {NOTHING}"
-            ),
-            ImportError::OverLimit(limit) => format!("{} {NOTHING}", limit.sentence()),
-            ImportError::Newer { version } => format!(
-                "This file was exported by a newer version of Foot Map (format {version}); reload the page to get the newest version, then try again. {NOTHING}"
-            ),
+            ImportError::Empty => get(key::IMPORT_ERROR_EMPTY).into(),
+            ImportError::TooLarge => get(key::IMPORT_ERROR_TOO_LARGE).into(),
+            ImportError::NotJson => get(key::IMPORT_ERROR_NOT_JSON).into(),
+            ImportError::CutShort => get(key::IMPORT_ERROR_CUT_SHORT).into(),
+            ImportError::Broken { line } => fill(key::IMPORT_ERROR_BROKEN, &[("line", line)]),
+            ImportError::Foreign(None) => get(key::IMPORT_ERROR_FOREIGN_UNMARKED).into(),
+            ImportError::Foreign(Some(format)) => fill(key::IMPORT_ERROR_FOREIGN, &[("format", format)]),
+            ImportError::NoVersion => get(key::IMPORT_ERROR_NO_VERSION).into(),
+            ImportError::OverLimit(limit) => limit.sentence(),
+            ImportError::Newer { version } => fill(key::IMPORT_ERROR_NEWER, &[("version", version)]),
             ImportError::Damaged {
                 routines,
                 sessions,
@@ -231,18 +217,23 @@ impl ImportError {
             } => {
                 let mut parts = Vec::new();
                 if *routines > 0 {
-                    parts.push(format!("{routines} of its routines"));
+                    parts.push(fill(key::IMPORT_ERROR_DAMAGED_ROUTINES, &[("count", routines)]));
                 }
                 if *sessions > 0 {
-                    parts.push(format!("{sessions} of its history entries"));
+                    parts.push(fill(key::IMPORT_ERROR_DAMAGED_SESSIONS, &[("count", sessions)]));
                 }
                 if *settings {
-                    parts.push("its settings".into());
+                    parts.push(get(key::IMPORT_ERROR_DAMAGED_SETTINGS).to_string());
                 }
-                format!(
-                    "The file is damaged: {} could not be read. {NOTHING}",
-                    parts.join(" and ")
-                )
+                // "a", "a and b", "a, b and c".
+                let parts = match parts.split_last() {
+                    Some((last, rest)) if !rest.is_empty() => fill(
+                        key::LIST_AND,
+                        &[("first", &rest.join(get(key::LIST_SEPARATOR))), ("second", last)],
+                    ),
+                    _ => parts.concat(),
+                };
+                fill(key::IMPORT_ERROR_DAMAGED, &[("parts", &parts)])
             }
         }
     }

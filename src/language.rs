@@ -57,6 +57,22 @@ impl Language {
     }
 }
 
+static IN_USE: std::sync::OnceLock<Language> = std::sync::OnceLock::new();
+
+impl Language {
+    /// The language this page is in: chosen once, before anything is
+    /// drawn ([`Language::begin`]); English until then.
+    pub fn in_use() -> Language {
+        IN_USE.get().copied().unwrap_or(Language::English)
+    }
+
+    /// Makes `self` the language of this page. Once: false if one was
+    /// chosen already.
+    pub fn begin(self) -> bool {
+        IN_USE.set(self).is_ok()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

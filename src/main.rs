@@ -14,23 +14,33 @@ fn main() {
     #[cfg(not(panic = "immediate-abort"))]
     console_error_panic_hook::set_once();
     open_text_page();
-    // A page whose code is fetched when first opened (a page of text, a
-    // link to a routine) has it fetched before the app replaces the
-    // pre-rendered markup, so that nothing blanks while it arrives. If it
-    // cannot be, the app starts all the same and says so.
-    let hash = foot_map::browser::location::hash();
-    let route = if foot_map::share::is_link(&hash) {
-        foot_map::route::Route::Shared
-    } else {
-        foot_map::route::parse(&hash, foot_map::content::content()).unwrap_or_default()
-    };
-    let mut load = Box::pin(foot_map::split_points::load(route));
+    // The reader's language is chosen first, and its words and content
+    // fetched (English is in the main code); then a page whose code is
+    // fetched when first opened (a page of text, a link to a routine) has
+    // it fetched before the app replaces the pre-rendered markup, so that
+    // nothing blanks while it arrives. If either cannot be, the app starts
+    // all the same (in English, or saying the page is missing).
+    let language = foot_map::browser::language::for_reader();
+    let mut load = Box::pin(async move {
+        let language = match foot_map::split_points::use_language(language).await {
+            Ok(()) => language,
+            Err(_) => foot_map::language::Language::English,
+        };
+        foot_map::browser::language::mark_page(language);
+        let hash = foot_map::browser::location::hash();
+        let route = if foot_map::share::is_link(&hash) {
+            foot_map::route::Route::Shared
+        } else {
+            foot_map::route::parse(&hash, foot_map::content::content()).unwrap_or_default()
+        };
+        let _ = foot_map::split_points::load(route).await;
+    });
     if foot_map::state::loading::now(load.as_mut()).is_some() {
         start();
     } else {
         // (Leptos's own executor is set up by the mount, not yet.)
         wasm_bindgen_futures::spawn_local(async move {
-            let _ = load.await;
+            load.await;
             start();
         });
     }

@@ -8,9 +8,10 @@
 //! bad or very good day moves it little. It is exact to the half point.
 
 use crate::clock::{civil_from_days, local_day, week_of};
-use crate::format::thousands;
+use crate::format::{decimal, thousands};
 use crate::settings::Measure;
 use crate::store::{Moment, Session};
+use crate::text::{count, fill, get, key, Key};
 use std::collections::BTreeMap;
 
 /// Fewer rated sessions than this show no trend: the sentence says so.
@@ -39,20 +40,22 @@ impl Points {
         f64::from(self.halves) / 2.0
     }
 
-    /// The number as a person writes it: "2", "1.5", "0.5", "-1".
+    /// The number as a person writes it: "2", "1.5", "0.5", "-1" (with the
+    /// language's decimal point: "1,5" in German).
     pub fn number(self) -> String {
-        let sign = if self.halves < 0 { "-" } else { "" };
-        let (whole, half) = (self.halves.unsigned_abs() / 2, self.halves % 2 != 0);
-        format!("{sign}{whole}{}", if half { ".5" } else { "" })
+        decimal(self.value(), 1)
     }
 
     /// How many points, without the sign: "half a point", "1 point",
     /// "1.5 points".
     fn amount(self) -> String {
         match self.halves.unsigned_abs() {
-            1 => "half a point".into(),
-            2 => "1 point".into(),
-            _ => format!("{} points", Points::from_halves(self.halves.abs()).number()),
+            1 => get(key::OUTCOMES_POINTS_HALF).into(),
+            halves if halves % 2 == 0 => count(key::OUTCOMES_POINTS, u64::from(halves / 2), &[]),
+            _ => fill(
+                key::OUTCOMES_POINTS_DECIMAL,
+                &[("number", &Points::from_halves(self.halves.abs()).number())],
+            ),
         }
     }
 }
@@ -124,27 +127,12 @@ pub fn summary(history: &[Session], measure: Measure) -> Summary {
     let count = rated.len();
     let median_drop = median(rated.iter().map(Rated::drop).collect());
     let sentence = match median_drop {
-        None => "No rated sessions yet: the chart fills in as you go.".to_string(),
-        Some(_) if count < TOO_FEW => format!(
-            "{} so far: too few to see a pattern; the chart fills in as you go.",
-            if count == 1 {
-                "1 rated session".to_string()
-            } else {
-                format!("{count} rated sessions")
-            }
+        None => get(key::OUTCOMES_NONE_YET).to_string(),
+        Some(_) if count < TOO_FEW => crate::text::count(key::OUTCOMES_TOO_FEW, count as u64, &[]),
+        Some(drop) => fill(
+            wording(measure, drop.halves.signum()),
+            &[("count", &thousands(count)), ("points", &drop.amount())],
         ),
-        Some(drop) => {
-            let (subject, after, before) = wording(measure);
-            let change = match drop.halves.signum() {
-                0 => "no different".to_string(),
-                1 => format!("{} lower", drop.amount()),
-                _ => format!("{} higher", drop.amount()),
-            };
-            format!(
-                "Over {} sessions {subject} was {change} {after} than {before} (median).",
-                thousands(count)
-            )
-        }
     };
     Summary {
         measure,
@@ -154,13 +142,22 @@ pub fn summary(history: &[Session], measure: Measure) -> Summary {
     }
 }
 
-/// What the sentence calls the measure, and its after and before.
-fn wording(measure: Measure) -> (&'static str, &'static str, &'static str) {
-    match measure {
-        Measure::FootPain => ("your foot pain", "after", "before"),
-        Measure::Tension => ("your tension", "after", "before"),
-        Measure::TiredLegs => ("the tiredness in your legs", "after", "before"),
-        Measure::Sleep => ("your sleep rating", "the night after", "the night before"),
+/// The sentence for `measure` whose median fell (`sign` 1), rose (-1) or
+/// stayed (0); it has `{count}` and, unless it stayed, `{points}`.
+fn wording(measure: Measure, sign: i32) -> Key {
+    match (measure, sign) {
+        (Measure::FootPain, 0) => key::OUTCOMES_FOOT_PAIN_SAME,
+        (Measure::FootPain, 1) => key::OUTCOMES_FOOT_PAIN_LOWER,
+        (Measure::FootPain, _) => key::OUTCOMES_FOOT_PAIN_HIGHER,
+        (Measure::Tension, 0) => key::OUTCOMES_TENSION_SAME,
+        (Measure::Tension, 1) => key::OUTCOMES_TENSION_LOWER,
+        (Measure::Tension, _) => key::OUTCOMES_TENSION_HIGHER,
+        (Measure::TiredLegs, 0) => key::OUTCOMES_TIRED_LEGS_SAME,
+        (Measure::TiredLegs, 1) => key::OUTCOMES_TIRED_LEGS_LOWER,
+        (Measure::TiredLegs, _) => key::OUTCOMES_TIRED_LEGS_HIGHER,
+        (Measure::Sleep, 0) => key::OUTCOMES_SLEEP_SAME,
+        (Measure::Sleep, 1) => key::OUTCOMES_SLEEP_LOWER,
+        (Measure::Sleep, _) => key::OUTCOMES_SLEEP_HIGHER,
     }
 }
 

@@ -2,6 +2,7 @@
 //! the editor's changes as a pure reducer (`routine.reduce(action)`).
 
 use crate::content::{Content, Routine, RoutineStep, Side, Zone};
+use crate::text::{fill, get, key};
 
 /// The shortest step, in seconds.
 pub const MIN_SECONDS: u32 = 5;
@@ -97,29 +98,38 @@ impl RoutineProblem {
     /// The sentence shown to the person.
     pub fn message(&self) -> String {
         match self {
-            RoutineProblem::NoName => "Give the routine a name.".into(),
-            RoutineProblem::NameTooLong => {
-                format!("The name is too long: keep it to {MAX_NAME} characters.")
-            }
-            RoutineProblem::NoSteps => {
-                "The routine has no steps yet: choose a zone on the map to add one.".into()
-            }
-            RoutineProblem::TooManySteps(n) => {
-                format!("The routine has {n} steps; {MAX_STEPS} is the most a routine can have.")
-            }
-            RoutineProblem::UnknownZone { step, zone } => {
-                format!("Step {step} names a zone Foot Map does not know: “{zone}”.")
-            }
-            RoutineProblem::UnknownTechnique { step, technique } => {
-                format!("Step {step} names a technique Foot Map does not know: “{technique}”.")
-            }
+            RoutineProblem::NoName => get(key::ROUTINE_PROBLEM_NO_NAME).into(),
+            RoutineProblem::NameTooLong => fill(key::ROUTINE_PROBLEM_NAME_TOO_LONG, &[("max", &MAX_NAME)]),
+            RoutineProblem::NoSteps => get(key::ROUTINE_PROBLEM_NO_STEPS).into(),
+            RoutineProblem::TooManySteps(n) => fill(
+                key::ROUTINE_PROBLEM_TOO_MANY_STEPS,
+                &[("count", n), ("max", &MAX_STEPS)],
+            ),
+            RoutineProblem::UnknownZone { step, zone } => fill(
+                key::ROUTINE_PROBLEM_UNKNOWN_ZONE,
+                &[("number", step), ("zone", zone)],
+            ),
+            RoutineProblem::UnknownTechnique { step, technique } => fill(
+                key::ROUTINE_PROBLEM_UNKNOWN_TECHNIQUE,
+                &[("number", step), ("technique", technique)],
+            ),
             RoutineProblem::TechniqueNotForZone {
                 step,
                 zone,
                 technique,
-            } => format!("Step {step} uses “{technique}”, which is not a way to massage “{zone}”."),
-            RoutineProblem::BadSeconds { step, seconds } => format!(
-                "Step {step} lasts {seconds} seconds; a step lasts {MIN_SECONDS} to {MAX_SECONDS} seconds, in steps of {SECONDS_STEP}."
+            } => fill(
+                key::ROUTINE_PROBLEM_TECHNIQUE_NOT_FOR_ZONE,
+                &[("number", step), ("technique", technique), ("zone", zone)],
+            ),
+            RoutineProblem::BadSeconds { step, seconds } => fill(
+                key::ROUTINE_PROBLEM_BAD_SECONDS,
+                &[
+                    ("number", step),
+                    ("seconds", seconds),
+                    ("min", &MIN_SECONDS),
+                    ("max", &MAX_SECONDS),
+                    ("increment", &SECONDS_STEP),
+                ],
             ),
         }
     }
@@ -233,11 +243,12 @@ impl OwnRoutine {
         }
     }
 
-    /// An editable copy of a built-in routine, named "… (my copy)".
+    /// An editable copy of a built-in routine, named "… (my copy)" (in the
+    /// language in use).
     pub fn copy_of(routine: &Routine, id: impl Into<String>) -> OwnRoutine {
         OwnRoutine {
             id: id.into(),
-            name: copy_name(&routine.name, " (my copy)"),
+            name: copy_name(&routine.name, get(key::OWN_MY_COPY_SUFFIX)),
             steps: routine.steps.clone(),
         }
     }

@@ -6,49 +6,109 @@
 //! The app starts from `src/start.js` (on first use, which it says why),
 //! which finds the built files' names in the page (`Trunk.toml`).
 //!
+//! It writes each page in every language (`index.es.html` beside
+//! `index.html`; see `src/shell/languages.rs`).
+//!
 //! Run by `.ci/build`: `cargo run --bin prerender -- dist/index.html`.
 
 // The app's deepest view types need more than the default depth (see lib.rs).
 #![recursion_limit = "256"]
 
+use foot_map::language::Language;
+use foot_map::shell;
 use leptos::prelude::*;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let path = std::env::args()
-        .nth(1)
-        .unwrap_or_else(|| "dist/index.html".into());
-    let page = match std::fs::read_to_string(&path) {
-        Ok(page) => page,
-        Err(error) => {
-            eprintln!("prerender: cannot read {path}: {error}");
+    let mut args = std::env::args().skip(1);
+    let path = args.next().unwrap_or_else(|| "dist/index.html".into());
+    let language = match (args.next().as_deref(), args.next()) {
+        (Some("--language"), Some(tag)) => match Language::from_tag(&tag) {
+            Some(language) => language,
+            None => {
+                eprintln!("prerender: no language {tag}");
+                return ExitCode::FAILURE;
+            }
+        },
+        _ => Language::English,
+    };
+    if language == Language::English {
+        // The language is chosen once per process (as in the browser), so
+        // each other one is written by a process of its own, from the page
+        // as Trunk wrote it: before this one writes the English into it.
+        for other in [Language::Spanish, Language::German] {
+            let own = std::env::current_exe().and_then(|me| {
+                std::process::Command::new(me)
+                    .args([&path, "--language", other.code()])
+                    .status()
+            });
+            if !own.is_ok_and(|status| status.success()) {
+                eprintln!("prerender: the pages in {} were not written", other.own_name());
+                return ExitCode::FAILURE;
+            }
+        }
+    } else {
+        let mut chosen = std::pin::pin!(foot_map::split_points::use_language(language));
+        if !matches!(foot_map::state::loading::now(chosen.as_mut()), Some(Ok(()))) {
+            eprintln!("prerender: cannot read the texts in {}", language.own_name());
             return ExitCode::FAILURE;
         }
-    };
-    if !foot_map::shell::names_the_code(&page) {
-        eprintln!("prerender: {path} does not name the app's code for src/start.js (see Trunk.toml)");
-        return ExitCode::FAILURE;
     }
-    let map = render(None);
-    let Some(first) = foot_map::shell::insert(&page, &map) else {
-        eprintln!("prerender: {path} has no <div id=\"loading\"> to replace");
-        return ExitCode::FAILURE;
-    };
-    let mut written = vec![(path.clone(), first)];
-    let dir = std::path::Path::new(&path)
+    match write(&path, language) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("prerender: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Writes the first page, the pages of text, the zones' details and (for
+/// a language other than English) the manifest in `language`, from the
+/// page Trunk wrote at `path`.
+fn write(path: &str, language: Language) -> Result<(), String> {
+    let page = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+    if !shell::names_the_code(&page) {
+        return Err(format!(
+            "{path} does not name the app's code for src/start.js (see Trunk.toml)"
+        ));
+    }
+    let dir = std::path::Path::new(path)
         .parent()
         .unwrap_or(std::path::Path::new("."));
-    for (file, fragment, title) in foot_map::shell::TEXT_PAGES {
+    let in_file = |file: &str| dir.join(shell::file_in(file, language)).display().to_string();
+    let page_as = |file: &str| {
+        shell::in_language(&page, file, language)
+            .ok_or_else(|| format!("{path} lacks a text of the page around the app"))
+    };
+    let map = render(None);
+    let first = shell::insert(&page_as("index.html")?, &map)
+        .ok_or_else(|| format!("{path} has no <div id=\"loading\"> to replace"))?;
+    let mut written = vec![(in_file("index.html"), first)];
+    for (file, fragment, title) in shell::TEXT_PAGES {
         let route = foot_map::route::read(&format!("#{fragment}"), foot_map::content::content())
             .ok()
             .map(|(route, _)| route);
-        let text =
-            route.and_then(|route| foot_map::shell::text_page(&page, &render(Some(route)), fragment, title));
-        let Some(text) = text else {
-            eprintln!("prerender: cannot render the page {file}");
-            return ExitCode::FAILURE;
-        };
-        written.push((dir.join(file).display().to_string(), text));
+        let text = route.and_then(|route| {
+            shell::text_page(
+                &page_as(file).ok()?,
+                &render(Some(route)),
+                fragment,
+                foot_map::text::get(title),
+            )
+        });
+        written.push((
+            in_file(file),
+            text.ok_or_else(|| format!("cannot render the page {file}"))?,
+        ));
+    }
+    if language != Language::English {
+        let english = dir.join("manifest.webmanifest");
+        let manifest = std::fs::read_to_string(&english)
+            .ok()
+            .and_then(|m| shell::manifest_in(&m, language))
+            .ok_or_else(|| format!("cannot translate {}", english.display()))?;
+        written.push((in_file("manifest.webmanifest"), manifest));
     }
     // Each zone on the map, as the details panel shows it: fetched by the
     // pre-start script when the zone is tapped before the app has started.
@@ -59,37 +119,30 @@ fn main() -> ExitCode {
         .collect();
     zones.sort_unstable();
     zones.dedup();
-    let zone_dir = dir.join(foot_map::shell::ZONE_DIR);
-    if let Err(error) = std::fs::create_dir_all(&zone_dir) {
-        eprintln!("prerender: cannot make {}: {error}", zone_dir.display());
-        return ExitCode::FAILURE;
-    }
+    let zone_dir = dir.join(shell::ZONE_DIR);
+    std::fs::create_dir_all(&zone_dir).map_err(|e| format!("cannot make {}: {e}", zone_dir.display()))?;
     for slug in &zones {
         let route = foot_map::route::read(&format!("#zone={slug}"), foot_map::content::content());
         let app = route.ok().map(|(route, _)| render(Some(route)));
-        let Some(details) = app.as_deref().and_then(foot_map::shell::panel_contents) else {
-            eprintln!("prerender: cannot render the details of {slug}");
-            return ExitCode::FAILURE;
-        };
-        let file = zone_dir.join(format!("{slug}.html"));
-        if let Err(error) = std::fs::write(&file, details) {
-            eprintln!("prerender: cannot write {}: {error}", file.display());
-            return ExitCode::FAILURE;
-        }
+        let details = app
+            .as_deref()
+            .and_then(shell::panel_contents)
+            .ok_or_else(|| format!("cannot render the details of {slug}"))?;
+        written.push((
+            in_file(&format!("{}/{slug}.html", shell::ZONE_DIR)),
+            details.to_string(),
+        ));
     }
     println!(
-        "[build] pre-rendered the details of {} zones into {}",
-        zones.len(),
-        zone_dir.display()
+        "[build] pre-rendered in {}: {} pages and the details of {} zones",
+        language.own_name(),
+        written.len() - zones.len(),
+        zones.len()
     );
     for (path, html) in written {
-        if let Err(error) = std::fs::write(&path, &html) {
-            eprintln!("prerender: cannot write {path}: {error}");
-            return ExitCode::FAILURE;
-        }
-        println!("[build] pre-rendered {path} ({} bytes)", html.len());
+        std::fs::write(&path, &html).map_err(|e| format!("cannot write {path}: {e}"))?;
     }
-    ExitCode::SUCCESS
+    Ok(())
 }
 
 /// The app's markup at `route` (the map when `None`), as the browser first

@@ -1,9 +1,10 @@
 //! What the URL fragment says the page shows (`#zone=left-heel`), parsed and
 //! written without the browser, so every odd link can be tested natively.
 
-use crate::content::{Claim, Content, Routine, RoutineStep, Side, Whole, Zone};
+use crate::content::{Claim, Content, Part, Routine, RoutineStep, Side, Whole, Zone};
 use crate::own_routine::is_own_id;
 use crate::share::{self, Shared};
+use crate::text::{fill, get, key};
 
 /// The longest fragment worth reading; anything longer is not a link we made.
 pub const MAX_FRAGMENT: usize = 200;
@@ -54,19 +55,23 @@ impl ZoneKey {
 
     /// "Right foot" or "Left leg": which limb the zone is on.
     pub fn limb(self, content: &'static Content) -> String {
-        let part = match self.content(content).part {
-            crate::content::Part::Foot => "foot",
-            crate::content::Part::Leg => "leg",
-        };
-        format!("{} {part}", self.side.title())
+        get(match (self.side, self.content(content).part) {
+            (Side::Left, Part::Foot) => key::LIMB_LEFT_FOOT,
+            (Side::Right, Part::Foot) => key::LIMB_RIGHT_FOOT,
+            (Side::Left, Part::Leg) => key::LIMB_LEFT_LEG,
+            (Side::Right, Part::Leg) => key::LIMB_RIGHT_LEG,
+        })
+        .to_string()
     }
 
     /// "Right foot – big toe", the name a person hears and reads.
     pub fn full_name(self, content: &'static Content) -> String {
-        format!(
-            "{} – {}",
-            self.limb(content),
-            lower_first(&self.content(content).name)
+        fill(
+            key::ZONE_FULL_NAME,
+            &[
+                ("limb", &self.limb(content)),
+                ("zone", &name_in_sentence(&self.content(content).name)),
+            ],
         )
     }
 }
@@ -74,15 +79,29 @@ impl ZoneKey {
 /// "Now the right foot.": said when a routine moves from `before` to
 /// `next` on another foot or leg; `None` on the same one.
 pub fn side_switch(before: ZoneKey, next: ZoneKey, content: &'static Content) -> Option<String> {
-    let limb = next.limb(content);
-    (before.limb(content) != limb).then(|| format!("Now the {}.", limb.to_lowercase()))
+    let limb = |k: ZoneKey| (k.side, k.content(content).part);
+    (limb(before) != limb(next)).then(|| {
+        get(match limb(next) {
+            (Side::Left, Part::Foot) => key::SPOKEN_NOW_LEFT_FOOT,
+            (Side::Right, Part::Foot) => key::SPOKEN_NOW_RIGHT_FOOT,
+            (Side::Left, Part::Leg) => key::SPOKEN_NOW_LEFT_LEG,
+            (Side::Right, Part::Leg) => key::SPOKEN_NOW_RIGHT_LEG,
+        })
+        .to_string()
+    })
 }
 
-fn lower_first(name: &str) -> String {
+/// A name (a zone's, "Big toe") as it stands inside a sentence: its first
+/// letter lower-cased ("big toe") where the language writes it so
+/// (`zone.lower_case_names`: English and Spanish), as written where not
+/// (German nouns keep their capital).
+pub fn name_in_sentence(name: &str) -> String {
     let mut chars = name.chars();
     match chars.next() {
-        Some(first) => std::iter::once(first.to_ascii_lowercase()).chain(chars).collect(),
-        None => String::new(),
+        Some(first) if get(key::ZONE_LOWER_CASE_NAMES) == "yes" => {
+            first.to_lowercase().chain(chars).collect()
+        }
+        _ => name.to_string(),
     }
 }
 
@@ -141,23 +160,13 @@ impl LinkError {
     /// The sentence shown to the reader.
     pub fn message(&self) -> String {
         match self {
-            LinkError::UnknownZone(name) => format!(
-                "The link asks for a zone called “{name}”, which this map does not have. Pick a zone on the map instead."
-            ),
-            LinkError::UnknownRoutine(name) => format!(
-                "The link asks for a routine called “{name}”, which Foot Map does not have. Pick one from the list of routines."
-            ),
-            LinkError::UnknownBenefit(name) => format!(
-                "The link asks for a benefit called “{name}”, which is not among the claims. Pick one from the list of benefits."
-            ),
-            LinkError::TooLong => {
-                "That link is too long to be one of ours, so it was ignored. Pick a zone on the map.".into()
-            }
-            LinkError::Unreadable(text) => format!(
-                "The link ends in “#{text}”, which Foot Map cannot read, so it was ignored. Pick a zone on the map."
-            ),
+            LinkError::UnknownZone(name) => fill(key::LINK_ERROR_UNKNOWN_ZONE, &[("name", name)]),
+            LinkError::UnknownRoutine(name) => fill(key::LINK_ERROR_UNKNOWN_ROUTINE, &[("name", name)]),
+            LinkError::UnknownBenefit(name) => fill(key::LINK_ERROR_UNKNOWN_BENEFIT, &[("name", name)]),
+            LinkError::TooLong => get(key::LINK_ERROR_TOO_LONG).into(),
+            LinkError::Unreadable(text) => fill(key::LINK_ERROR_UNREADABLE, &[("text", text)]),
             LinkError::Share(text) => text.clone(),
-            LinkError::NotDownloaded => "That page could not be opened: Foot Map downloads it the first time it is shown, and the connection failed. The map and every zone still work; try the link again once you are online.".into(),
+            LinkError::NotDownloaded => get(key::LINK_ERROR_NOT_DOWNLOADED).into(),
         }
     }
 }
@@ -175,7 +184,7 @@ pub fn read(fragment: &str, content: &'static Content) -> Result<(Route, Option<
 /// carries, or why it cannot be read; `None` for any other fragment.
 pub fn read_share(fragment: &str, content: &Content) -> Option<Result<Shared, LinkError>> {
     let read = share::parse_fragment(fragment, content)?;
-    Some(read.map_err(|error| LinkError::Share(format!("{} Nothing was saved.", error.message()))))
+    Some(read.map_err(|error| LinkError::Share(fill(key::LINK_ERROR_SHARE, &[("reason", &error.message())]))))
 }
 
 /// Reads a fragment (with or without its leading `#`) other than a share
@@ -411,5 +420,17 @@ mod tests {
         assert!(zone("left-calf-inner")
             .full_name(content())
             .starts_with("Left leg – "));
+    }
+
+    #[test]
+    fn names_inside_a_sentence_are_lower_cased_in_english() {
+        assert_eq!(key::ZONE_LOWER_CASE_NAMES.english, "yes");
+        assert_eq!(name_in_sentence("Big toe"), "big toe");
+        assert_eq!(name_in_sentence("Área"), "área");
+        assert_eq!(name_in_sentence(""), "");
+        let heel = &zone("left-heel").content(content()).name;
+        assert!(zone("left-heel")
+            .full_name(content())
+            .ends_with(&name_in_sentence(heel)));
     }
 }

@@ -2,6 +2,8 @@
 //! in local storage. Decoding never fails silently: anything unreadable is
 //! reported so the page can say so, and the rest is still used.
 
+use crate::text::{fill, get, key};
+
 /// What the routine player says and plays at each step change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Sound {
@@ -30,10 +32,10 @@ impl Sound {
     /// The word on the setting's button.
     pub fn label(self) -> &'static str {
         match self {
-            Sound::Chime => "Chime",
-            Sound::Voice => "Voice",
-            Sound::Both => "Both",
-            Sound::Silent => "Silent",
+            Sound::Chime => get(key::SOUND_CHIME),
+            Sound::Voice => get(key::SOUND_VOICE),
+            Sound::Both => get(key::SOUND_BOTH),
+            Sound::Silent => get(key::SOUND_SILENT),
         }
     }
 
@@ -101,15 +103,15 @@ impl Abilities {
         let mut limits = Vec::new();
         limits.push(match (self.chime, self.speak) {
             (true, true) => "",
-            (true, false) => "This browser cannot speak: chimes only.",
-            (false, true) => "This browser cannot play chimes: voice only.",
-            (false, false) => "This browser can neither chime nor speak: follow the countdown on screen.",
+            (true, false) => get(key::SOUND_NO_VOICE),
+            (false, true) => get(key::SOUND_NO_CHIME),
+            (false, false) => get(key::SOUND_NO_SOUND),
         });
         if !self.keep_awake {
-            limits.push("This browser cannot keep the screen on: set your screen to stay on longer, or tap it now and then.");
+            limits.push(get(key::SOUND_NO_WAKE_LOCK));
         }
         if !self.save {
-            limits.push("This browser is not letting Foot Map save anything: your settings last until you close the page.");
+            limits.push(get(key::SOUND_NO_STORAGE));
         }
         limits.retain(|l| !l.is_empty());
         limits
@@ -179,29 +181,44 @@ impl Measure {
     /// Its name on the setting's button.
     pub fn label(self) -> &'static str {
         match self {
-            Measure::FootPain => "Foot pain",
-            Measure::Tension => "Tension",
-            Measure::TiredLegs => "Tired legs",
-            Measure::Sleep => "Sleep",
+            Measure::FootPain => get(key::MEASURE_FOOT_PAIN),
+            Measure::Tension => get(key::MEASURE_TENSION),
+            Measure::TiredLegs => get(key::MEASURE_TIRED_LEGS),
+            Measure::Sleep => get(key::MEASURE_SLEEP),
+        }
+    }
+
+    /// Its name inside a sentence ("your foot pain" in English; German
+    /// nouns keep their capital).
+    pub fn label_in_text(self) -> &'static str {
+        match self {
+            Measure::FootPain => get(key::MEASURE_FOOT_PAIN_IN_TEXT),
+            Measure::Tension => get(key::MEASURE_TENSION_IN_TEXT),
+            Measure::TiredLegs => get(key::MEASURE_TIRED_LEGS_IN_TEXT),
+            Measure::Sleep => get(key::MEASURE_SLEEP_IN_TEXT),
         }
     }
 
     /// The question asked, 0 to 10.
     pub fn question(self) -> &'static str {
         match self {
-            Measure::FootPain => "How much do your feet hurt right now?",
-            Measure::Tension => "How tense do you feel right now?",
-            Measure::TiredLegs => "How tired do your legs feel right now?",
-            Measure::Sleep => "How well did you sleep last night?",
+            Measure::FootPain => get(key::MEASURE_FOOT_PAIN_QUESTION),
+            Measure::Tension => get(key::MEASURE_TENSION_QUESTION),
+            Measure::TiredLegs => get(key::MEASURE_TIRED_LEGS_QUESTION),
+            Measure::Sleep => get(key::MEASURE_SLEEP_QUESTION),
         }
     }
 
     /// What 0 and 10 mean.
     pub fn ends(self) -> (&'static str, &'static str) {
         match self {
-            Measure::FootPain => ("no pain", "the worst pain"),
-            Measure::Tension | Measure::TiredLegs => ("not at all", "very"),
-            Measure::Sleep => ("very badly", "very well"),
+            Measure::FootPain => (get(key::MEASURE_FOOT_PAIN_LOW), get(key::MEASURE_FOOT_PAIN_HIGH)),
+            Measure::Tension => (get(key::MEASURE_TENSION_LOW), get(key::MEASURE_TENSION_HIGH)),
+            Measure::TiredLegs => (
+                get(key::MEASURE_TIRED_LEGS_LOW),
+                get(key::MEASURE_TIRED_LEGS_HIGH),
+            ),
+            Measure::Sleep => (get(key::MEASURE_SLEEP_LOW), get(key::MEASURE_SLEEP_HIGH)),
         }
     }
 
@@ -235,10 +252,7 @@ impl Settings {
     pub fn decode(text: &str) -> (Settings, Option<String>) {
         let mut settings = Settings::default();
         if text.len() > MAX_LEN {
-            return (
-                settings,
-                Some("the saved settings were too long to be ours".into()),
-            );
+            return (settings, Some(get(key::STORE_PROBLEM_SETTINGS_TOO_LONG).into()));
         }
         let mut unreadable = Vec::new();
         for pair in text.split(';').map(str::trim).filter(|p| !p.is_empty()) {
@@ -267,7 +281,7 @@ impl Settings {
                 .filter(|c| !c.is_control())
                 .take(60)
                 .collect();
-            format!("part of the saved settings could not be read (“{shown}”)")
+            fill(key::STORE_PROBLEM_SETTINGS_PART, &[("shown", &shown)])
         });
         (settings, error)
     }

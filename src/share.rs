@@ -24,6 +24,7 @@
 
 use crate::content::{Content, RoutineStep, Side};
 use crate::own_routine::{self, clean_name, OwnRoutine, MAX_NAME, MAX_STEPS};
+use crate::text::{fill, get, key};
 
 /// The fragment key: `#share=…`.
 pub const PREFIX: &str = "share=";
@@ -140,37 +141,25 @@ impl ShareError {
     /// The sentence shown to the person.
     pub fn message(&self) -> String {
         match self {
-            ShareError::TooLong => {
-                "This link is too long to be a Foot Map routine, so it was not read.".into()
+            ShareError::TooLong => get(key::SHARE_ERROR_TOO_LONG).into(),
+            ShareError::CutShort => get(key::SHARE_ERROR_CUT_SHORT).into(),
+            ShareError::Damaged => get(key::SHARE_ERROR_DAMAGED).into(),
+            ShareError::Newer(version) => fill(key::SHARE_ERROR_NEWER, &[("version", version)]),
+            ShareError::NoSteps => get(key::SHARE_ERROR_NO_STEPS).into(),
+            ShareError::TooManySteps(n) => fill(
+                key::SHARE_ERROR_TOO_MANY_STEPS,
+                &[("count", n), ("max", &MAX_STEPS)],
+            ),
+            ShareError::NameTooLong => fill(key::SHARE_ERROR_NAME_TOO_LONG, &[("max", &MAX_NAME)]),
+            ShareError::UnknownZone(zone) => fill(key::SHARE_ERROR_UNKNOWN_ZONE, &[("zone", zone)]),
+            ShareError::UnknownTechnique(technique) => {
+                fill(key::SHARE_ERROR_UNKNOWN_TECHNIQUE, &[("technique", technique)])
             }
-            ShareError::CutShort => {
-                "This link was cut short: its end is missing. Ask for the whole link again.".into()
-            }
-            ShareError::Damaged => {
-                "This link is damaged: some of its characters were changed or lost. Ask for the link again.".into()
-            }
-            ShareError::Newer(version) => format!(
-                "This link was made by a newer version of Foot Map (link format “{version}”). Reload the page to get the newest version."
+            ShareError::TechniqueNotForZone { zone, technique } => fill(
+                key::SHARE_ERROR_TECHNIQUE_NOT_FOR_ZONE,
+                &[("technique", technique), ("zone", zone)],
             ),
-            ShareError::NoSteps => "This link holds a routine with no steps.".into(),
-            ShareError::TooManySteps(n) => format!(
-                "This link holds {n} steps; a routine has at most {MAX_STEPS}."
-            ),
-            ShareError::NameTooLong => format!(
-                "This link's routine name is longer than {MAX_NAME} characters."
-            ),
-            ShareError::UnknownZone(zone) => format!(
-                "This link names a zone Foot Map does not know: “{zone}”. It may come from a newer version of Foot Map."
-            ),
-            ShareError::UnknownTechnique(technique) => format!(
-                "This link names a technique Foot Map does not know: “{technique}”. It may come from a newer version of Foot Map."
-            ),
-            ShareError::TechniqueNotForZone { zone, technique } => format!(
-                "This link asks for {technique} on the {zone}, which Foot Map does not suggest there."
-            ),
-            ShareError::BadTime(seconds) => format!(
-                "A step lasts {seconds} seconds; a step lasts 5 to 600 seconds, in steps of 5."
-            ),
+            ShareError::BadTime(seconds) => fill(key::SHARE_ERROR_BAD_TIME, &[("seconds", seconds)]),
         }
     }
 }
@@ -265,7 +254,7 @@ pub fn decode(body: &str, content: &Content) -> Result<Shared, ShareError> {
         .ok_or(ShareError::Damaged)?;
     let mut name = clean_name(&name);
     if name.is_empty() {
-        name = "Shared routine".into();
+        name = get(key::SHARE_DEFAULT_NAME).into();
     }
     if name.chars().count() > MAX_NAME {
         return Err(ShareError::NameTooLong);

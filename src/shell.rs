@@ -2,6 +2,12 @@
 //! pre-rendered first screen. Pure text work, tested natively; the
 //! rendering itself is `src/prerender.rs`.
 
+mod languages;
+
+pub use languages::{escape, file_in, href_in, in_language, manifest_in};
+
+use crate::text::{fill, key, Key};
+
 /// `page` with its loading message (`<div id="loading">…</div>`, which
 /// holds no other `div`) replaced by `app`, the first screen's markup.
 /// `None` when the page has no loading message, or it was already
@@ -23,12 +29,12 @@ pub fn names_the_code(page: &str) -> bool {
 
 /// The pages of text that the build also writes as pages of their own
 /// (`routines.html` and so on), so they can be read without the app and
-/// found by search engines: file, the route's fragment, and title.
-pub const TEXT_PAGES: [(&str, &str, &str); 4] = [
-    ("routines.html", "routines", "Guided routines"),
-    ("benefits.html", "benefits", "Claimed benefits"),
-    ("evidence.html", "evidence", "Evidence and sources"),
-    ("safety.html", "safety", "Safety"),
+/// found by search engines: file, the route's fragment, and title's key.
+pub const TEXT_PAGES: [(&str, &str, Key); 4] = [
+    ("routines.html", "routines", key::SHELL_ROUTINES_TITLE),
+    ("benefits.html", "benefits", key::SHELL_BENEFITS_TITLE),
+    ("evidence.html", "evidence", key::SHELL_EVIDENCE_TITLE),
+    ("safety.html", "safety", key::SHELL_SAFETY_TITLE),
 ];
 
 /// `page` (the built `index.html`, before [`insert`]) as the page of text
@@ -48,7 +54,12 @@ pub fn text_page(page: &str, app: &str, fragment: &str, title: &str) -> Option<S
         &page[wrapper.0 + wrapper.1..]
     );
     let open = marked.find("<title>")? + "<title>".len();
-    Some(format!("{}{title} – {}", &marked[..open], &marked[open..]))
+    let close = open + marked[open..].find("</title>")?;
+    let titled = fill(
+        key::SHELL_PAGE_TITLE,
+        &[("page", &title), ("site_title", &&marked[open..close])],
+    );
+    Some(format!("{}{titled}{}", &marked[..open], &marked[close..]))
 }
 
 /// `page` with the later pages' stylesheet (`<link … id="later-styles"

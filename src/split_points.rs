@@ -1,9 +1,11 @@
 //! The pages whose code is downloaded when first opened, not with the map:
 //! the split points, declared here and nowhere else.
 //!
-//! A first visit needs the map and a zone's details; the routines (list,
+//! A first visit needs the map; a zone's details, the routines (list,
 //! player, editor, share preview), the pages of reading (benefits, evidence,
-//! safety) and the practice history can wait until asked for. In the hosted
+//! safety) and the practice history can wait until asked for (a zone tapped
+//! before the app starts shows the details the build wrote out meanwhile,
+//! and once it has started the service worker fetches the rest). In the hosted
 //! build (`.ci/build` sets `--cfg foot_map_split`) each function below marked
 //! `wasm_split` is a split point: `wasm-split-cli` moves the code only it
 //! reaches into a wasm file of its own, which the page fetches the first
@@ -12,7 +14,10 @@
 //! tests) the same functions are plain calls, so every build renders the
 //! same markup.
 //!
-//! A fourth split point holds the person's practice
+//! Each other language's words and content are a split point of their own,
+//! fetched before the app starts (see [`use_language`]).
+//!
+//! Another split point holds the person's practice
 //! ([`crate::state::practice`]: saved data, the routine player, the
 //! editor), which the routines and the history need and the map does not.
 //!
@@ -24,9 +29,10 @@
 use crate::browser::styles;
 use crate::components::{
     BenefitList, BenefitPage, EvidencePage, HistoryPage, NightQuestion, OwnRoutinePage, RoutineBar,
-    RoutineEditor, RoutineList, RoutinePlayer, SafetyPage, SharedPreview,
+    RoutineEditor, RoutineList, RoutinePlayer, SafetyPage, SharedPreview, ZoneDetails,
 };
 use crate::content::{content, whole};
+use crate::language::Language;
 use crate::route::{self, LinkError, Route};
 use crate::share::Shared;
 use crate::state::loading::{needs_practice, part, Loader, NotDownloaded, Part};
@@ -35,6 +41,17 @@ use crate::text::{get, key};
 #[cfg(foot_map_split)]
 use futures::future::{try_join, try_join3};
 use leptos::prelude::*;
+
+/// Awaits a split point's answer with the split; without, calls it.
+macro_rules! split_await {
+    ($point:ident($($arg:expr),*)) => {{
+        #[cfg(foot_map_split)]
+        let called = $point($($arg),*).await;
+        #[cfg(not(foot_map_split))]
+        let called = $point($($arg),*);
+        called
+    }};
+}
 
 /// How [`Nav`](crate::state::Nav) fetches the code of the pages below.
 pub const LOADER: Loader = Loader {
@@ -81,6 +98,17 @@ fn share_reader(fragment: String) -> Result<Result<Shared, LinkError>, NotDownlo
 
 #[cfg_attr(
     foot_map_split,
+    leptos::wasm_split::wasm_split(details, wasm_split_path = ::leptos::wasm_split, fallible, preload(load_details))
+)]
+fn details_page(route: Route) -> Result<AnyView, NotDownloaded> {
+    Ok(match route {
+        Route::Zone(key) => view! { <ZoneDetails key /> }.into_any(),
+        _ => ().into_any(),
+    })
+}
+
+#[cfg_attr(
+    foot_map_split,
     leptos::wasm_split::wasm_split(reading, wasm_split_path = ::leptos::wasm_split, fallible, preload(load_reading))
 )]
 fn reading_page(route: Route) -> Result<AnyView, NotDownloaded> {
@@ -113,6 +141,80 @@ fn practice_part(owner: Owner, nav: Navigation) -> Result<Live, NotDownloaded> {
     Ok(owner.with(|| crate::state::practice::begin(nav, bar, notice)))
 }
 
+// Each other language's words and content, one part per language, so that
+// a reader downloads only their own; its text apart (what only the pages
+// fetched later show) comes with those pages.
+
+#[cfg_attr(
+    foot_map_split,
+    leptos::wasm_split::wasm_split(spanish, wasm_split_path = ::leptos::wasm_split, fallible, preload(load_spanish))
+)]
+fn spanish() -> Result<(&'static str, &'static [u8]), NotDownloaded> {
+    Ok((
+        include_str!(concat!(env!("OUT_DIR"), "/text-es.txt")),
+        include_bytes!(concat!(env!("OUT_DIR"), "/content-es.postcard")),
+    ))
+}
+
+#[cfg_attr(
+    foot_map_split,
+    leptos::wasm_split::wasm_split(spanish_apart, wasm_split_path = ::leptos::wasm_split, fallible, preload(load_spanish_apart))
+)]
+fn spanish_apart() -> Result<&'static [u8], NotDownloaded> {
+    Ok(include_bytes!(concat!(env!("OUT_DIR"), "/apart-es.postcard")))
+}
+
+#[cfg_attr(
+    foot_map_split,
+    leptos::wasm_split::wasm_split(german, wasm_split_path = ::leptos::wasm_split, fallible, preload(load_german))
+)]
+fn german() -> Result<(&'static str, &'static [u8]), NotDownloaded> {
+    Ok((
+        include_str!(concat!(env!("OUT_DIR"), "/text-de.txt")),
+        include_bytes!(concat!(env!("OUT_DIR"), "/content-de.postcard")),
+    ))
+}
+
+#[cfg_attr(
+    foot_map_split,
+    leptos::wasm_split::wasm_split(german_apart, wasm_split_path = ::leptos::wasm_split, fallible, preload(load_german_apart))
+)]
+fn german_apart() -> Result<&'static [u8], NotDownloaded> {
+    Ok(include_bytes!(concat!(env!("OUT_DIR"), "/apart-de.postcard")))
+}
+
+/// Fetches `language`'s words and content and reads them from now on,
+/// in place of the English. Call once, before anything is drawn or the
+/// content read. English is in the main code: nothing to fetch.
+pub async fn use_language(language: Language) -> Result<(), NotDownloaded> {
+    let (code, (texts, packed)) = match language {
+        Language::English => return Ok(()),
+        Language::Spanish => ("es", split_await!(spanish())?),
+        Language::German => ("de", split_await!(german())?),
+    };
+    if !crate::text::use_packed(texts) {
+        return Err(NotDownloaded);
+    }
+    crate::content::use_packed(crate::content::Packed {
+        code,
+        content: packed,
+    });
+    language.begin();
+    Ok(())
+}
+
+/// Fetches the text apart of the language in use, which the pages
+/// fetched later show (English has it in their code).
+async fn load_apart() -> Result<(), NotDownloaded> {
+    let apart = match Language::in_use() {
+        Language::English => return Ok(()),
+        Language::Spanish => split_await!(spanish_apart())?,
+        Language::German => split_await!(german_apart())?,
+    };
+    crate::content::use_apart(apart);
+    Ok(())
+}
+
 /// Downloads the code `route`'s page needs, unless it is here already (at
 /// once, then): its part's, and the practice's if it needs it, side by
 /// side, with the later pages' styles for the routines and the history.
@@ -123,8 +225,14 @@ pub async fn load(route: Route) -> Result<(), NotDownloaded> {
             styles::later().await;
         }
     };
-    let (code, ()) = futures::future::join(load_code(route), styles).await;
-    code
+    let apart = async {
+        match part(route) {
+            Some(_) => load_apart().await,
+            None => Ok(()),
+        }
+    };
+    let (code, apart, ()) = futures::future::join3(load_code(route), apart, styles).await;
+    code.and(apart)
 }
 
 /// Downloads the code of `route`'s part, and the practice's if it needs it.
@@ -134,6 +242,7 @@ async fn load_code(route: Route) -> Result<(), NotDownloaded> {
         Some(Part::Routines) => {
             try_join3(load_practice(), load_routines(), load_share_reader()).await?;
         }
+        Some(Part::Details) => load_details().await?,
         Some(Part::Reading) => load_reading().await?,
         Some(Part::History) => {
             try_join(load_practice(), load_history()).await?;
@@ -150,10 +259,15 @@ async fn load_code(route: Route) -> Result<(), NotDownloaded> {
 /// after the start.
 async fn load_practice_code() -> Result<(), NotDownloaded> {
     #[cfg(foot_map_split)]
-    futures::future::join(load_practice(), styles::later()).await.0?;
+    let (code, apart, ()) = futures::future::join3(load_practice(), load_apart(), styles::later()).await;
     #[cfg(not(foot_map_split))]
-    styles::later().await;
-    Ok(())
+    let ((), code, apart) = (
+        styles::later().await,
+        Ok::<(), NotDownloaded>(()),
+        load_apart().await,
+    );
+    code?;
+    apart
 }
 
 /// Calls a split point: `async` with the split (answered at once when its
@@ -193,6 +307,7 @@ fn read_share(fragment: String) -> Result<Result<Shared, LinkError>, NotDownload
 pub fn page(route: Route) -> AnyView {
     let built = match part(route) {
         Some(Part::Routines) => split_call!(routines_page(route)),
+        Some(Part::Details) => split_call!(details_page(route)),
         Some(Part::Reading) => split_call!(reading_page(route)),
         Some(Part::History) => split_call!(history_page(route)),
         None => Ok(().into_any()),

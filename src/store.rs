@@ -105,7 +105,6 @@ use crate::own_routine::{self, OwnRoutine};
 use crate::settings::Settings;
 pub use change::{Change, Deleted};
 pub use keep_aside::{keep_aside_key, keep_aside_slot};
-pub(crate) use problem::count;
 pub use problem::Problem;
 pub use rating::{Moment, Rating};
 pub use reminder::{ExportDue, REMIND_AFTER_MS};

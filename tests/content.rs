@@ -11,8 +11,8 @@ fn the_content_files_parse() {
 }
 
 /// The map's content is all the content but the text only other pages
-/// show, which travels with those pages' code: every zone's details are
-/// whole without it, and nothing is lost in taking it apart.
+/// (a zone's details among them) show, which travels with those pages'
+/// code; nothing is lost in taking it apart.
 #[test]
 fn the_map_has_all_the_content_but_the_text_apart() {
     let map = content::content();
@@ -33,29 +33,33 @@ fn the_map_has_all_the_content_but_the_text_apart() {
         .iter()
         .all(|s| s.finding.is_empty() && s.title.is_empty()));
     assert!(map.routines.iter().all(|r| r.steps.is_empty()));
-    // A caution tied to zones is all there; a general one's title is, as
-    // every zone's details list it, and its text is apart with the safety
-    // note. The checks' own data (conditions, topics) is apart.
+    // The map's copy keeps each caution's title (the map lists none, but a
+    // routine's step names them) and nothing of its text or conditions; the
+    // checks' own data (conditions, topics) is apart too.
     for c in &map.cautions {
         assert!(!c.title.is_empty(), "{}", c.id);
-        assert_eq!(c.text.is_empty(), c.zones.is_empty(), "{}", c.id);
-        assert!(c.conditions.is_empty(), "{}", c.id);
+        assert!(c.text.is_empty() && c.conditions.is_empty(), "{}", c.id);
     }
-    assert!(apart.general_texts.iter().filter(|t| !t.is_empty()).count() >= 10);
+    assert!(apart.caution_texts.iter().all(|t| !t.is_empty()));
     assert!(map.sources.iter().all(|s| s.topics.is_empty()));
     assert!(apart.topics.iter().all(|t| !t.is_empty()));
-    // What the zones' details show is all there.
+    // What only a zone's details show is apart: the map's copy keeps each
+    // zone's name and methods (the editor offers them) with no steps.
     for zone in &map.zones {
-        assert!(
-            !zone.location.is_empty() && !zone.methods.is_empty(),
-            "{}",
-            zone.id
-        );
+        assert!(!zone.name.is_empty() && !zone.methods.is_empty(), "{}", zone.id);
+        assert!(zone.location.is_empty(), "{}", zone.id);
+        assert!(zone.methods.iter().all(|m| m.steps.is_empty()), "{}", zone.id);
     }
-    assert!(map
-        .claims
+    assert!(apart
+        .zones
         .iter()
-        .all(|c| !c.title.is_empty() && !c.why.is_empty()));
+        .all(|(location, steps)| !location.is_empty() && steps.iter().all(|s| !s.is_empty())));
+    assert!(map.claims.iter().all(|c| !c.title.is_empty() && c.why.is_empty()));
+    assert!(apart.reasons.iter().all(|(why, _)| !why.is_empty()));
+    assert!(map
+        .techniques
+        .iter()
+        .all(|t| !t.name.is_empty() && t.summary.is_empty()));
     assert!(map.sources.iter().all(|s| !s.short().is_empty()));
 }
 

@@ -334,7 +334,7 @@ async fn each_page_of_text_is_written_out_and_the_app_starts_on_it_unchanged() {
                 .js("return document.title")
                 .await
                 .as_str()
-                .is_some_and(|t| t.starts_with(&format!("{title} – "))),
+                .is_some_and(|t| t.starts_with(&format!("{} – ", foot_map::text::get(title)))),
             "{file} has its own title"
         );
         assert_eq!(

@@ -58,7 +58,11 @@ pub fn show(now: Option<(&str, &str)>) {
             let init = Object::new();
             let _ = Reflect::set(&init, &"title".into(), &step.into());
             let _ = Reflect::set(&init, &"artist".into(), &routine.into());
-            let _ = Reflect::set(&init, &"album".into(), &"Foot Map".into());
+            let _ = Reflect::set(
+                &init,
+                &"album".into(),
+                &crate::text::get(crate::text::key::PAGE_TITLE).into(),
+            );
             match Reflect::construct(&class, &js_sys::Array::of1(&init)) {
                 Ok(metadata) => metadata,
                 Err(_) => return,

@@ -9,6 +9,7 @@ pub mod audio;
 pub mod files;
 pub mod focus;
 pub mod keys;
+pub mod language;
 pub mod location;
 pub mod locks;
 pub mod media_session;

@@ -7,10 +7,19 @@ use crate::browser::{files, wall_clock};
 use crate::calendar::{self, Reminder};
 use crate::content::Routine;
 use crate::route::{self, Route};
+use crate::text::{fill, get, key, Key};
 use leptos::prelude::*;
 
 /// The days, Monday first, as a person reads them.
-const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+const DAYS: [Key; 7] = [
+    key::DATE_MON,
+    key::DATE_TUE,
+    key::DATE_WED,
+    key::DATE_THU,
+    key::DATE_FRI,
+    key::DATE_SAT,
+    key::DATE_SUN,
+];
 
 /// A folded form under a routine: days, a time, and the calendar file.
 #[component]
@@ -37,18 +46,18 @@ pub fn CalendarReminder(routine: &'static Routine) -> impl IntoView {
             Ok(text) => {
                 let name = calendar::file_name(&routine.name);
                 if files::download(&name, &text, "text/calendar") {
-                    format!("Saved “{name}”: open it to add the reminder to your calendar.")
+                    fill(key::REMINDER_SAVED, &[("file", &name)])
                 } else {
-                    "This browser cannot save files, so no reminder was made.".into()
+                    get(key::REMINDER_CANNOT_SAVE).into()
                 }
             }
         }));
     };
     view! {
         <details class="calendar-reminder" data-testid="calendar-reminder">
-            <summary>"Remind me: add it to my calendar"</summary>
+            <summary>{get(key::REMINDER_SUMMARY)}</summary>
             <fieldset class="days">
-                <legend>"On these days"</legend>
+                <legend>{get(key::REMINDER_DAYS_LEGEND)}</legend>
                 {DAYS
                     .iter()
                     .enumerate()
@@ -60,18 +69,19 @@ pub fn CalendarReminder(routine: &'static Routine) -> impl IntoView {
                                     prop:checked=move || days.get()[i]
                                     on:change=move |ev| days.update(|d| d[i] = event_target_checked(&ev))
                                 />
-                                {*day}
+                                {get(*day)}
                             </label>
                         }
                     })
                     .collect_view()}
             </fieldset>
             <label class="at">
-                "At "
+                {get(key::REMINDER_AT)}
+                " "
                 <input type="time" prop:value=move || time.get() on:input=move |ev| time.set(event_target_value(&ev)) />
             </label>
             <button type="button" data-testid="calendar-file" on:click=download>
-                "Download the calendar file"
+                {get(key::REMINDER_DOWNLOAD)}
             </button>
             {move || said.get().map(|text| view! { <p class="small" role="status" data-testid="calendar-said">{text}</p> })}
         </details>

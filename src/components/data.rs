@@ -6,6 +6,7 @@ use crate::components::{reveal_when_shown, CollectAny};
 use crate::export::{self, ExportFile};
 use crate::state::saved::Saved;
 use crate::store::{self, Change};
+use crate::text::{fill, get, key};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsValue;
@@ -24,9 +25,9 @@ pub fn YourData() -> impl IntoView {
         let name = export::file_name(now, offset);
         said.set(Some(if files::download(&name, &text, "application/json") {
             saved.apply(Change::Exported(now));
-            format!("Exported as “{name}”, in your downloads.")
+            fill(key::DATA_EXPORTED, &[("file", &name)])
         } else {
-            "This browser cannot save files, so nothing was exported.".into()
+            get(key::DATA_CANNOT_SAVE).into()
         }));
     };
     let pick = move |ev: leptos::ev::Event| {
@@ -49,9 +50,7 @@ pub fn YourData() -> impl IntoView {
                     return;
                 }
                 Err(files::ReadError::Unreadable) => {
-                    said.set(Some(
-                        "This browser could not read that file. Nothing was changed.".into(),
-                    ));
+                    said.set(Some(get(key::DATA_UNREADABLE).into()));
                     return;
                 }
             };
@@ -69,9 +68,9 @@ pub fn YourData() -> impl IntoView {
         if let Some((file, _)) = pending.get_untracked() {
             saved.apply_saved_or_not_at_all(Change::Import(file), move |imported| {
                 said.try_set(Some(if imported {
-                    "Imported.".into()
+                    get(key::DATA_IMPORTED).into()
                 } else {
-                    "Not imported: this browser has no room to save what the file adds (its storage for the site is full, or saving is blocked). Nothing was changed.".into()
+                    get(key::DATA_NOT_IMPORTED).into()
                 }));
             });
         }
@@ -85,22 +84,15 @@ pub fn YourData() -> impl IntoView {
     reveal_when_shown(plan_block, plan_button);
     view! {
         <section class="your-data" aria-labelledby="data-title">
-            <h3 id="data-title">"Your data"</h3>
-            <p class="small">
-                "Your routines, history and settings are kept in this browser only. "
-                "Export them to one file to keep a copy or to move them to another device, and import that file there."
-            </p>
+            <h3 id="data-title">{get(key::DATA_TITLE)}</h3>
+            <p class="small">{get(key::DATA_INTRO)}</p>
             {move || {
                 saved
                     .persisted()
                     .map(|kept| {
                         view! {
                             <p class="small" data-testid="persisted">
-                                {if kept {
-                                    "This browser keeps them until you clear its site data."
-                                } else {
-                                    "This browser may clear them on its own, for example after some weeks without a visit: an export keeps a copy."
-                                }}
+                                {if kept { get(key::DATA_KEPT) } else { get(key::DATA_MAY_CLEAR) }}
                             </p>
                         }
                     })
@@ -113,10 +105,10 @@ pub fn YourData() -> impl IntoView {
             }}
             <div class="controls">
                 <button type="button" data-testid="export" on:click=export>
-                    "Export"
+                    {get(key::DATA_EXPORT)}
                 </button>
                 <label class="button">
-                    "Import a file"
+                    {get(key::DATA_IMPORT_FILE)}
                     <input
                         type="file"
                         class="visually-hidden"
@@ -133,7 +125,7 @@ pub fn YourData() -> impl IntoView {
                         view! {
                             <div class="import-plan" data-testid="import-plan" role="status" node_ref=plan_block>
                                 <p>
-                                    <strong>"This file:"</strong>
+                                    <strong>{get(key::DATA_PLAN_HEADING)}</strong>
                                 </p>
                                 <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_any()}</ul>
                                 <div class="controls">
@@ -144,10 +136,10 @@ pub fn YourData() -> impl IntoView {
                                         node_ref=plan_button
                                         on:click=confirm
                                     >
-                                        "Import"
+                                        {get(key::DATA_IMPORT)}
                                     </button>
                                     <button type="button" on:click=move |_| pending.set(None)>
-                                        "Cancel"
+                                        {get(key::COMMON_CANCEL)}
                                     </button>
                                 </div>
                             </div>
@@ -162,9 +154,7 @@ pub fn YourData() -> impl IntoView {
 /// The reminder's sentence, if one is due.
 fn reminder(store: &store::Store, now_ms: i64) -> Option<&'static str> {
     store.export_due(now_ms).map(|due| match due {
-        store::ExportDue::Never => "Not exported yet: an export is the only copy outside this browser.",
-        store::ExportDue::Stale => {
-            "Last exported more than four weeks ago: an export now keeps a copy of what changed since."
-        }
+        store::ExportDue::Never => get(key::DATA_REMINDER_NEVER),
+        store::ExportDue::Stale => get(key::DATA_REMINDER_STALE),
     })
 }

@@ -5,6 +5,7 @@
 use crate::components::CollectAny;
 use crate::content::{content, whole, Claim, Label, Side, ZoneLink};
 use crate::route::{self, Route, ZoneKey};
+use crate::text::{fill, get, key, pieces, Piece};
 use leptos::prelude::*;
 
 /// A claimed benefit: marked as a claim, with its evidence label, one
@@ -20,7 +21,7 @@ pub fn ClaimCard(
     link: Option<&'static ZoneLink>,
 ) -> impl IntoView {
     let sources = if claim.sources.is_empty() {
-        "none; no trials of this were found".to_string()
+        get(key::SOURCES_NONE).to_string()
     } else {
         content()
             .sources_for(&claim.sources)
@@ -41,14 +42,16 @@ pub fn ClaimCard(
     view! {
         <li class="claim" data-claim=claim.id.clone()>
             <div class="claim-head">
-                <span class="claim-mark">"Claim"</span>
+                <span class="claim-mark">{get(key::CLAIM_MARK)}</span>
                 {title}
                 {content().label(&claim.evidence).map(|label| view! { <EvidenceBadge label /> })}
             </div>
             <p class="claim-why">{claim.why.clone()}</p>
             {link.map(|link| view! { <LinkBasis link /> }.into_any())}
             <p class="claim-sources">
-                "Sources: " {sources} " · " <a href="#evidence">"About the labels"</a>
+                {fill(key::CLAIM_SOURCES, &[("sources", &sources)])}
+                {get(key::COMMON_SEPARATOR)}
+                <a href="#evidence">{get(key::CLAIM_ABOUT_LABELS)}</a>
             </p>
         </li>
     }
@@ -60,9 +63,15 @@ pub fn ClaimCard(
 fn LinkBasis(link: &'static ZoneLink) -> impl IntoView {
     view! {
         <p class="claim-basis" data-basis=link.basis.slug()>
-            "Why this area: "
-            <strong class="basis">{link.basis.label()}</strong>
-            {format!(" – {}.", link.how)}
+            {pieces(get(key::CLAIM_WHY_AREA))
+                .into_iter()
+                .map(|piece| match piece {
+                    Piece::Slot("basis") => view! { <strong class="basis">{link.basis.label()}</strong> }.into_any(),
+                    Piece::Slot("how") => link.how.clone().into_any(),
+                    Piece::Slot(other) => format!("{{{other}}}").into_any(),
+                    Piece::Text(text) => text.into_any(),
+                })
+                .collect_any()}
         </p>
     }
 }
@@ -79,11 +88,8 @@ pub fn BenefitList() -> impl IntoView {
     let c = whole();
     view! {
         <div class="benefits">
-            <h2>"Claimed benefits"</h2>
-            <p class="small">
-                "What the source article claims for foot and leg massage, each with how good the evidence is. "
-                "Pick one to see the zones it is claimed for light up on the map."
-            </p>
+            <h2>{get(key::BENEFITS_TITLE)}</h2>
+            <p class="small">{get(key::BENEFITS_INTRO)}</p>
             {c
                 .labels
                 .iter()
@@ -113,27 +119,22 @@ pub fn BenefitPage(claim: &'static Claim) -> impl IntoView {
     view! {
         <div class="benefit" data-testid="benefit" data-benefit=claim.id.clone()>
             <p class="eyebrow">
-                <a href="#benefits">"Claimed benefits"</a>
+                <a href="#benefits">{get(key::BENEFITS_TITLE)}</a>
             </p>
             <h2>{claim.title.clone()}</h2>
             <p>{claim.claimed.clone()}</p>
             <ul class="claims">
                 <ClaimCard claim />
             </ul>
-            <h3>{format!("Zones Foot Map ties it to ({count})")}</h3>
+            <h3>{fill(key::BENEFITS_ZONES_HEADING, &[("count", &count)])}</h3>
             {if claim.links.is_empty() {
                 view! {
-                    <p class="small">
-                        "None: the article ties this claim to no area, and nothing in how a massage works points to one."
-                    </p>
+                    <p class="small">{get(key::BENEFITS_NO_ZONES)}</p>
                 }
                     .into_any()
             } else {
                 view! {
-                    <p class="small">
-                        "The article ties no benefit to any area, so each group says why Foot Map does. "
-                        "They are lit on the map with a dotted pattern; choose one for how to massage it."
-                    </p>
+                    <p class="small">{get(key::BENEFITS_ZONES_INTRO)}</p>
                 }
                     .into_any()
             }}
@@ -197,11 +198,8 @@ pub fn EvidencePage() -> impl IntoView {
     let c = whole();
     view! {
         <div class="evidence-page" data-testid="evidence-page">
-            <h2>"How good is the evidence?"</h2>
-            <p>
-                "Every benefit in Foot Map is a claim from a consumer article. Each carries one of these labels, "
-                "given after reading the research summarised below."
-            </p>
+            <h2>{get(key::EVIDENCE_TITLE)}</h2>
+            <p>{get(key::EVIDENCE_INTRO)}</p>
             <dl class="labels">
                 {c
                     .labels
@@ -216,9 +214,9 @@ pub fn EvidencePage() -> impl IntoView {
                     })
                     .collect_any()}
             </dl>
-            <h3>"Traditional reflexology"</h3>
+            <h3>{get(key::EVIDENCE_REFLEXOLOGY_HEADING)}</h3>
             <p>{c.reflexology.note.clone()}</p>
-            <h3>"Sources"</h3>
+            <h3>{get(key::EVIDENCE_SOURCES_HEADING)}</h3>
             <ol class="sources">
                 {c
                     .sources

@@ -6,6 +6,7 @@ use crate::content::{content, Side, View};
 use crate::map::{self, geometry::number, geometry::polygon_path};
 use crate::route::{Route, ZoneKey};
 use crate::state::Nav;
+use crate::text::{get, key};
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
@@ -54,7 +55,7 @@ pub fn FootMap() -> impl IntoView {
 
     view! {
         <section class="map" aria-labelledby="map-title">
-            <h2 id="map-title" class="visually-hidden">"Map of the feet and lower legs"</h2>
+            <h2 id="map-title" class="visually-hidden">{get(key::MAP_HEADING)}</h2>
             // Shared hatch pattern: highlighted zones get a pattern as well as
             // a colour, so the highlight does not rely on colour alone.
             <svg class="defs" aria-hidden="true" width="0" height="0">
@@ -69,7 +70,7 @@ pub fn FootMap() -> impl IntoView {
                     </pattern>
                 </defs>
             </svg>
-            <div class="tabs" role="tablist" aria-label="Views of the feet" on:keydown=on_tab_key>
+            <div class="tabs" role="tablist" aria-label=get(key::MAP_VIEWS_LABEL) on:keydown=on_tab_key>
                 {View::ALL
                     .into_iter()
                     .map(|view| {
@@ -94,7 +95,7 @@ pub fn FootMap() -> impl IntoView {
                 {View::ALL.into_iter().map(|view| view! { <MapView view layer /> }).collect_any()}
             </div>
             <div class="map-tools">
-                <p class="map-hint">"Hover or tap a zone to see its name; choose it for the details. Tab and Enter work too."</p>
+                <p class="map-hint">{get(key::MAP_HINT)}</p>
                 <button
                     type="button"
                     class="layer-toggle"
@@ -102,7 +103,7 @@ pub fn FootMap() -> impl IntoView {
                     aria-pressed=move || layer.get().to_string()
                     on:click=move |_| layer.update(|on| *on = !*on)
                 >
-                    "Reflexology chart"
+                    {get(key::MAP_REFLEXOLOGY_TOGGLE)}
                 </button>
             </div>
             {move || layer.get().then(|| view! { <ReflexologyLegend /> })}
@@ -304,13 +305,13 @@ fn markers(
 #[component]
 fn ReflexologyLegend() -> impl IntoView {
     view! {
-        <aside class="reflex-note" data-testid="reflexology-note" aria-label="Traditional reflexology chart">
+        <aside class="reflex-note" data-testid="reflexology-note" aria-label=get(key::MAP_REFLEXOLOGY_LABEL)>
             <p>
-                <span class="claim-mark">"Tradition, not evidence"</span>
+                <span class="claim-mark">{get(key::MAP_TRADITION_MARK)}</span>
                 " "
                 {content().reflexology.note.clone()}
                 " "
-                <a href="#evidence">"Sources"</a>
+                <a href="#evidence">{get(key::MAP_SOURCES_LINK)}</a>
             </p>
             <ol class="reflex-legend">
                 {reflexology_chart()

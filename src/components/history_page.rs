@@ -10,6 +10,7 @@ use crate::format;
 use crate::history;
 use crate::state::saved::Saved;
 use crate::store::{Change, Session};
+use crate::text::{count, fill, get, key};
 use leptos::prelude::*;
 
 /// How many recent sessions the list shows.
@@ -24,25 +25,21 @@ pub fn HistoryPage() -> impl IntoView {
 
     view! {
         <div class="history" data-testid="history">
-            <h2>"Your practice"</h2>
-            <p class="small">
-                "Every routine you finish or stop is noted here, on this device only. "
-                "The article suggests at least ten minutes a session, anywhere from every day to once a week."
-            </p>
+            <h2>{get(key::HISTORY_TITLE)}</h2>
+            <p class="small">{get(key::HISTORY_INTRO)}</p>
             <Week now_ms offset_min />
             <p class="streak" data-testid="streak">
                 {move || {
                     let weeks = saved.with(|s| history::weeks_in_a_row(&s.history, now_ms, offset_min));
                     match weeks {
-                        0 if empty() => "Finish or stop a routine and it shows here.".to_string(),
-                        0 => "No session this week or last: any routine starts a new run of weeks.".to_string(),
-                        1 => "1 week in a row with at least one session.".to_string(),
-                        n => format!("{n} weeks in a row with at least one session."),
+                        0 if empty() => get(key::HISTORY_STREAK_EMPTY).to_string(),
+                        0 => get(key::HISTORY_STREAK_NONE).to_string(),
+                        n => count(key::HISTORY_STREAK, u64::from(n), &[]),
                     }
                 }}
             </p>
             <crate::components::own_record::OwnRecord />
-            <h3>"Recent sessions"</h3>
+            <h3>{get(key::HISTORY_RECENT)}</h3>
             <Recent />
             <crate::components::data::YourData />
         </div>
@@ -58,7 +55,7 @@ fn Week(now_ms: i64, offset_min: i32) -> impl IntoView {
     let minutes = Memo::new(move |_| saved.with(|s| history::week_minutes(&s.history, now_ms, offset_min)));
     let total = move || minutes.get().iter().sum::<u32>();
     view! {
-        <h3>{move || format!("This week: {} min", total())}</h3>
+        <h3>{move || fill(key::HISTORY_WEEK_TOTAL, &[("minutes", &total())])}</h3>
         <ol class="week" data-testid="week">
             {(0..7u8)
                 .map(|day| {
@@ -75,7 +72,7 @@ fn Week(now_ms: i64, offset_min: i32) -> impl IntoView {
                                 <span class="bar" style:height=height></span>
                             </span>
                             <span class="day">{format::weekday(day)}</span>
-                            <span class="mins">{move || format!("{} min", value())}</span>
+                            <span class="mins">{move || fill(key::HISTORY_DAY_MINUTES, &[("minutes", &value())])}</span>
                         </li>
                     }
                 })
@@ -90,12 +87,23 @@ fn rated(session: &Session) -> String {
     let Some(rating) = session.rating else {
         return String::new();
     };
-    let given = [("before", rating.before), ("after", rating.after)]
-        .into_iter()
-        .filter_map(|(when, value)| Some(format!("{} {when}", value?)))
-        .collect::<Vec<_>>()
-        .join(", ");
-    format!(" · {} {given}", rating.measure.label().to_lowercase())
+    let measure = rating.measure.label_in_text();
+    let given = match (rating.before, rating.after) {
+        (Some(before), Some(after)) => fill(
+            key::HISTORY_RATED_BOTH,
+            &[("measure", &measure), ("before", &before), ("after", &after)],
+        ),
+        (Some(before), None) => fill(
+            key::HISTORY_RATED_BEFORE,
+            &[("measure", &measure), ("before", &before)],
+        ),
+        (None, Some(after)) => fill(
+            key::HISTORY_RATED_AFTER,
+            &[("measure", &measure), ("after", &after)],
+        ),
+        (None, None) => return String::new(),
+    };
+    format!("{}{given}", get(key::COMMON_SEPARATOR))
 }
 
 /// The latest sessions, newest first, each with Delete; and Delete all,
@@ -106,7 +114,7 @@ fn Recent() -> impl IntoView {
     let confirming = RwSignal::new(false);
     // The session deleted last, until it is put back or another goes.
     let deleted = RwSignal::new(None::<Session>);
-    let count = move || saved.with(|s| s.history.len());
+    let sessions = move || saved.with(|s| s.history.len());
     let undo = move |_| {
         if let Some(session) = deleted.get_untracked() {
             saved.apply(Change::RecordSession(session));
@@ -120,9 +128,10 @@ fn Recent() -> impl IntoView {
                 .map(|session| {
                     view! {
                         <p class="undo" role="status" data-testid="session-undo">
-                            {format!("Deleted the session of {}. ", format::when(session.local_start()))}
+                            {fill(key::HISTORY_DELETED, &[("when", &format::when(session.local_start()))])}
+                            " "
                             <button type="button" on:click=undo>
-                                "Undo"
+                                {get(key::COMMON_UNDO)}
                             </button>
                         </p>
                     }
@@ -137,15 +146,20 @@ fn Recent() -> impl IntoView {
                             let kept = session.clone();
                             let when = format::when(session.local_start());
                             let done = format::duration(session.seconds);
-                            let label = format!("Delete the session of {when}");
+                            let label = fill(key::HISTORY_DELETE_LABEL, &[("when", &when)]);
+                            let meta = if session.finished {
+                                key::HISTORY_SESSION_META
+                            } else {
+                                key::HISTORY_SESSION_META_STOPPED
+                            };
                             view! {
                                 <li data-testid="session">
                                     <span>
                                         <strong>{session.routine_name.clone()}</strong>
                                         <span class="small">
                                             {format!(
-                                                "{when} · {done}{}{}",
-                                                if session.finished { "" } else { " · stopped early" },
+                                                "{}{}",
+                                                fill(meta, &[("when", &when), ("duration", &done)]),
                                                 rated(session),
                                             )}
                                         </span>
@@ -159,7 +173,7 @@ fn Recent() -> impl IntoView {
                                             deleted.set(Some(kept.clone()));
                                         }
                                     >
-                                        "Delete"
+                                        {get(key::COMMON_DELETE)}
                                     </button>
                                 </li>
                             }
@@ -169,14 +183,14 @@ fn Recent() -> impl IntoView {
             }}
         </ul>
         {move || {
-            let n = count();
+            let n = sessions();
             if n == 0 {
                 None
             } else if confirming.get() {
                 Some(
                     view! {
-                        <div class="confirm" role="group" aria-label="Delete all history">
-                            <p>{format!("Delete all {n} sessions from this device? This cannot be undone.")}</p>
+                        <div class="confirm" role="group" aria-label=get(key::HISTORY_DELETE_ALL_HISTORY)>
+                            <p>{count(key::HISTORY_DELETE_ALL_CONFIRM, n as u64, &[])}</p>
                             <button
                                 type="button"
                                 data-testid="delete-all-yes"
@@ -186,10 +200,10 @@ fn Recent() -> impl IntoView {
                                     deleted.set(None);
                                 }
                             >
-                                "Delete all"
+                                {get(key::HISTORY_DELETE_ALL)}
                             </button>
                             <button type="button" class="quiet" on:click=move |_| confirming.set(false)>
-                                "Keep them"
+                                {get(key::HISTORY_KEEP)}
                             </button>
                         </div>
                     }
@@ -199,7 +213,7 @@ fn Recent() -> impl IntoView {
                 Some(
                     view! {
                         <button type="button" class="quiet" data-testid="delete-all" on:click=move |_| confirming.set(true)>
-                            "Delete all history"
+                            {get(key::HISTORY_DELETE_ALL_HISTORY)}
                         </button>
                     }
                         .into_any(),

@@ -3,6 +3,7 @@
 //! routine to make it one's own.
 
 use crate::browser::{self, share_sheet::Sent};
+use crate::components::rich::{rich, Inset};
 use crate::components::CollectAny;
 use crate::content::{content, Routine};
 use crate::format;
@@ -12,6 +13,7 @@ use crate::share;
 use crate::state::editor::Editor;
 use crate::state::saved::Saved;
 use crate::store::{Change, Deleted};
+use crate::text::{count, fill, get, key};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -32,7 +34,7 @@ pub fn OwnRoutines() -> impl IntoView {
         let count = saved.with_untracked(|s| s.routines.len());
         editor.open(OwnRoutine::new(
             new_id(saved),
-            format!("My routine {}", count + 1),
+            fill(key::OWN_DEFAULT_NAME, &[("number", &(count + 1))]),
         ));
     };
     let undo = move |_| {
@@ -43,21 +45,19 @@ pub fn OwnRoutines() -> impl IntoView {
     };
     view! {
         <section class="own-routines" aria-labelledby="own-title">
-            <h2 id="own-title">"Your routines"</h2>
+            <h2 id="own-title">{get(key::OWN_TITLE)}</h2>
             <p class="small">
                 {move || {
                     if empty() {
-                        "Build your own from the map, or copy a guided routine below and change it. "
+                        format!("{} ", get(key::OWN_EMPTY_INTRO))
                     } else {
-                        ""
+                        String::new()
                     }
                 }}
-                "Kept in this browser only: share one by link, or export them all from "
-                <a href="#history">"History"</a>
-                "."
+                {rich(get(key::OWN_KEPT_INTRO), vec![("history_link", Inset::link("#history", get(key::NAV_HISTORY)))])}
             </p>
             <button type="button" class="primary" data-testid="new-routine" on:click=new_routine>
-                "New routine"
+                {get(key::OWN_NEW_ROUTINE)}
             </button>
             {move || {
                 deleted
@@ -65,9 +65,10 @@ pub fn OwnRoutines() -> impl IntoView {
                     .map(|d| {
                         view! {
                             <p class="undo" role="status" data-testid="undo">
-                                {format!("Deleted “{}”. ", d.routine.name)}
+                                {fill(key::OWN_DELETED, &[("name", &d.routine.name)])}
+                                " "
                                 <button type="button" on:click=undo>
-                                    "Undo"
+                                    {get(key::COMMON_UNDO)}
                                 </button>
                             </p>
                         }
@@ -93,10 +94,15 @@ fn OwnCard(routine: OwnRoutine, deleted: RwSignal<Option<Deleted>>) -> impl Into
     let editor = expect_context::<Editor>();
     let id = routine.id.clone();
     let href = format!("#{}", route::fragment(Route::Routine(route::intern(&id))));
-    let meta = format!(
-        "{} · {} steps",
-        format::duration(routine.total_seconds()),
-        routine.steps.len()
+    let meta = fill(
+        key::OWN_CARD_META,
+        &[
+            ("duration", &format::duration(routine.total_seconds())),
+            (
+                "steps",
+                &count(key::COUNTS_STEPS, routine.steps.len() as u64, &[]),
+            ),
+        ],
     );
     let runnable = routine.problems(content()).is_empty();
     let edit = {
@@ -125,18 +131,18 @@ fn OwnCard(routine: OwnRoutine, deleted: RwSignal<Option<Deleted>>) -> impl Into
             <a class="card" href=href>
                 <span class="card-title">{routine.name.clone()}</span>
                 <span class="card-meta">{meta}</span>
-                {(!runnable).then(|| view! { <span class="small">"Needs a change before it can run: edit it to see what."</span> })}
+                {(!runnable).then(|| view! { <span class="small">{get(key::OWN_NEEDS_CHANGE)}</span> })}
             </a>
             <div class="card-actions">
                 <button type="button" data-testid="edit" on:click=edit>
-                    "Edit"
+                    {get(key::OWN_EDIT)}
                 </button>
                 <button type="button" data-testid="duplicate" on:click=duplicate>
-                    "Duplicate"
+                    {get(key::OWN_DUPLICATE)}
                 </button>
                 <ShareButton routine />
                 <button type="button" data-testid="delete" on:click=delete>
-                    "Delete"
+                    {get(key::COMMON_DELETE)}
                 </button>
             </div>
         </li>
@@ -155,7 +161,7 @@ pub fn CopyButton(routine: &'static Routine) -> impl IntoView {
             data-testid="copy-routine"
             on:click=move |_| editor.open(OwnRoutine::copy_of(routine, new_id(saved)))
         >
-            {format!("Copy “{}” and change it", routine.name)}
+            {fill(key::OWN_COPY, &[("name", &routine.name)])}
         </button>
     }
 }
@@ -171,18 +177,18 @@ pub(crate) fn ShareButton(routine: OwnRoutine) -> impl IntoView {
             let title = routine.name.clone();
             spawn_local(async move {
                 let said = match browser::share_sheet::send(&title, &url).await {
-                    Sent::Shared => "Shared. The link:",
-                    Sent::Cancelled => "Not shared. The link, if you want it:",
-                    Sent::Copied => "Link copied: paste it into a message.",
-                    Sent::Failed => "Copy this link and send it:",
+                    Sent::Shared => key::SHARE_SHARED,
+                    Sent::Cancelled => key::SHARE_CANCELLED,
+                    Sent::Copied => key::SHARE_COPIED,
+                    Sent::Failed => key::SHARE_FAILED,
                 };
-                result.set(Some((said.into(), url)));
+                result.set(Some((get(said).into(), url)));
             });
         }
     };
     view! {
         <button type="button" data-testid="share" on:click=share>
-            "Share"
+            {get(key::SHARE_SHARE)}
         </button>
         {move || {
             result
@@ -199,7 +205,7 @@ pub(crate) fn ShareButton(routine: OwnRoutine) -> impl IntoView {
                                             class="share-link"
                                             readonly=true
                                             data-testid="share-link"
-                                            aria-label="Link to this routine"
+                                            aria-label=get(key::SHARE_LINK_LABEL)
                                             prop:value=url
                                             on:focus=select_all
                                         />

@@ -2,6 +2,7 @@
 //! of a routine opened from a share link.
 
 use crate::components::own_list::{new_id, ShareButton};
+use crate::components::rich::{rich, Inset};
 use crate::components::routine_player::RoutinePlayer;
 use crate::components::CollectAny;
 use crate::content::content;
@@ -11,6 +12,7 @@ use crate::state::editor::{zone_of, Editor};
 use crate::state::saved::Saved;
 use crate::state::Nav;
 use crate::store::Change;
+use crate::text::{count, fill, get, key};
 use leptos::prelude::*;
 
 /// The player for one of the person's own routines, once the saved data
@@ -23,15 +25,15 @@ pub fn OwnRoutinePage(id: &'static str) -> impl IntoView {
     let Some(own) = saved.with_untracked(|s| s.routine(id).cloned()) else {
         return view! {
             <div class="missing" data-testid="missing-routine">
-                <h2>"Routine not found"</h2>
+                <h2>{get(key::OWN_PAGE_NOT_FOUND_TITLE)}</h2>
                 <p>
-                    "This routine is not saved in this browser: it may have been deleted, or made on another device. "
-                    "To move a routine between devices, share it by link or export your routines from "
-                    <a href="#history">"History"</a>
-                    "."
+                    {rich(
+                        get(key::OWN_PAGE_NOT_FOUND_TEXT),
+                        vec![("history_link", Inset::link("#history", get(key::NAV_HISTORY)))],
+                    )}
                 </p>
                 <p>
-                    <a href="#routines">"Your routines and the guided ones"</a>
+                    <a href="#routines">{get(key::OWN_PAGE_ALL_ROUTINES_LINK)}</a>
                 </p>
             </div>
         }
@@ -42,10 +44,10 @@ pub fn OwnRoutinePage(id: &'static str) -> impl IntoView {
         return view! {
             <div class="missing" data-testid="problems">
                 <h2>{own.name.clone()}</h2>
-                <p>"This routine cannot run as it is:"</p>
+                <p>{get(key::OWN_PAGE_CANNOT_RUN)}</p>
                 <ul class="problems">{problems.iter().map(|p| view! { <li>{p.message()}</li> }).collect_any()}</ul>
                 <button type="button" class="primary" on:click=move |_| editor.open(own.clone())>
-                    "Edit it"
+                    {get(key::OWN_PAGE_EDIT_IT)}
                 </button>
             </div>
         }
@@ -59,7 +61,7 @@ pub fn OwnRoutinePage(id: &'static str) -> impl IntoView {
                 let own = own.clone();
                 move |_| editor.resume(own.clone())
             }>
-                "Edit this routine"
+                {get(key::OWN_PAGE_EDIT_THIS)}
             </button>
             <ShareButton routine=own />
         </div>
@@ -74,7 +76,7 @@ pub fn SharedPreview() -> impl IntoView {
     let nav = expect_context::<Nav>();
     let saved = expect_context::<Saved>();
     let Some(shared) = nav.shared() else {
-        return view! { <p>"This share link holds no routine."</p> }.into_any();
+        return view! { <p>{get(key::SHARED_NO_ROUTINE)}</p> }.into_any();
     };
     let total: u32 = shared.steps.iter().map(|s| s.seconds).sum();
     let name = shared.name.clone();
@@ -87,17 +89,22 @@ pub fn SharedPreview() -> impl IntoView {
     };
     view! {
         <div class="shared" data-testid="shared">
-            <p class="eyebrow">"A routine shared with you"</p>
+            <p class="eyebrow">{get(key::SHARED_EYEBROW)}</p>
             <h2>{name}</h2>
             <p>
-                {format!("{} steps · {}. ", steps.len(), format::duration(total))}
-                "Its zones are lit on the map. Nothing is saved until you choose to."
+                {fill(
+                    key::SHARED_SUMMARY,
+                    &[
+                        ("steps", &count(key::COUNTS_STEPS, steps.len() as u64, &[])),
+                        ("duration", &format::duration(total)),
+                    ],
+                )}
             </p>
             <div class="controls">
                 <button type="button" class="primary" data-testid="save-shared" on:click=save>
-                    "Save to my routines"
+                    {get(key::SHARED_SAVE)}
                 </button>
-                <a href="#routines">"Not now"</a>
+                <a href="#routines">{get(key::SHARED_NOT_NOW)}</a>
             </div>
             <ol class="shared-steps">
                 {steps

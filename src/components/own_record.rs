@@ -10,6 +10,7 @@ use crate::map::geometry::number;
 use crate::outcomes::{self, WeekPoint, TOO_FEW};
 use crate::settings::Measure;
 use crate::state::{Ratings, Saved};
+use crate::text::{fill, get, key};
 use leptos::prelude::*;
 
 /// "Does it help you?": the picker, the sentence, the chart, the caveat.
@@ -19,15 +20,12 @@ pub fn OwnRecord() -> impl IntoView {
     let saved = expect_context::<Saved>();
     view! {
         <section class="own-record" data-testid="own-record" aria-labelledby="own-record-title">
-            <h3 id="own-record-title">"Does it help you?"</h3>
+            <h3 id="own-record-title">{get(key::RECORD_TITLE)}</h3>
             <MeasurePicker />
             {move || match ratings.measure() {
                 None => {
                     view! {
-                        <p class="small">
-                            "Choose something to follow, and Foot Map asks one question before each routine and the same one after it, 0 to 10. "
-                            "Over the weeks, your answers show whether the massage goes with a change for you. They stay on this device."
-                        </p>
+                        <p class="small">{get(key::RECORD_INTRO)}</p>
                     }
                         .into_any()
                 }
@@ -37,11 +35,7 @@ pub fn OwnRecord() -> impl IntoView {
                     view! {
                         <p class="own-sentence" data-testid="own-sentence">{summary.sentence}</p>
                         {(summary.count >= TOO_FEW).then(|| view! { <Chart measure points /> })}
-                        <p class="small caveat" data-testid="own-caveat">
-                            "What a record like this cannot show: there are no days without massage to compare with, "
-                            "expecting relief can bring some relief of its own, and a bad day tends to be followed by a more usual one, massage or not. "
-                            "It is your own observation, not proof either way."
-                        </p>
+                        <p class="small caveat" data-testid="own-caveat">{get(key::RECORD_CAVEAT)}</p>
                     }
                         .into_any()
                 }
@@ -130,7 +124,7 @@ fn Chart(measure: Measure, points: Vec<WeekPoint>) -> impl IntoView {
         .map(|p| {
             view! {
                 <tr>
-                    <th scope="row">{format!("Week of {}", day(p))}</th>
+                    <th scope="row">{fill(key::RECORD_WEEK_OF, &[("date", &day(p))])}</th>
                     <td>{p.sessions}</td>
                     <td>{p.before.number()}</td>
                     <td>{p.after.number()}</td>
@@ -148,21 +142,22 @@ fn Chart(measure: Measure, points: Vec<WeekPoint>) -> impl IntoView {
                 {labels}
             </svg>
             <figcaption class="legend small" aria-hidden="true">
-                <span class="key-before">"Before"</span>
-                <span class="key-after">"After"</span>
-                " · median of each week, 0 to 10"
+                <span class="key-before">{get(key::RECORD_BEFORE)}</span>
+                <span class="key-after">{get(key::RECORD_AFTER)}</span>
+                {get(key::COMMON_SEPARATOR)}
+                {get(key::RECORD_LEGEND_NOTE)}
             </figcaption>
             // In a box of its own: a table grows to fit its cells, and would
             // widen the page, whatever width it is given.
             <div class="visually-hidden">
                 <table data-testid="own-table">
-                    <caption>{format!("{} by week: the median rating before and after the routines rated both times, 0 to 10", measure.label())}</caption>
+                    <caption>{fill(key::RECORD_TABLE_CAPTION, &[("measure", &measure.label())])}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">"Week"</th>
-                            <th scope="col">"Sessions"</th>
-                            <th scope="col">"Before"</th>
-                            <th scope="col">"After"</th>
+                            <th scope="col">{get(key::RECORD_WEEK)}</th>
+                            <th scope="col">{get(key::RECORD_SESSIONS)}</th>
+                            <th scope="col">{get(key::RECORD_BEFORE)}</th>
+                            <th scope="col">{get(key::RECORD_AFTER)}</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>

@@ -3,11 +3,13 @@
 
 use crate::components::evidence::ClaimCard;
 use crate::components::motion::MotionIcon;
+use crate::components::rich::{rich, Inset};
 use crate::components::CollectAny;
-use crate::content::{content, Caution, Method, Severity};
+use crate::content::{content, whole, Caution, Method, Severity};
 use crate::format;
 use crate::route::{self, Route, ZoneKey};
 use crate::state::Nav;
+use crate::text::{fill, get, key};
 use leptos::prelude::*;
 
 /// The panel: what the route asks for.
@@ -22,21 +24,21 @@ pub fn Panel(
     view! {
         // In the tab order: on wide screens it scrolls on its own, and keyboard
         // users scroll it with the arrow keys once it has focus.
-        <aside id="details" class="panel" tabindex="0" aria-label="Details">
+        <aside id="details" class="panel" tabindex="0" aria-label=get(key::PAGE_DETAILS_LABEL)>
             <p class="visually-hidden" aria-live="polite">
                 {move || match route.get() {
-                    Route::Zone(k) => format!("{} selected", k.full_name(content())),
+                    Route::Zone(k) => fill(key::PAGE_ZONE_SELECTED, &[("zone", &k.full_name(content()))]),
                     _ => String::new(),
                 }}
             </p>
             {move || match route.get() {
-                Route::Zone(key) => view! { <ZoneDetails key /> }.into_any(),
                 // Links to benefits not claimed are refused; this is a guard.
                 Route::Benefit(id) if route::benefit(id, content()).is_none() => {
                     view! { <Welcome /> }.into_any()
                 }
                 Route::Map => view! { <Welcome /> }.into_any(),
-                // Routines, reading and history: code fetched when first opened.
+                // A zone's details, routines, reading and history: code
+                // fetched when first opened.
                 other => page(other),
             }}
         </aside>
@@ -44,9 +46,11 @@ pub fn Panel(
 }
 
 /// Everything about one zone: where, how, what is claimed, what to watch.
+/// Its text is apart from the map's ([`whole`]): its code is fetched when
+/// a zone is first opened.
 #[component]
-fn ZoneDetails(key: ZoneKey) -> impl IntoView {
-    let c = content();
+pub fn ZoneDetails(key: ZoneKey) -> impl IntoView {
+    let c = whole();
     let zone = key.content(c);
     let side = key.limb(c);
     let claims = c.claims_for(&zone.id);
@@ -67,16 +71,13 @@ fn ZoneDetails(key: ZoneKey) -> impl IntoView {
             <p class="location">{zone.location.clone()}</p>
 
             <section aria-labelledby="how-title">
-                <h3 id="how-title">"How to massage it"</h3>
+                <h3 id="how-title">{get(key::ZONE_DETAILS_HOW_HEADING)}</h3>
                 {zone.methods.iter().map(|m| view! { <MethodCard method=m /> }).collect_any()}
             </section>
 
             <section aria-labelledby="claims-title">
-                <h3 id="claims-title">"Claimed benefits"</h3>
-                <p class="small">
-                    "Claims the article makes for foot massage. It ties none of them to an area, so each says why Foot Map ties it to this one. "
-                    "Each is a claim, not a promise; the badge says how good the evidence is."
-                </p>
+                <h3 id="claims-title">{get(key::ZONE_DETAILS_CLAIMS_HEADING)}</h3>
+                <p class="small">{get(key::ZONE_DETAILS_CLAIMS_INTRO)}</p>
                 <ul class="claims">
                     {claims
                         .into_iter()
@@ -92,12 +93,15 @@ fn ZoneDetails(key: ZoneKey) -> impl IntoView {
                     .map(|area| {
                         view! {
                             <p class="tradition">
-                                <span class="claim-mark">"Tradition"</span>
-                                " Reflexology charts link this area to: "
-                                <strong>{area}</strong>
-                                ". No good evidence supports such links; "
-                                <a href="#evidence">"why"</a>
-                                "."
+                                <span class="claim-mark">{get(key::ZONE_DETAILS_TRADITION_MARK)}</span>
+                                " "
+                                {rich(
+                                    get(key::ZONE_DETAILS_TRADITION_TEXT),
+                                    vec![
+                                        ("area", Inset::Strong(area)),
+                                        ("why_link", Inset::link("#evidence", get(key::ZONE_DETAILS_WHY_LINK))),
+                                    ],
+                                )}
                             </p>
                         }
                         .into_any()
@@ -105,7 +109,7 @@ fn ZoneDetails(key: ZoneKey) -> impl IntoView {
             </section>
 
             <section aria-labelledby="care-title" class="care">
-                <h3 id="care-title">"Take care"</h3>
+                <h3 id="care-title">{get(key::ZONE_DETAILS_CARE_HEADING)}</h3>
                 <ul class="cautions">
                     {own
                         .into_iter()
@@ -122,12 +126,12 @@ fn ZoneDetails(key: ZoneKey) -> impl IntoView {
                         .collect_any()}
                     <li>{c.safety.closing.clone()}</li>
                 </ul>
-                <p class="caution-group">"Do not massage, and see a clinician first, with any of these:"</p>
+                <p class="caution-group">{get(key::ZONE_DETAILS_GENERAL_STOP)}</p>
                 <ul class="general" data-testid="general-stop">{titles(general_stop)}</ul>
-                <p class="caution-group">"Light pressure only, or ask a clinician first, with any of these:"</p>
+                <p class="caution-group">{get(key::ZONE_DETAILS_GENERAL_CARE)}</p>
                 <ul class="general" data-testid="general-care">{titles(general_care)}</ul>
                 <p class="small">
-                    <a href="#safety">"The full safety note, with what each of these means"</a>
+                    <a href="#safety">{get(key::ZONE_DETAILS_FULL_SAFETY_LINK)}</a>
                 </p>
             </section>
         </article>
@@ -137,7 +141,7 @@ fn ZoneDetails(key: ZoneKey) -> impl IntoView {
 /// One technique for a zone, as numbered steps.
 #[component]
 fn MethodCard(method: &'static Method) -> impl IntoView {
-    let technique = content().technique(&method.technique);
+    let technique = whole().technique(&method.technique);
     let name = technique.map(|t| t.name.clone()).unwrap_or_default();
     let summary = technique.map(|t| t.summary.clone()).unwrap_or_default();
     view! {
@@ -148,7 +152,7 @@ fn MethodCard(method: &'static Method) -> impl IntoView {
             </div>
             <p class="meta">
                 <span class="chip">{method.pressure.label()}</span>
-                <span class="chip">{format!("About {}", format::duration(method.seconds))}</span>
+                <span class="chip">{fill(key::ZONE_DETAILS_ABOUT_DURATION, &[("duration", &format::duration(method.seconds))])}</span>
             </p>
             <p class="small">{summary}</p>
             <ol class="steps">
@@ -163,18 +167,18 @@ fn MethodCard(method: &'static Method) -> impl IntoView {
 fn Welcome() -> impl IntoView {
     view! {
         <div class="welcome">
-            <h2>"Choose a zone"</h2>
+            <h2>{get(key::WELCOME_TITLE)}</h2>
             <p>
-                "Pick any area of the feet or lower legs on the map to see how to massage it, "
-                "what is claimed for it, and what to watch out for. Or follow a "
-                <a href="#routines">"guided routine"</a>
-                ", or see which zones a "
-                <a href="#benefits">"claimed benefit"</a>
-                " is said to come from. First time? Read the "
-                <a href="#safety">"safety note"</a>
-                "."
+                {rich(
+                    get(key::WELCOME_TEXT),
+                    vec![
+                        ("routines_link", Inset::link("#routines", get(key::WELCOME_ROUTINES_LINK))),
+                        ("benefits_link", Inset::link("#benefits", get(key::WELCOME_BENEFITS_LINK))),
+                        ("safety_link", Inset::link("#safety", get(key::WELCOME_SAFETY_LINK))),
+                    ],
+                )}
             </p>
-            <h3>"Before you start"</h3>
+            <h3>{get(key::WELCOME_BEFORE_START)}</h3>
             <ul class="advice">
                 {content()
                     .advice

@@ -6,6 +6,7 @@ use crate::components::CollectAny;
 use crate::settings::Measure;
 use crate::state::Ratings;
 use crate::store::rating::MAX_RATING;
+use crate::text::{fill, get, key};
 use leptos::prelude::*;
 
 /// Eleven buttons, 0 to 10, under the measure's question; `chosen` is
@@ -40,7 +41,7 @@ fn Scale(
                         <button
                             type="button"
                             aria-pressed=move || (chosen.get() == Some(value)).to_string()
-                            aria-label=end.map(|end| format!("{value}: {end}"))
+                            aria-label=end.map(|end| fill(key::RATING_SCALE_END, &[("value", &value), ("meaning", &end)]))
                             on:click=move |_| pick.run(value)
                         >
                             {value}
@@ -50,8 +51,8 @@ fn Scale(
                 .collect_any()}
         </div>
         <p class="scale-ends small" aria-hidden="true">
-            <span>{format!("0: {low}")}</span>
-            <span>{format!("10: {high}")}</span>
+            <span>{fill(key::RATING_SCALE_END, &[("value", &0), ("meaning", &low)])}</span>
+            <span>{fill(key::RATING_SCALE_END, &[("value", &MAX_RATING), ("meaning", &high)])}</span>
         </p>
     }
 }
@@ -71,7 +72,7 @@ pub fn BeforeQuestion() -> impl IntoView {
                         chosen=Signal::derive(move || ratings.before())
                         pick=Callback::new(move |value| ratings.rate_before(value))
                     />
-                    <p class="small">"Optional: to skip it, just start."</p>
+                    <p class="small">{get(key::RATING_OPTIONAL)}</p>
                 </section>
             }
         })
@@ -89,7 +90,7 @@ pub fn AfterQuestion() -> impl IntoView {
                 <section class="rate" data-testid="rate-after">
                     <Scale measure id="rate-after" chosen=Signal::stored(None) pick=Callback::new(move |value| ratings.rate_after(value)) />
                     <button type="button" class="quiet" data-testid="rate-skip" on:click=move |_| ratings.skip_after()>
-                        "Skip"
+                        {get(key::COMMON_SKIP)}
                     </button>
                 </section>
             }
@@ -97,14 +98,14 @@ pub fn AfterQuestion() -> impl IntoView {
         } else if let Some(value) = ratings.given_after() {
             view! {
                 <p class="small" data-testid="rate-given">
-                    {format!("Saved: {value} of 10. ")}
-                    <a href="#history">"Your record"</a>
+                    {fill(key::RATING_SAVED, &[("value", &value)])}
+                    " "
+                    <a href="#history">{get(key::RATING_RECORD_LINK)}</a>
                 </p>
             }
             .into_any()
         } else if ratings.measure() == Some(Measure::Sleep) {
-            view! { <p class="small">"Next time you open Foot Map, it will ask how you slept tonight."</p> }
-                .into_any()
+            view! { <p class="small">{get(key::RATING_SLEEP_LATER)}</p> }.into_any()
         } else {
             ().into_any()
         }
@@ -123,12 +124,12 @@ pub fn NightQuestion() -> impl IntoView {
                     <Scale
                         measure=Measure::Sleep
                         id="rate-night"
-                        question="You did a routine yesterday. How well did you sleep last night?"
+                        question=get(key::RATING_NIGHT_QUESTION)
                         chosen=Signal::stored(None)
                         pick=Callback::new(move |value| ratings.answer_night(Some(value)))
                     />
                     <button type="button" class="quiet" on:click=move |_| ratings.answer_night(None)>
-                        "Skip"
+                        {get(key::COMMON_SKIP)}
                     </button>
                 </section>
             }
@@ -142,13 +143,14 @@ pub fn MeasurePicker() -> impl IntoView {
     let ratings = expect_context::<Ratings>();
     view! {
         <label class="measure-picker">
-            "Rate before and after each routine: "
+            {get(key::RATING_PICKER)}
+            " "
             <select
                 data-testid="measure"
                 on:change=move |ev| ratings.set_measure(Measure::from_code(&event_target_value(&ev)))
             >
                 <option value="" prop:selected=move || ratings.measure().is_none()>
-                    "Nothing (off)"
+                    {get(key::RATING_OFF)}
                 </option>
                 {Measure::ALL
                     .into_iter()

@@ -4,6 +4,7 @@
 use crate::route::Route;
 use crate::state::player::Player;
 use crate::state::Nav;
+use crate::text::{fill, get, key};
 use crate::timer::{clock, Action, Status};
 use leptos::prelude::*;
 
@@ -23,17 +24,20 @@ pub fn RoutineBar() -> impl IntoView {
             let routine = player.routine()?;
             let paused = snapshot.status == Status::Paused;
             Some(view! {
-                <div class="routine-bar" role="region" aria-label="Routine in progress">
+                <div class="routine-bar" role="region" aria-label=get(key::PLAYER_BAR_LABEL)>
                     <span class="bar-text">
                         <strong>{routine.name.clone()}</strong>
-                        {player.step().map(|(i, _)| format!(" · step {} of {}", i + 1, routine.steps.len()))}
-                        {format!(" · {}", clock(snapshot.remaining_ms))}
+                        {player.step().map(|(i, _)| {
+                            let step = fill(key::PLAYER_BAR_STEP, &[("number", &(i + 1)), ("total", &routine.steps.len())]);
+                            format!("{}{step}", get(key::COMMON_SEPARATOR))
+                        })}
+                        {format!("{}{}", get(key::COMMON_SEPARATOR), clock(snapshot.remaining_ms))}
                     </span>
                     <button type="button" on:click=move |_| player.act(if paused { Action::Resume } else { Action::Pause })>
-                        {if paused { "Resume" } else { "Pause" }}
+                        {get(if paused { key::COMMON_RESUME } else { key::COMMON_PAUSE })}
                     </button>
                     <button type="button" class="primary" on:click=move |_| nav.go(Route::Routine(&routine.id))>
-                        "Open"
+                        {get(key::PLAYER_OPEN)}
                     </button>
                 </div>
             }

@@ -2,13 +2,15 @@
 //! name, and its steps with their zones, techniques and times.
 
 use crate::browser::reveal;
+use crate::components::rich::{rich, Inset};
 use crate::components::CollectAny;
-use crate::content::content;
+use crate::content::{content, Part, Side};
 use crate::format;
 use crate::own_routine::{mirror, EditAction, OwnRoutine, MAX_NAME};
 use crate::state::editor::{zone_of, Editor};
 use crate::state::saved::Saved;
 use crate::state::Nav;
+use crate::text::{self, fill, get, key};
 use leptos::prelude::*;
 
 /// The editor for routine `id`: a click on the map adds a step; each step
@@ -21,7 +23,7 @@ pub fn RoutineEditor(id: &'static str) -> impl IntoView {
     let stored = saved.with_untracked(|s| s.routine(id).cloned());
     let is_new = stored.is_none();
     if editor.draft_for(id).is_none() {
-        editor.put(stored.unwrap_or_else(|| OwnRoutine::new(id, "My routine")));
+        editor.put(stored.unwrap_or_else(|| OwnRoutine::new(id, get(key::EDITOR_DEFAULT_NAME))));
     }
     let count = Memo::new(move |_| editor.with(|d| d.steps.len()).unwrap_or(0));
     let total = Memo::new(move |_| editor.with(|d| d.total_seconds()).unwrap_or(0));
@@ -51,27 +53,41 @@ pub fn RoutineEditor(id: &'static str) -> impl IntoView {
     view! {
         <div class="editor" data-testid="editor">
             <p class="eyebrow">
-                <a href="#routines" class="back">"Routines"</a>
-                " · your routine"
+                {rich(
+                    get(key::EDITOR_EYEBROW),
+                    vec![(
+                        "routines_link",
+                        Inset::Link {
+                            href: "#routines".into(),
+                            class: Some("back"),
+                            text: get(key::NAV_ROUTINES).into(),
+                        },
+                    )],
+                )}
             </p>
             <h2 id="editor-title" tabindex="-1" node_ref=heading>
-                {if is_new { "New routine" } else { "Edit routine" }}
+                {get(if is_new { key::EDITOR_NEW_TITLE } else { key::EDITOR_EDIT_TITLE })}
             </h2>
             <p class="edit-total" data-testid="edit-total">
                 {move || match count.get() {
-                    0 => "No steps yet: choose a zone on the map.".to_string(),
-                    1 => format!("1 step · {}", format::duration(total.get())),
-                    n => format!("{n} steps · {}", format::duration(total.get())),
+                    0 => get(key::EDITOR_NO_STEPS).to_string(),
+                    n => {
+                        fill(
+                            key::EDITOR_TOTAL,
+                            &[
+                                ("steps", &text::count(key::COUNTS_STEPS, n as u64, &[])),
+                                ("duration", &format::duration(total.get())),
+                            ],
+                        )
+                    }
                 }}
             </p>
             // Said to screen readers, and shown: on a phone the list of
             // steps is below the fold.
             <p class="edit-added" aria-live="polite">{move || editor.announcement()}</p>
-            <p class="small">
-                "Choose zones on the map in the order you want them: each adds a step with the zone’s first technique and its usual time. Change them below."
-            </p>
+            <p class="small">{get(key::EDITOR_INTRO)}</p>
             <label class="field">
-                <span>"Name"</span>
+                <span>{get(key::EDITOR_NAME_LABEL)}</span>
                 <input
                     type="text"
                     data-testid="routine-name"
@@ -89,7 +105,7 @@ pub fn RoutineEditor(id: &'static str) -> impl IntoView {
                     disabled=move || count.get() == 0
                     on:click=move |_| editor.edit(EditAction::MirrorAll)
                 >
-                    "Repeat every step on the other side"
+                    {get(key::EDITOR_MIRROR_ALL)}
                 </button>
             </div>
             {move || {
@@ -105,10 +121,10 @@ pub fn RoutineEditor(id: &'static str) -> impl IntoView {
             }}
             <div class="controls">
                 <button type="button" class="primary" data-testid="save-routine" on:click=save>
-                    "Save"
+                    {get(key::EDITOR_SAVE)}
                 </button>
                 <button type="button" data-testid="cancel-edit" on:click=cancel>
-                    {if is_new { "Cancel" } else { "Discard changes" }}
+                    {get(if is_new { key::COMMON_CANCEL } else { key::EDITOR_DISCARD })}
                 </button>
             </div>
         </div>
@@ -128,13 +144,20 @@ fn EditStep(i: usize, count: Memo<usize>) -> impl IntoView {
     let name = move || {
         key.get()
             .map(|k| k.full_name(content()))
-            .unwrap_or_else(|| "A zone this version does not have".into())
+            .unwrap_or_else(|| get(key::EDITOR_UNKNOWN_ZONE).into())
     };
     let mirror_label = move || {
         step.with(|s| s.as_ref().map(mirror))
             .as_ref()
             .and_then(zone_of)
-            .map(|k| format!("Mirror to the {}", k.limb(content()).to_lowercase()))
+            .map(|k| {
+                get(match (k.side, k.content(content()).part) {
+                    (Side::Left, Part::Foot) => key::EDITOR_MIRROR_TO_LEFT_FOOT,
+                    (Side::Right, Part::Foot) => key::EDITOR_MIRROR_TO_RIGHT_FOOT,
+                    (Side::Left, Part::Leg) => key::EDITOR_MIRROR_TO_LEFT_LEG,
+                    (Side::Right, Part::Leg) => key::EDITOR_MIRROR_TO_RIGHT_LEG,
+                })
+            })
             .unwrap_or_default()
     };
     let is_last = move || i + 1 >= count.get();
@@ -152,7 +175,7 @@ fn EditStep(i: usize, count: Memo<usize>) -> impl IntoView {
                 <span class="edit-time">
                     <button
                         type="button"
-                        aria-label=format!("Step {number}: 5 seconds less")
+                        aria-label=fill(key::EDITOR_SHORTER_LABEL, &[("number", &number)])
                         on:click=move |_| act(EditAction::Shorter(i), None)
                     >
                         "−"
@@ -162,7 +185,7 @@ fn EditStep(i: usize, count: Memo<usize>) -> impl IntoView {
                     </span>
                     <button
                         type="button"
-                        aria-label=format!("Step {number}: 5 seconds more")
+                        aria-label=fill(key::EDITOR_LONGER_LABEL, &[("number", &number)])
                         data-testid="longer"
                         on:click=move |_| act(EditAction::Longer(i), None)
                     >
@@ -174,7 +197,7 @@ fn EditStep(i: usize, count: Memo<usize>) -> impl IntoView {
                 <button
                     type="button"
                     id=format!("step-{i}-up")
-                    aria-label=format!("Move step {number} up")
+                    aria-label=fill(key::EDITOR_MOVE_UP_LABEL, &[("number", &number)])
                     disabled=i == 0
                     on:click=move |_| {
                         // The moved step's own button, or Down once it is first.
@@ -187,7 +210,7 @@ fn EditStep(i: usize, count: Memo<usize>) -> impl IntoView {
                 <button
                     type="button"
                     id=format!("step-{i}-down")
-                    aria-label=format!("Move step {number} down")
+                    aria-label=fill(key::EDITOR_MOVE_DOWN_LABEL, &[("number", &number)])
                     disabled=is_last
                     on:click=move |_| {
                         let target = if i + 2 < count.get_untracked() {
@@ -207,7 +230,7 @@ fn EditStep(i: usize, count: Memo<usize>) -> impl IntoView {
                     type="button"
                     id=format!("step-{i}-remove")
                     data-testid="remove"
-                    aria-label=format!("Remove step {number}")
+                    aria-label=fill(key::EDITOR_REMOVE_LABEL, &[("number", &number)])
                     on:click=move |_| {
                         let left = count.get_untracked().saturating_sub(1);
                         let target = match left {
@@ -217,7 +240,7 @@ fn EditStep(i: usize, count: Memo<usize>) -> impl IntoView {
                         act(EditAction::Remove(i), Some(target))
                     }
                 >
-                    "Remove"
+                    {get(key::EDITOR_REMOVE)}
                 </button>
             </div>
         </li>
@@ -231,7 +254,7 @@ fn technique_select(i: usize, step: Option<(String, String)>) -> impl IntoView {
     let zone = content().zone(&zone_id)?;
     Some(view! {
         <select
-            aria-label=format!("Technique for step {}", i + 1)
+            aria-label=fill(key::EDITOR_TECHNIQUE_LABEL, &[("number", &(i + 1))])
             data-testid="step-technique"
             on:change=move |ev| {
                 editor.edit(EditAction::SetTechnique {

@@ -4,6 +4,7 @@ use crate::components::own_list::{CopyButton, OwnRoutines};
 use crate::components::CollectAny;
 use crate::content::whole;
 use crate::route::{self, Route};
+use crate::text::{count, fill, get, key};
 use leptos::prelude::*;
 
 /// Every built-in routine, as cards.
@@ -12,11 +13,8 @@ pub fn RoutineList() -> impl IntoView {
     view! {
         <div class="routine-list">
             <OwnRoutines />
-            <h2>"Guided routines"</h2>
-            <p class="small">
-                "Press Start, put the phone down, and follow the chimes and the voice. "
-                "The zone to work lights up on the map."
-            </p>
+            <h2>{get(key::ROUTINES_GUIDED_TITLE)}</h2>
+            <p class="small">{get(key::ROUTINES_GUIDED_INTRO)}</p>
             <ul class="cards">
                 {whole()
                     .routines
@@ -27,7 +25,13 @@ pub fn RoutineList() -> impl IntoView {
                                 <a class="card" href=format!("#{}", route::fragment(Route::Routine(&r.id)))>
                                     <span class="card-title">{r.name.clone()}</span>
                                     <span class="card-meta">
-                                        {format!("{} min · {} steps", r.minutes, r.steps.len())}
+                                        {fill(
+                                            key::ROUTINES_CARD_META,
+                                            &[
+                                                ("minutes", &r.minutes),
+                                                ("steps", &count(key::COUNTS_STEPS, r.steps.len() as u64, &[])),
+                                            ],
+                                        )}
                                     </span>
                                     <span class="small">{r.summary.clone()}</span>
                                 </a>

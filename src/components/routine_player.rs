@@ -5,6 +5,7 @@
 use crate::components::calendar_reminder::CalendarReminder;
 use crate::components::motion::MotionIcon;
 use crate::components::rating_questions::{AfterQuestion, BeforeQuestion, MeasurePicker};
+use crate::components::rich::{rich, Inset};
 use crate::components::safety::SafetyNote;
 use crate::components::sound_settings::SoundSettings;
 use crate::components::{reveal_when_shown, CollectAny};
@@ -13,6 +14,7 @@ use crate::format;
 use crate::route::Route;
 use crate::state::player::{step_words, Player};
 use crate::state::Nav;
+use crate::text::{count, fill, get, key};
 use crate::timer::{clock, Action, Status};
 use leptos::prelude::*;
 
@@ -27,9 +29,21 @@ pub fn RoutinePlayer(routine: &'static Routine) -> impl IntoView {
     view! {
         <div class="player" data-testid="player" data-status=move || status_name(status())>
             <p class="eyebrow">
-                <a href="#routines" class="back">"Routines"</a>
-                {format!(" · {} · ", format::duration(routine.steps.iter().map(|s| s.seconds).sum()))}
-                <a href="#safety">"Safety"</a>
+                {rich(
+                    get(key::PLAYER_EYEBROW),
+                    vec![
+                        (
+                            "routines_link",
+                            Inset::Link {
+                                href: "#routines".into(),
+                                class: Some("back"),
+                                text: get(key::NAV_ROUTINES).into(),
+                            },
+                        ),
+                        ("duration", Inset::Plain(format::duration(routine.steps.iter().map(|s| s.seconds).sum()))),
+                        ("safety_link", Inset::link("#safety", get(key::NAV_SAFETY))),
+                    ],
+                )}
             </p>
             <h2>{routine.name.clone()}</h2>
             <p class="visually-hidden" aria-live="polite">{move || player.announcement()}</p>
@@ -67,7 +81,7 @@ fn Intro(routine: &'static Routine) -> impl IntoView {
                 <p class="leg-check" data-testid="leg-check">
                     {whole().safety.leg_check.clone()}
                     " "
-                    <a href="#safety">"What these signs mean"</a>
+                    <a href="#safety">{get(key::PLAYER_SIGNS_LINK)}</a>
                 </p>
             }
             .into_any()
@@ -77,7 +91,7 @@ fn Intro(routine: &'static Routine) -> impl IntoView {
         ask_legs.then(|| {
             view! {
                 <button type="button" class="big" data-testid="leg-check-yes" on:click=move |_| signs.set(true)>
-                    "Yes"
+                    {get(key::PLAYER_YES)}
                 </button>
             }
             .into_any()
@@ -86,7 +100,13 @@ fn Intro(routine: &'static Routine) -> impl IntoView {
     view! {
         <p>
             {if routine.summary.is_empty() {
-                format!("Your routine: {} steps, {}.", routine.steps.len(), format::duration(routine.steps.iter().map(|s| s.seconds).sum()))
+                fill(
+                    key::PLAYER_OWN_SUMMARY,
+                    &[
+                        ("steps", &count(key::COUNTS_STEPS, routine.steps.len() as u64, &[])),
+                        ("duration", &format::duration(routine.steps.iter().map(|s| s.seconds).sum())),
+                    ],
+                )
             } else {
                 routine.summary.clone()
             }}
@@ -99,7 +119,7 @@ fn Intro(routine: &'static Routine) -> impl IntoView {
                     <BeforeQuestion />
                     {leg_check()}
                     <button type="button" class="primary big" data-testid="start" on:click=move |_| start()>
-                        {if ask_legs { "No: start" } else { "Start" }}
+                        {get(if ask_legs { key::PLAYER_NO_START } else { key::PLAYER_START })}
                     </button>
                     {yes()}
                 }
@@ -107,7 +127,7 @@ fn Intro(routine: &'static Routine) -> impl IntoView {
             } else {
                 view! {
                     <section class="safety-gate" data-testid="safety-gate" aria-labelledby="gate-title">
-                        <h3 id="gate-title">"Before your first routine"</h3>
+                        <h3 id="gate-title">{get(key::PLAYER_GATE_TITLE)}</h3>
                         <SafetyNote compact=true />
                         <BeforeQuestion />
                         {leg_check()}
@@ -120,7 +140,7 @@ fn Intro(routine: &'static Routine) -> impl IntoView {
                                 start();
                             }
                         >
-                            {if ask_legs { "I have read this. No: start" } else { "I have read this: start" }}
+                            {get(if ask_legs { key::PLAYER_READ_NO_START } else { key::PLAYER_READ_START })}
                         </button>
                         {yes()}
                     </section>
@@ -129,10 +149,7 @@ fn Intro(routine: &'static Routine) -> impl IntoView {
             }
         }}
         <p class="small">
-            {format!(
-                "A {}-second countdown gives you time to put the phone down. Keys: Space pauses, arrows step, Escape stops, T says the time left.",
-                crate::state::player::GET_READY_MS / 1000
-            )}
+            {fill(key::PLAYER_KEYS_HINT, &[("seconds", &(crate::state::player::GET_READY_MS / 1000))])}
         </p>
     }
 }
@@ -146,12 +163,17 @@ fn ClotSigns(signs: RwSignal<bool>) -> impl IntoView {
         <section class="leg-stop" data-testid="leg-check-stop" role="alert">
             <h3>{caution.map(|c| c.title.clone())}</h3>
             <p>{caution.map(|c| c.text.clone())}</p>
-            <p>"This routine works the legs, so it will not start. "<a href="#safety">"The full safety note"</a></p>
             <p>
-                <a href="#routines">"Back to the routines"</a>
-                " · "
+                {rich(
+                    get(key::PLAYER_LEGS_STOP),
+                    vec![("safety_link", Inset::link("#safety", get(key::PLAYER_LEGS_STOP_LINK)))],
+                )}
+            </p>
+            <p>
+                <a href="#routines">{get(key::PLAYER_BACK_TO_ROUTINES)}</a>
+                {get(key::COMMON_SEPARATOR)}
                 <button type="button" class="quiet" data-testid="leg-check-back" on:click=move |_| signs.set(false)>
-                    "I tapped Yes by mistake"
+                    {get(key::PLAYER_TAPPED_YES)}
                 </button>
             </p>
         </section>
@@ -191,9 +213,11 @@ fn Now(routine: &'static Routine) -> impl IntoView {
         <div class="now" class:is-paused=paused node_ref=block>
             <p class="step-count">
                 {move || match (snapshot.get().status, step()) {
-                    (Status::GetReady, _) => "Get ready…".to_string(),
-                    (Status::Paused, Some((i, _))) => format!("Paused · step {} of {}", i + 1, routine.steps.len()),
-                    (_, Some((i, _))) => format!("Step {} of {}", i + 1, routine.steps.len()),
+                    (Status::GetReady, _) => get(key::PLAYER_GET_READY).to_string(),
+                    (Status::Paused, Some((i, _))) => {
+                        fill(key::PLAYER_PAUSED_STEP, &[("number", &(i + 1)), ("total", &routine.steps.len())])
+                    }
+                    (_, Some((i, _))) => fill(key::PLAYER_STEP, &[("number", &(i + 1)), ("total", &routine.steps.len())]),
                     _ => String::new(),
                 }}
             </p>
@@ -224,9 +248,9 @@ fn Now(routine: &'static Routine) -> impl IntoView {
                 {move || {
                     let next = if get_ready() { step().map(|(i, _)| i) } else { step().map(|(i, _)| i + 1) };
                     match next.and_then(|i| routine.steps.get(i)) {
-                        Some(s) if !get_ready() => format!("Next: {}", step_words(s)),
+                        Some(s) if !get_ready() => fill(key::PLAYER_NEXT, &[("step", &step_words(s))]),
                         Some(_) => String::new(),
-                        None => "Last step".into(),
+                        None => get(key::PLAYER_LAST_STEP).into(),
                     }
                 }}
             </p>
@@ -236,7 +260,7 @@ fn Now(routine: &'static Routine) -> impl IntoView {
             <p class="small overall-text">
                 {move || {
                     let done = (snapshot.get().overall * total_ms as f32) as u64;
-                    format!("{} of {}", clock(done), clock(total_ms))
+                    fill(key::PLAYER_PROGRESS, &[("done", &clock(done)), ("total", &clock(total_ms))])
                 }}
             </p>
             {move || step().map(|(_, s)| view! { <Instructions step=s /> })}
@@ -258,7 +282,7 @@ fn Instructions(step: &'static crate::content::RoutineStep) -> impl IntoView {
             <div class="method-head">
                 <p class="technique">
                     <strong>{technique}</strong>
-                    {method.map(|m| format!(" · {}", m.pressure.label()))}
+                    {method.map(|m| format!("{}{}", get(key::COMMON_SEPARATOR), m.pressure.label()))}
                 </p>
                 <MotionIcon technique=step.technique.as_str() />
             </div>
@@ -280,7 +304,7 @@ fn Controls(
     let paused = move || player.snapshot().status == Status::Paused;
     view! {
         <div class="controls">
-            <button type="button" data-testid="previous" aria-label="Previous step" on:click=move |_| player.act(Action::Previous)>
+            <button type="button" data-testid="previous" aria-label=get(key::PLAYER_PREVIOUS_LABEL) on:click=move |_| player.act(Action::Previous)>
                 "◀◀"
             </button>
             <button
@@ -290,19 +314,19 @@ fn Controls(
                 node_ref=main
                 on:click=move |_| player.act(if paused() { Action::Resume } else { Action::Pause })
             >
-                {move || if paused() { "Resume" } else { "Pause" }}
+                {move || get(if paused() { key::COMMON_RESUME } else { key::COMMON_PAUSE })}
             </button>
-            <button type="button" data-testid="next" aria-label="Next step" on:click=move |_| player.act(Action::Next)>
+            <button type="button" data-testid="next" aria-label=get(key::PLAYER_NEXT_LABEL) on:click=move |_| player.act(Action::Next)>
                 "▶▶"
             </button>
             <button type="button" data-testid="stop" on:click=move |_| player.act(Action::Stop)>
-                "Stop"
+                {get(key::PLAYER_STOP)}
             </button>
         </div>
         // For anyone who cannot see the countdown (which screen readers do
         // not read out every second): the time left, said once, on request.
         <button type="button" class="quiet time-left" data-testid="time-left" aria-keyshortcuts="T" on:click=move |_| player.tell_time_left()>
-            "Time left"
+            {get(key::PLAYER_TIME_LEFT)}
         </button>
     }
 }
@@ -313,26 +337,30 @@ fn Summary() -> impl IntoView {
     let player = expect_context::<Player>();
     let nav = expect_context::<Nav>();
     let summary = player.summary();
-    let headline = if summary.early {
-        "Stopped early"
+    let headline = get(if summary.early {
+        key::PLAYER_STOPPED_EARLY
     } else {
-        "All done"
-    };
+        key::PLAYER_ALL_DONE
+    });
     let minutes = (summary.worked_ms + 30_000) / 60_000;
-    let text = format!(
-        "You worked through {} of {} steps: {} of massage{}.",
-        summary.completed,
-        summary.steps,
-        if minutes == 0 {
-            format::duration((summary.worked_ms / 1000) as u32)
-        } else {
-            format::duration(minutes as u32 * 60)
-        },
+    let text = fill(
         if summary.early {
-            ""
+            key::PLAYER_SUMMARY_EARLY
         } else {
-            ". Take a moment before you stand, and wipe any oil off your soles"
-        }
+            key::PLAYER_SUMMARY_DONE
+        },
+        &[
+            ("completed", &summary.completed),
+            ("total", &summary.steps),
+            (
+                "duration",
+                &if minutes == 0 {
+                    format::duration((summary.worked_ms / 1000) as u32)
+                } else {
+                    format::duration(minutes as u32 * 60)
+                },
+            ),
+        ],
     );
     view! {
         <div class="summary" data-testid="summary" role="status">
@@ -341,14 +369,14 @@ fn Summary() -> impl IntoView {
             <AfterQuestion />
             <div class="controls">
                 <button type="button" class="primary" data-testid="start" on:click=move |_| player.act(Action::Start)>
-                    "Start again"
+                    {get(key::PLAYER_START_AGAIN)}
                 </button>
                 <button type="button" on:click=move |_| nav.go(Route::Routines)>
-                    "Other routines"
+                    {get(key::PLAYER_OTHER_ROUTINES)}
                 </button>
             </div>
             <p class="small">
-                <a href="#history">"Your practice this week"</a>
+                <a href="#history">{get(key::PLAYER_PRACTICE_LINK)}</a>
             </p>
         </div>
     }
@@ -367,11 +395,11 @@ fn StepList(routine: &'static Routine) -> impl IntoView {
     let current = Memo::new(move |_| under_way.get().then(|| player.snapshot().step).flatten());
     view! {
         <details class="step-list" open=true>
-            <summary>{format!("All {} steps", routine.steps.len())}</summary>
+            <summary>{count(key::PLAYER_ALL_STEPS, routine.steps.len() as u64, &[])}</summary>
             // A step starts nothing: a routine begins only through its
             // start, after the safety note and the leg check.
             <p class="small" hidden=move || under_way.get()>
-                "Once the routine has started, tap a step to jump to it."
+                {get(key::PLAYER_JUMP_HINT)}
             </p>
             <ol>
                 {routine

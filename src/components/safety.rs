@@ -3,6 +3,7 @@
 
 use crate::components::CollectAny;
 use crate::content::{content, whole, Severity};
+use crate::text::{fill, get, key};
 use leptos::prelude::*;
 
 /// The safety note; `compact` lists only the cautions' titles.
@@ -31,15 +32,15 @@ pub fn SafetyNote(#[prop(optional)] compact: bool) -> impl IntoView {
     view! {
         <div class="safety-note">
             <p>{c.safety.intro.clone()}</p>
-            <h3>"Do not massage: see a clinician first"</h3>
+            <h3>{get(key::SAFETY_STOP_HEADING)}</h3>
             <ul class="cautions">{list(Severity::Stop)}</ul>
-            <h3>"Take care: light pressure only, or ask first"</h3>
+            <h3>{get(key::SAFETY_CARE_HEADING)}</h3>
             <ul class="cautions">{list(Severity::Care)}</ul>
             <p>
                 <strong>{c.safety.closing.clone()}</strong>
             </p>
-            {compact.then(|| view! { <p><a href="#safety">"Read the full safety note"</a></p> }.into_any())}
-            <p class="small">{format!("Sources: {sources}.")}</p>
+            {compact.then(|| view! { <p><a href="#safety">{get(key::SAFETY_READ_FULL)}</a></p> }.into_any())}
+            <p class="small">{fill(key::SAFETY_SOURCES, &[("sources", &sources)])}</p>
         </div>
     }
 }
@@ -58,7 +59,7 @@ fn cited(ids: &[String]) -> String {
 pub fn SafetyPage() -> impl IntoView {
     view! {
         <div data-testid="safety-page">
-            <h2>"Safety first"</h2>
+            <h2>{get(key::SAFETY_TITLE)}</h2>
             <SafetyNote />
         </div>
     }

@@ -4,6 +4,7 @@
 use crate::components::CollectAny;
 use crate::settings::Sound;
 use crate::state::player::Player;
+use crate::text::{get, key};
 use leptos::prelude::*;
 
 /// Sound and pacing settings, saved for next time.
@@ -12,7 +13,7 @@ pub fn SoundSettings() -> impl IntoView {
     let player = expect_context::<Player>();
     view! {
         <fieldset class="settings">
-            <legend>"Sound at each step"</legend>
+            <legend>{get(key::SOUND_LEGEND)}</legend>
             <div class="segmented">
                 {Sound::ALL
                     .into_iter()
@@ -44,7 +45,8 @@ pub fn SoundSettings() -> impl IntoView {
                     prop:checked=move || player.settings().manual
                     on:change=move |ev| player.set_manual(event_target_checked(&ev))
                 />
-                " Move on only when I press Next"
+                " "
+                {get(key::SOUND_MANUAL)}
             </label>
             <label class="check">
                 <input
@@ -53,7 +55,8 @@ pub fn SoundSettings() -> impl IntoView {
                     prop:checked=move || player.settings().cues
                     on:change=move |ev| player.set_cues(event_target_checked(&ev))
                 />
-                " Cues in long steps: halfway, and ten seconds before the end"
+                " "
+                {get(key::SOUND_CUES)}
             </label>
             {move || {
                 player
@@ -68,7 +71,8 @@ pub fn SoundSettings() -> impl IntoView {
                                     prop:checked=move || !player.settings().no_vibrate
                                     on:change=move |ev| player.set_vibrate(event_target_checked(&ev))
                                 />
-                                " Buzz at each step change (on phones that can)"
+                                " "
+                                {get(key::SOUND_VIBRATE)}
                             </label>
                         }
                     })

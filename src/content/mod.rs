@@ -9,6 +9,7 @@ mod validate;
 pub use types::*;
 pub use validate::problems;
 
+use crate::text::{fill, get, key};
 use std::sync::OnceLock;
 
 /// Every content file, packed by `src/build.rs`: what the map shows, and
@@ -21,15 +22,50 @@ const BROKEN: &str = "The built-in content could not be read: the build is broke
 
 /// Decodes the content the map shows. It was checked against the same types
 /// when it was packed, so this fails only if the build itself went wrong.
+/// In the language in use: the English, or the copy [`use_packed`] gave.
 pub fn parse() -> Result<Content, String> {
-    postcard::from_bytes(PACKED).map_err(|_| BROKEN.to_string())
+    let packed = LANGUAGE.get().map_or(PACKED, |p| p.content);
+    postcard::from_bytes(packed).map_err(|_| BROKEN.to_string())
 }
 
-/// Decodes all the content: what the map shows, with the text apart put back.
+/// Decodes all the content: what the map shows, with the text apart put
+/// back, in the language in use. Another language's text apart must have
+/// been given ([`use_apart`]) first: its code fetches it with theirs.
 pub fn parse_whole() -> Result<Whole, String> {
     let mut content = parse()?;
-    content.put_back(postcard::from_bytes(APART).map_err(|_| BROKEN.to_string())?);
+    let apart = match LANGUAGE.get() {
+        None => APART,
+        Some(_) => APART_IN_LANGUAGE
+            .get()
+            .copied()
+            .ok_or_else(|| BROKEN.to_string())?,
+    };
+    content.put_back(postcard::from_bytes(apart).map_err(|_| BROKEN.to_string())?);
     Ok(Whole(content))
+}
+
+/// Another language's content, as `src/build.rs` packed it
+/// (`content-<code>.postcard`), and its language's code.
+#[derive(Clone, Copy, Debug)]
+pub struct Packed {
+    pub code: &'static str,
+    pub content: &'static [u8],
+}
+
+static LANGUAGE: OnceLock<Packed> = OnceLock::new();
+static APART_IN_LANGUAGE: OnceLock<&'static [u8]> = OnceLock::new();
+
+/// Reads the content from `packed` from now on, in place of the English.
+/// Once per page, before anything reads the content: the language is
+/// chosen first, and the build checked every language's copy against the
+/// same types.
+pub fn use_packed(packed: Packed) {
+    let _ = LANGUAGE.set(packed);
+}
+
+/// The language's text apart (`apart-<code>.postcard`), for [`whole`].
+pub fn use_apart(apart: &'static [u8]) {
+    let _ = APART_IN_LANGUAGE.set(apart);
 }
 
 /// All the content, with the text the map's copy leaves out ([`Apart`])
@@ -72,12 +108,75 @@ impl Source {
         let authors: Vec<&str> = self.authors.split(", ").collect();
         let who = match authors.as_slice() {
             [one] => one.to_string(),
-            [first, "et al."] => format!("{first} et al."),
-            [a, b] => format!("{a} and {b}"),
-            [first, ..] => format!("{first} et al."),
+            [first, "et al."] => fill(key::SOURCES_MANY_AUTHORS, &[("first", first)]),
+            [a, b] => fill(key::SOURCES_TWO_AUTHORS, &[("first", a), ("second", b)]),
+            [first, ..] => fill(key::SOURCES_MANY_AUTHORS, &[("first", first)]),
             [] => String::new(),
         };
-        format!("{who}, {}, {}", self.year, self.journal)
+        fill(
+            key::SOURCES_SHORT,
+            &[
+                ("authors", &who),
+                ("year", &self.year),
+                ("journal", &self.journal),
+            ],
+        )
+    }
+}
+
+// The names of the content's kinds, from `src/text/`. Here rather than in
+// `types.rs`, which `src/build.rs` includes without the texts.
+
+impl View {
+    /// The name shown above the view's drawing and read out for it.
+    pub fn title(self) -> &'static str {
+        get(match self {
+            View::Sole => key::VIEW_SOLE,
+            View::Top => key::VIEW_TOP,
+            View::Inner => key::VIEW_INNER,
+            View::Outer => key::VIEW_OUTER,
+        })
+    }
+
+    /// The name on the view's tab, where space is short.
+    pub fn short_title(self) -> &'static str {
+        get(match self {
+            View::Sole => key::VIEW_SOLE_SHORT,
+            View::Top => key::VIEW_TOP_SHORT,
+            View::Inner => key::VIEW_INNER_SHORT,
+            View::Outer => key::VIEW_OUTER_SHORT,
+        })
+    }
+}
+
+impl Pressure {
+    /// The words shown to the reader: "Light pressure".
+    pub fn label(self) -> &'static str {
+        get(match self {
+            Pressure::Light => key::PRESSURE_LIGHT,
+            Pressure::Medium => key::PRESSURE_MEDIUM,
+            Pressure::Firm => key::PRESSURE_FIRM,
+        })
+    }
+}
+
+impl Basis {
+    /// How the basis is named wherever a claim meets a zone.
+    pub fn label(self) -> &'static str {
+        get(match self {
+            Basis::Massage => key::BASIS_MASSAGE,
+            Basis::Chart => key::BASIS_CHART,
+        })
+    }
+}
+
+impl Side {
+    /// "Left" or "Right".
+    pub fn title(self) -> &'static str {
+        get(match self {
+            Side::Left => key::SIDE_LEFT,
+            Side::Right => key::SIDE_RIGHT,
+        })
     }
 }
 

@@ -44,28 +44,10 @@ pub enum View {
 }
 
 impl View {
-    /// Every view, in the order the map shows them.
+    /// Every view, in the order the map shows them. (Its names, from
+    /// `src/text/`, are in `src/content/mod.rs`: `src/build.rs` includes
+    /// this file without the texts.)
     pub const ALL: [View; 4] = [View::Sole, View::Top, View::Inner, View::Outer];
-
-    /// The short name shown on the view's tab and heading.
-    pub fn title(self) -> &'static str {
-        match self {
-            View::Sole => "Soles",
-            View::Top => "Tops",
-            View::Inner => "Inner sides",
-            View::Outer => "Outer sides",
-        }
-    }
-
-    /// The name on the view's tab, where space is short.
-    pub fn short_title(self) -> &'static str {
-        match self {
-            View::Sole => "Soles",
-            View::Top => "Tops",
-            View::Inner => "Inner",
-            View::Outer => "Outer",
-        }
-    }
 
     /// The id used in element ids and test hooks.
     pub fn slug(self) -> &'static str {
@@ -86,24 +68,13 @@ pub enum Part {
     Leg,
 }
 
-/// How hard to press.
+/// How hard to press (its label is in `src/content/mod.rs`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Pressure {
     Light,
     Medium,
     Firm,
-}
-
-impl Pressure {
-    /// The word shown to the reader.
-    pub fn label(self) -> &'static str {
-        match self {
-            Pressure::Light => "Light pressure",
-            Pressure::Medium => "Medium pressure",
-            Pressure::Firm => "Firm pressure",
-        }
-    }
 }
 
 /// One area of one foot or leg. Zones are written once and exist on both
@@ -204,14 +175,6 @@ impl Basis {
         match self {
             Basis::Massage => "massage",
             Basis::Chart => "chart",
-        }
-    }
-
-    /// How the basis is named wherever a claim meets a zone.
-    pub fn label(self) -> &'static str {
-        match self {
-            Basis::Massage => "Where the massage acts",
-            Basis::Chart => "A reflexology chart (tradition, no evidence)",
         }
     }
 }
@@ -331,14 +294,6 @@ impl Side {
             Side::Right => "right",
         }
     }
-
-    /// "Left" or "Right".
-    pub fn title(self) -> &'static str {
-        match self {
-            Side::Left => "Left",
-            Side::Right => "Right",
-        }
-    }
 }
 
 /// A guided routine: a sequence of timed steps.
@@ -370,12 +325,13 @@ pub struct RoutineStep {
 /// citations and findings, what each benefit's article claims, what each
 /// evidence label means, the safety note's introduction and leg check, what
 /// only the content rules read (the sources' topics, the cautions'
-/// conditions), the text of the general cautions (every zone's details
-/// list their titles, under what to do; the safety note has the whole of
-/// each), and the built-in routines' summaries and steps. `src/build.rs`
-/// packs it
-/// apart from the rest, so that the code of those pages carries it and a
-/// first visit, which shows the map, does not download it.
+/// conditions), every caution's text, the built-in routines' summaries and
+/// steps, and what only a zone's details show (where the zone is, its
+/// methods' steps, the techniques' summaries, why each claim has its label
+/// and how each of its links to zones is drawn). `src/build.rs` packs it
+/// apart from the rest, so that the code of those pages (a zone's details
+/// among them) carries it and a first visit, which shows the map, does
+/// not download it.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 pub struct Apart {
     /// Per source, in order: title, citation, finding.
@@ -388,9 +344,15 @@ pub struct Apart {
     pub topics: Vec<Vec<String>>,
     /// Per caution, in order: its conditions.
     pub conditions: Vec<Vec<String>>,
-    /// Per caution, in order: the text of a general one (tied to no zone),
-    /// empty for the others.
-    pub general_texts: Vec<String>,
+    /// Per caution, in order: its text.
+    pub caution_texts: Vec<String>,
+    /// Per zone, in order: where it is, and each method's steps.
+    pub zones: Vec<(String, Vec<Vec<String>>)>,
+    /// Per technique, in order: its summary.
+    pub summaries: Vec<String>,
+    /// Per claim, in order: why it has its label, and how each of its
+    /// links to zones is drawn.
+    pub reasons: Vec<(String, Vec<String>)>,
     pub intro: String,
     pub leg_check: String,
     /// Per routine, in order: its summary and steps.
@@ -412,13 +374,18 @@ impl Content {
             conditions: (self.cautions.iter_mut())
                 .map(|c| take(&mut c.conditions))
                 .collect(),
-            general_texts: (self.cautions.iter_mut())
+            caution_texts: self.cautions.iter_mut().map(|c| take(&mut c.text)).collect(),
+            zones: (self.zones.iter_mut())
+                .map(|z| {
+                    let steps = z.methods.iter_mut().map(|m| take(&mut m.steps)).collect();
+                    (take(&mut z.location), steps)
+                })
+                .collect(),
+            summaries: self.techniques.iter_mut().map(|t| take(&mut t.summary)).collect(),
+            reasons: (self.claims.iter_mut())
                 .map(|c| {
-                    if c.zones.is_empty() {
-                        take(&mut c.text)
-                    } else {
-                        String::new()
-                    }
+                    let hows = c.links.iter_mut().map(|l| take(&mut l.how)).collect();
+                    (take(&mut c.why), hows)
                 })
                 .collect(),
             intro: take(&mut self.safety.intro),
@@ -446,9 +413,22 @@ impl Content {
         for (c, conditions) in self.cautions.iter_mut().zip(apart.conditions) {
             c.conditions = conditions;
         }
-        for (c, text) in self.cautions.iter_mut().zip(apart.general_texts) {
-            if c.zones.is_empty() {
-                c.text = text;
+        for (c, text) in self.cautions.iter_mut().zip(apart.caution_texts) {
+            c.text = text;
+        }
+        for (z, (location, steps)) in self.zones.iter_mut().zip(apart.zones) {
+            z.location = location;
+            for (m, steps) in z.methods.iter_mut().zip(steps) {
+                m.steps = steps;
+            }
+        }
+        for (t, summary) in self.techniques.iter_mut().zip(apart.summaries) {
+            t.summary = summary;
+        }
+        for (c, (why, hows)) in self.claims.iter_mut().zip(apart.reasons) {
+            c.why = why;
+            for (l, how) in c.links.iter_mut().zip(hows) {
+                l.how = how;
             }
         }
         self.safety.intro = apart.intro;

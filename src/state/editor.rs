@@ -9,6 +9,7 @@ use crate::route::{self, Route, ZoneKey};
 use crate::share::Shared;
 use crate::state::saved::Saved;
 use crate::store::Change;
+use crate::text::{self, fill};
 use leptos::prelude::*;
 
 /// The routine editor's state; provided to every component.
@@ -120,11 +121,14 @@ impl Editor {
             .draft
             .with_untracked(|d| d.as_ref().map_or(0, |d| d.steps.len()));
         self.announcement.set(if after > before {
-            format!("Step {after} added: {}.", key.full_name(content()))
+            fill(
+                text::key::EDITOR_STEP_ADDED,
+                &[("number", &after), ("zone", &key.full_name(content()))],
+            )
         } else {
-            format!(
-                "Not added: a routine has at most {} steps.",
-                crate::own_routine::MAX_STEPS
+            fill(
+                text::key::EDITOR_NOT_ADDED,
+                &[("max", &crate::own_routine::MAX_STEPS)],
             )
         });
     }

@@ -9,9 +9,11 @@ use crate::share::Shared;
 use std::future::Future;
 use std::pin::Pin;
 
-/// A part of the app's code beyond the map and the zones' details.
+/// A part of the app's code beyond the map.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Part {
+    /// A zone's details.
+    Details,
     /// The routine list, a routine's player, the editor, a shared routine.
     Routines,
     /// Benefits, evidence and the safety note.
@@ -23,7 +25,8 @@ pub enum Part {
 /// The part whose code `route`'s page needs, if any.
 pub fn part(route: Route) -> Option<Part> {
     match route {
-        Route::Map | Route::Zone(_) => None,
+        Route::Map => None,
+        Route::Zone(_) => Some(Part::Details),
         Route::Routines | Route::Routine(_) | Route::Edit(_) | Route::Shared => Some(Part::Routines),
         Route::Benefits | Route::Benefit(_) | Route::Evidence | Route::Safety => Some(Part::Reading),
         Route::History => Some(Part::History),
@@ -72,12 +75,12 @@ mod tests {
     use crate::route::ZoneKey;
 
     #[test]
-    fn the_map_and_zones_need_no_part_and_every_other_page_one() {
+    fn the_map_needs_no_part_and_every_other_page_one() {
         let c = content();
         let zone = ZoneKey::parse("left-heel", c).expect("a zone on the map");
         assert_eq!(part(Route::Map), None);
-        assert_eq!(part(Route::Zone(zone)), None);
         for (route, wanted) in [
+            (Route::Zone(zone), Part::Details),
             (Route::Routines, Part::Routines),
             (Route::Routine("quick-3"), Part::Routines),
             (Route::Edit("my-1"), Part::Routines),

@@ -7,6 +7,7 @@
 use crate::browser::{locks, persist, storage};
 use crate::settings::{self, Settings};
 use crate::store::{self, Change, Session, Store};
+use crate::text::{fill, get, key};
 use leptos::prelude::*;
 
 /// The saved data and what went wrong with it; provided to every component.
@@ -30,18 +31,8 @@ pub struct Saved {
 
 /// Why a page that found a newer version's data stops saving.
 fn newer_message(version: u64) -> String {
-    format!(
-        "Foot Map was updated in another tab or window, which saved your data in a newer format ({version}). \
-        This page is the older version: reload it to keep saving. Until then, changes made here are not saved."
-    )
+    fill(key::SAVED_NEWER_TAB, &[("version", &version)])
 }
-
-const DAMAGED: &str = "What Foot Map had saved in this browser changed into something it cannot read in full \
-    (perhaps written by another copy of Foot Map). It is kept aside, unchanged, and your data here is saved in its place.";
-
-const NOT_SAVED: &str =
-    "Foot Map could not save your last change: this browser's storage for the site is full. \
-    It stays on screen until you close the page; free some space and make any change to save everything.";
 
 impl Saved {
     /// Reads what is saved (upgrading older formats) and starts following
@@ -166,7 +157,7 @@ impl Saved {
             store::Found::Damaged { partial, text } => {
                 match self.keep_text_aside(&text) {
                     Aside::Failed => return self.not_saved(extra.is_none()),
-                    Aside::Kept => self.problem.set(Some(DAMAGED.into())),
+                    Aside::Kept => self.problem.set(Some(get(key::SAVED_DAMAGED).into())),
                     Aside::Already => {}
                 }
                 match partial {
@@ -182,7 +173,7 @@ impl Saved {
         }
         self.store.set(next);
         self.unsaved.update_value(Vec::clear);
-        if self.problem.get_untracked().as_deref() == Some(NOT_SAVED) {
+        if self.problem.get_untracked().as_deref() == Some(get(key::SAVED_NOT_SAVED)) {
             self.problem.set(None);
         }
         true
@@ -201,7 +192,7 @@ impl Saved {
     /// anything can be saved at all: otherwise the settings say so once).
     fn not_saved(self, say: bool) -> bool {
         if say && storage::available() && !self.read_only.get_untracked() {
-            self.problem.set(Some(NOT_SAVED.into()));
+            self.problem.set(Some(get(key::SAVED_NOT_SAVED).into()));
         }
         false
     }

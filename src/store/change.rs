@@ -4,6 +4,7 @@
 use super::{merge, Moment, Rating, Session, SessionKey, Store};
 use crate::own_routine::{copy_name, OwnRoutine};
 use crate::settings::{Measure, Settings, Sound};
+use crate::text::{get, key};
 
 /// One change a person makes. Each is applied to the newest saved store
 /// (which another tab may have changed meanwhile) by [`Store::apply`], and
@@ -121,7 +122,7 @@ impl Store {
                 if let Some(original) = self.routine(id) {
                     let copy = OwnRoutine {
                         id: new_id.clone(),
-                        name: copy_name(&original.name, " (copy)"),
+                        name: copy_name(&original.name, get(key::OWN_COPY_SUFFIX)),
                         steps: original.steps.clone(),
                     };
                     self.add_routine(copy, None);

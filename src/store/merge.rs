@@ -16,14 +16,12 @@
 //!   as read if it was read on either side; what the person follows stays
 //!   as chosen here, or comes from the file if nothing is chosen here.
 
-use super::{count, Rating, Session, Store};
+use super::{Rating, Session, Store};
 use crate::content::RoutineStep;
 use crate::own_routine::{copy_name, OwnRoutine};
 use crate::settings::{Measure, Settings};
+use crate::text::{count, fill, get, key};
 use std::collections::{HashMap, HashSet};
-
-/// The suffix of a routine imported as a copy.
-pub const IMPORTED: &str = " (imported)";
 
 /// A file read for import.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,62 +71,62 @@ impl ImportPlan {
     pub fn describe(&self) -> Vec<String> {
         let mut out = Vec::new();
         if self.is_empty() {
-            out.push("Everything in this file is already here: importing it changes nothing.".into());
+            out.push(get(key::IMPORT_PLAN_NOTHING_NEW).into());
             return out;
         }
         let quoted = |names: &[String]| {
             names
                 .iter()
-                .map(|n| format!("“{n}”"))
+                .map(|n| fill(key::LIST_QUOTED, &[("name", n)]))
                 .collect::<Vec<_>>()
-                .join(", ")
+                .join(get(key::LIST_SEPARATOR))
         };
+        let n = |n: usize| n as u64;
         if !self.new_routines.is_empty() {
-            out.push(format!(
-                "Adds {}: {}.",
-                count(self.new_routines.len(), "routine", "routines"),
-                quoted(&self.new_routines)
+            out.push(count(
+                key::IMPORT_PLAN_ADDS_ROUTINES,
+                n(self.new_routines.len()),
+                &[("names", &quoted(&self.new_routines))],
             ));
         }
         if !self.changed_routines.is_empty() {
-            out.push(format!(
-                "Adds a copy named “…{IMPORTED}” of {}: yours of the same name differ{} and stay{} as {}.",
-                quoted(&self.changed_routines),
-                if self.changed_routines.len() == 1 { "s" } else { "" },
-                if self.changed_routines.len() == 1 { "s" } else { "" },
-                if self.changed_routines.len() == 1 {
-                    "it is"
-                } else {
-                    "they are"
-                },
+            out.push(count(
+                key::IMPORT_PLAN_ADDS_COPIES,
+                n(self.changed_routines.len()),
+                &[
+                    ("suffix", &get(key::OWN_IMPORTED_SUFFIX)),
+                    ("names", &quoted(&self.changed_routines)),
+                ],
             ));
         }
         if self.new_sessions > 0 {
-            out.push(format!(
-                "Adds {} to your history.",
-                count(self.new_sessions, "session", "sessions")
-            ));
+            out.push(count(key::IMPORT_PLAN_ADDS_SESSIONS, n(self.new_sessions), &[]));
         }
         if self.rated_sessions > 0 {
-            out.push(format!(
-                "Adds the file's ratings to {} already here.",
-                count(self.rated_sessions, "session", "sessions")
-            ));
+            out.push(count(key::IMPORT_PLAN_ADDS_RATINGS, n(self.rated_sessions), &[]));
         }
         if self.settings_changed {
-            out.push("Takes the sound and pacing settings from the file.".into());
+            out.push(get(key::IMPORT_PLAN_TAKES_SETTINGS).into());
         }
         if let Some(measure) = self.measure {
-            out.push(format!(
-                "Asks about {} before and after each routine, as chosen in the file.",
-                measure.label().to_lowercase()
+            out.push(fill(
+                key::IMPORT_PLAN_ASKS_MEASURE,
+                &[("measure", &measure.label_in_text())],
             ));
         }
         if self.known_routines + self.known_sessions > 0 {
-            out.push(format!(
-                "Already here and left as they are: {}, {}.",
-                count(self.known_routines, "routine", "routines"),
-                count(self.known_sessions, "session", "sessions"),
+            out.push(fill(
+                key::IMPORT_PLAN_ALREADY_HERE,
+                &[
+                    (
+                        "routines",
+                        &count(key::COUNTS_ROUTINES, n(self.known_routines), &[]),
+                    ),
+                    (
+                        "sessions",
+                        &count(key::COUNTS_SESSIONS, n(self.known_sessions), &[]),
+                    ),
+                ],
             ));
         }
         out
@@ -161,7 +159,8 @@ fn walk(store: &Store, file: &ExportFile) -> (Store, ImportPlan) {
         .collect();
     let mut ids = Ids::of(&now.routines);
     for routine in &file.data.routines {
-        let copy = copy_name(&routine.name, IMPORTED);
+        // The suffix of a routine imported as a copy: " (imported)".
+        let copy = copy_name(&routine.name, get(key::OWN_IMPORTED_SUFFIX));
         let known_here = here.contains(&(routine.name.as_str(), routine.steps.as_slice()))
             || here.contains(&(copy.as_str(), routine.steps.as_slice()));
         match ids.position(&routine.id) {

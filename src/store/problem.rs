@@ -1,6 +1,8 @@
 //! Why saved text could not be read in full, and the sentence the page
 //! shows for it.
 
+use crate::text::{count, fill, get, key};
+
 /// Why saved text could not be read in full. The page shows
 /// [`Problem::message`]; the text itself is in [`Loaded::keep_aside`](super::Loaded::keep_aside).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,19 +24,13 @@ pub enum Problem {
 }
 
 impl Problem {
-    /// The sentence shown to the person.
+    /// The sentence shown to the person; each ends by saying the saved
+    /// text is kept aside.
     pub fn message(&self) -> String {
-        const KEPT: &str = "The saved text is kept aside in this browser, unchanged.";
         match self {
-            Problem::Unreadable => format!(
-                "Foot Map could not read what it had saved in this browser, so it starts afresh. {KEPT}"
-            ),
-            Problem::TooLong => format!(
-                "What Foot Map found saved in this browser is too long to be its own, so it starts afresh. {KEPT}"
-            ),
-            Problem::Newer { version } => format!(
-                "Your saved data was written by a newer version of Foot Map (format {version}); this page shows what it can read of it. {KEPT}"
-            ),
+            Problem::Unreadable => get(key::STORE_PROBLEM_UNREADABLE).into(),
+            Problem::TooLong => get(key::STORE_PROBLEM_TOO_LONG).into(),
+            Problem::Newer { version } => fill(key::STORE_PROBLEM_NEWER, &[("version", version)]),
             Problem::PartlyUnreadable {
                 routines,
                 sessions,
@@ -42,31 +38,20 @@ impl Problem {
             } => {
                 let mut parts = Vec::new();
                 if *routines > 0 {
-                    parts.push(count(*routines, "routine", "routines"));
+                    parts.push(count(key::COUNTS_ROUTINES, *routines as u64, &[]));
                 }
                 if *sessions > 0 {
-                    parts.push(count(*sessions, "history entry", "history entries"));
+                    parts.push(count(key::COUNTS_HISTORY_ENTRIES, *sessions as u64, &[]));
                 }
                 if *settings {
-                    parts.push("the settings".into());
+                    parts.push(get(key::STORE_PROBLEM_PARTLY_SETTINGS).into());
                 }
-                format!(
-                    "Part of your saved data could not be read ({}) and is left out; the rest is here. {KEPT}",
-                    parts.join(", ")
+                fill(
+                    key::STORE_PROBLEM_PARTLY,
+                    &[("parts", &parts.join(get(key::LIST_SEPARATOR)))],
                 )
             }
-            Problem::OldSettings(detail) => format!(
-                "Foot Map could not read all of your saved settings: {detail}. Defaults are used for those. {KEPT}"
-            ),
+            Problem::OldSettings(detail) => fill(key::STORE_PROBLEM_OLD_SETTINGS, &[("detail", detail)]),
         }
-    }
-}
-
-/// "1 routine", "3 routines".
-pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
     }
 }

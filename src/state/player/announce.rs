@@ -8,6 +8,7 @@ use crate::content::{content, Routine, RoutineStep};
 use crate::format;
 use crate::route::ZoneKey;
 use crate::settings::Sound;
+use crate::text::{fill, get, key};
 use crate::timer::{Snapshot, Status};
 use leptos::prelude::*;
 
@@ -45,9 +46,15 @@ impl Player {
         };
         let mut text = format::time_left(step_ms, step_ms + later);
         if snapshot.status == Status::GetReady {
-            text = format!(
-                "Starting in {}. {text}",
-                format::duration(snapshot.remaining_ms.div_ceil(1000) as u32)
+            text = fill(
+                key::SPOKEN_STARTING_IN,
+                &[
+                    (
+                        "duration",
+                        &format::duration(snapshot.remaining_ms.div_ceil(1000) as u32),
+                    ),
+                    ("time_left", &text),
+                ],
             );
         }
         // The same words again are read again: the region must change.
@@ -72,8 +79,8 @@ impl Player {
             return;
         };
         let words = match cue {
-            crate::timer::Cue::Halfway => "Halfway.",
-            crate::timer::Cue::TenLeft => "Ten seconds left.",
+            crate::timer::Cue::Halfway => get(key::SPOKEN_HALFWAY),
+            crate::timer::Cue::TenLeft => get(key::SPOKEN_TEN_LEFT),
         };
         if sound.speaks() {
             speech::say(words);
@@ -107,23 +114,28 @@ impl Player {
             return;
         };
         let spoken = match (after.status, after.step) {
-            (Status::GetReady, Some(i)) => {
-                Some(format!("Get ready. First: {}.", step_words(&routine.steps[i])))
-            }
+            (Status::GetReady, Some(i)) => Some(fill(
+                key::SPOKEN_GET_READY,
+                &[("step", &step_words(&routine.steps[i]))],
+            )),
             (Status::Running, Some(i)) if before.status != Status::Paused || before.step != Some(i) => {
                 let step = &routine.steps[i];
-                let switch = side_switch_at(routine, i)
-                    .map(|s| format!("{s} "))
-                    .unwrap_or_default();
-                Some(format!(
-                    "{switch}Step {} of {}. {}, {}.",
-                    i + 1,
-                    routine.steps.len(),
-                    step_words(step),
-                    format::duration(step.seconds)
+                let switch = side_switch_at(routine, i);
+                Some(fill(
+                    match switch {
+                        Some(_) => key::SPOKEN_STEP_ON_NEW_SIDE,
+                        None => key::SPOKEN_STEP,
+                    },
+                    &[
+                        ("side_switch", &switch.unwrap_or_default()),
+                        ("number", &(i + 1)),
+                        ("total", &routine.steps.len()),
+                        ("step", &step_words(step)),
+                        ("duration", &format::duration(step.seconds)),
+                    ],
                 ))
             }
-            (Status::Finished, _) if !self.summary().early => Some("Routine complete. Well done.".into()),
+            (Status::Finished, _) if !self.summary().early => Some(get(key::SPOKEN_FINISHED).into()),
             _ => None,
         };
         match (after.step, after.status) {
@@ -163,9 +175,11 @@ pub fn step_words(step: &RoutineStep) -> String {
     let technique = content()
         .technique(&step.technique)
         .map_or("", |t| t.name.as_str());
-    format!(
-        "{}, {}",
-        step_zone(step).full_name(content()),
-        technique.to_ascii_lowercase()
+    fill(
+        key::STEP_WORDS,
+        &[
+            ("zone", &step_zone(step).full_name(content())),
+            ("technique", &technique.to_ascii_lowercase()),
+        ],
     )
 }

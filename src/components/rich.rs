@@ -1,0 +1,63 @@
+//! A sentence of the app's own words with links (or bold words) inside
+//! it: the text comes whole from `src/text/`, so that each language can
+//! put the link where its grammar wants it, and each `{name}` in it is
+//! replaced by the inset of that name.
+
+use super::CollectAny;
+use crate::text::{pieces, Piece};
+use leptos::either::EitherOf4;
+use leptos::prelude::*;
+
+/// What a placeholder in a sentence becomes.
+pub(crate) enum Inset {
+    /// A link: `<a href=href class=class>text</a>`.
+    Link {
+        href: String,
+        class: Option<&'static str>,
+        text: String,
+    },
+    /// Words in bold.
+    Strong(String),
+    /// Plain words (a number, a duration).
+    Plain(String),
+}
+
+impl Inset {
+    /// A link with no class.
+    pub(crate) fn link(href: impl Into<String>, text: impl Into<String>) -> Self {
+        Inset::Link {
+            href: href.into(),
+            class: None,
+            text: text.into(),
+        }
+    }
+}
+
+/// `text` with each `{name}` replaced by the inset named so in `insets`;
+/// a placeholder with no inset stays as written.
+pub(crate) fn rich(text: &str, insets: Vec<(&'static str, Inset)>) -> Vec<AnyView> {
+    let mut insets: Vec<(&'static str, Option<Inset>)> = insets
+        .into_iter()
+        .map(|(name, inset)| (name, Some(inset)))
+        .collect();
+    pieces(text)
+        .into_iter()
+        .map(|piece| match piece {
+            Piece::Text(text) => EitherOf4::A(text.to_string()),
+            Piece::Slot(name) => {
+                match insets
+                    .iter_mut()
+                    .find(|(n, _)| *n == name)
+                    .and_then(|(_, i)| i.take())
+                {
+                    Some(Inset::Link { href, class, text }) => {
+                        EitherOf4::B(view! { <a href=href class=class>{text}</a> })
+                    }
+                    Some(Inset::Strong(text)) => EitherOf4::C(view! { <strong>{text}</strong> }),
+                    Some(Inset::Plain(text)) => EitherOf4::D(text),
+                    None => EitherOf4::A(format!("{{{name}}}")),
+                }
+            }
+        })
+        .collect_any()
+}

@@ -1,0 +1,209 @@
+//! The pages the build writes, in each language: `index.es.html` beside
+//! `index.html`, `safety.de.html` beside `safety.html`, and the zones'
+//! details as `zone/left-heel.es.html`. Every one sits beside the English,
+//! so the same relative URLs work under any sub-path, and each names the
+//! others (`hreflang`) for search engines. Pure text work, tested natively.
+
+use crate::language::Language;
+use crate::text::{fill, get, key, Key};
+
+/// The name of `file` ("index.html", "zone/left-heel.html") in `language`:
+/// the English name, or the language's code before the extension.
+pub fn file_in(file: &str, language: Language) -> String {
+    match (language, file.rsplit_once('.')) {
+        (Language::English, _) | (_, None) => file.to_string(),
+        (_, Some((stem, extension))) => format!("{stem}.{}.{extension}", language.code()),
+    }
+}
+
+/// How a page links to `file` in `language`: the English first page is
+/// the folder itself (`./`), as the app's own links name it.
+pub fn href_in(file: &str, language: Language) -> String {
+    match (file, language) {
+        ("index.html", Language::English) => "./".to_string(),
+        _ => file_in(file, language),
+    }
+}
+
+/// `text` for HTML, in an element or in a quoted attribute.
+pub fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The texts of `index.html` outside the app, by key.
+const PAGE_TEXTS: [Key; 6] = [
+    key::HTML_TITLE,
+    key::HTML_DESCRIPTION,
+    key::HTML_LOADING,
+    key::HTML_SLOW,
+    key::HTML_FATAL_TITLE,
+    key::HTML_FATAL_TEXT,
+];
+
+/// `page` (the built `index.html`, before the app is written into it) as
+/// `file` in the language in use, whose code is `language`'s: its `lang`,
+/// its title, description, messages and no-script note in that language,
+/// its manifest the language's, and links to the same page in every
+/// language (`hreflang`, the English as the default). `None` when the page
+/// lacks a part this rewrites.
+pub fn in_language(page: &str, file: &str, language: Language) -> Option<String> {
+    let mut page = page.to_string();
+    if language != Language::English {
+        let open = page.find("<html")?;
+        let end = open + page[open..].find('>')?;
+        let tag = page[open..end]
+            .replace("lang=\"en\"", &format!("lang=\"{}\"", language.code()))
+            .replace("lang=en", &format!("lang={}", language.code()));
+        page.replace_range(open..end, &tag);
+        for text in PAGE_TEXTS {
+            if !page.contains(text.english) {
+                return None;
+            }
+            page = page.replace(text.english, &escape(get(text)));
+        }
+        page = page.replace("manifest.webmanifest", &file_in("manifest.webmanifest", language));
+    }
+    let start = page.find("<noscript>")? + "<noscript>".len();
+    let end = start + page[start..].find("</noscript>")?;
+    page.replace_range(start..end, &no_script(language));
+    let alternates: String = Language::ALL
+        .into_iter()
+        .map(|other| {
+            let href = escape(&href_in(file, other));
+            format!(
+                "<link rel=\"alternate\" hreflang=\"{}\" href=\"{href}\">",
+                other.code()
+            )
+        })
+        .chain([format!(
+            "<link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\">",
+            escape(&href_in(file, Language::English))
+        )])
+        .collect();
+    let head = page.find("</head>")?;
+    page.insert_str(head, &alternates);
+    Some(page)
+}
+
+/// The note for a browser without JavaScript, linking the pages of text
+/// in `language`.
+fn no_script(language: Language) -> String {
+    let link = |file: &str, text: Key| {
+        format!(
+            "<a href=\"{}\">{}</a>",
+            escape(&href_in(file, language)),
+            escape(get(text))
+        )
+    };
+    let text = fill(
+        key::HTML_NOSCRIPT,
+        &[
+            ("map_link", &link("index.html", key::HTML_NOSCRIPT_MAP_LINK)),
+            (
+                "routines_link",
+                &link("routines.html", key::HTML_NOSCRIPT_ROUTINES_LINK),
+            ),
+            (
+                "benefits_link",
+                &link("benefits.html", key::HTML_NOSCRIPT_BENEFITS_LINK),
+            ),
+            (
+                "evidence_link",
+                &link("evidence.html", key::HTML_NOSCRIPT_EVIDENCE_LINK),
+            ),
+            (
+                "safety_link",
+                &link("safety.html", key::HTML_NOSCRIPT_SAFETY_LINK),
+            ),
+        ],
+    );
+    format!("<p class=\"no-script\">{text}</p>")
+}
+
+/// The English manifest (`public/manifest.webmanifest`) in `language`: its
+/// names and descriptions translated, its start and shortcuts on that
+/// language's first page. `None` when it lacks a text this translates.
+pub fn manifest_in(manifest: &str, language: Language) -> Option<String> {
+    let mut out = manifest.to_string();
+    for text in [
+        key::MANIFEST_NAME,
+        key::MANIFEST_SHORT_NAME,
+        key::MANIFEST_DESCRIPTION,
+        key::MANIFEST_SHORTCUT_ROUTINES_NAME,
+        key::MANIFEST_SHORTCUT_QUICK_NAME,
+        key::MANIFEST_SHORTCUT_QUICK_SHORT,
+        key::MANIFEST_SHORTCUT_RELAX_NAME,
+        key::MANIFEST_SHORTCUT_RELAX_SHORT,
+        key::MANIFEST_SHORTCUT_HISTORY_NAME,
+        key::MANIFEST_SHORTCUT_HISTORY_SHORT,
+        key::MANIFEST_SHORTCUT_ROUTINES_SHORT,
+    ] {
+        let english = format!("\"{}\"", text.english);
+        if !out.contains(&english) {
+            return None;
+        }
+        let translated = get(text).replace('\\', "\\\\").replace('"', "\\\"");
+        out = out.replace(&english, &format!("\"{translated}\""));
+    }
+    let first = href_in("index.html", language);
+    Some(
+        out.replace("\"start_url\": \"./\"", &format!("\"start_url\": \"{first}\""))
+            .replace("\"url\": \"./#", &format!("\"url\": \"{first}#")),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_language_has_its_file_beside_the_english() {
+        assert_eq!(file_in("index.html", Language::English), "index.html");
+        assert_eq!(file_in("index.html", Language::Spanish), "index.es.html");
+        assert_eq!(
+            file_in("zone/left-heel.html", Language::German),
+            "zone/left-heel.de.html"
+        );
+        assert_eq!(
+            file_in("manifest.webmanifest", Language::German),
+            "manifest.de.webmanifest"
+        );
+        assert_eq!(href_in("index.html", Language::English), "./");
+        assert_eq!(href_in("safety.html", Language::English), "safety.html");
+    }
+
+    #[test]
+    fn an_english_page_names_every_language_and_keeps_its_words() {
+        let page = "<html lang=\"en\"><head><title>Foot Map – a self-massage guide</title></head><body><noscript>old</noscript></body></html>";
+        let out = in_language(page, "safety.html", Language::English).unwrap();
+        assert!(out.starts_with("<html lang=\"en\"><head><title>Foot Map – a self-massage guide</title>"));
+        for wanted in [
+            r#"<link rel="alternate" hreflang="en" href="safety.html">"#,
+            r#"<link rel="alternate" hreflang="es" href="safety.es.html">"#,
+            r#"<link rel="alternate" hreflang="de" href="safety.de.html">"#,
+            r#"<link rel="alternate" hreflang="x-default" href="safety.html">"#,
+            r#"<a href="./">the map</a>"#,
+            r#"<a href="routines.html">the routines</a>"#,
+        ] {
+            assert!(out.contains(wanted), "{wanted} in {out}");
+        }
+        assert!(!out.contains("old"));
+        // A page without a part this rewrites is refused, not half done.
+        assert_eq!(
+            in_language("<html><head></head></html>", "index.html", Language::English),
+            None
+        );
+    }
+
+    #[test]
+    fn the_manifest_starts_on_its_languages_first_page() {
+        let manifest = include_str!("../../public/manifest.webmanifest");
+        assert_eq!(
+            manifest_in(manifest, Language::English).as_deref(),
+            Some(manifest)
+        );
+    }
+}
