@@ -142,7 +142,8 @@ pub fn manifest_in(manifest: &str, language: Language) -> Option<String> {
         key::MANIFEST_SHORTCUT_ROUTINES_SHORT,
     ] {
         let english = format!("\"{}\"", text.english);
-        if !out.contains(&english) {
+        // (Two texts may be the same in English: the first replaced both.)
+        if !out.contains(&english) && !manifest.contains(&english) {
             return None;
         }
         let translated = get(text).replace('\\', "\\\\").replace('"', "\\\"");
