@@ -379,7 +379,7 @@ async fn after_a_first_visit_the_app_works_offline() {
 }
 
 /// The text only other pages show (the sources' findings, the routines'
-/// steps...) is not in the wasm a first visit downloads, but in the code
+/// steps, a zone's details...) is not in the wasm a first visit downloads, but in the code
 /// of the pages that show it.
 #[test]
 fn the_text_of_other_pages_travels_with_their_code_not_the_first_download() {
@@ -399,15 +399,21 @@ fn the_text_of_other_pages_travels_with_their_code_not_the_first_download() {
         whole.sources[1].title.as_str(),
         whole.safety.intro.as_str(),
         whole.routines[0].summary.as_str(),
+        // A zone's details come with their own code, when first opened.
+        heel_location(whole),
     ];
     let holds = |wasm: &[u8], text: &str| wasm.windows(text.len()).any(|w| w == text.as_bytes());
     for text in texts {
         assert!(!holds(&main, text), "the main wasm carries {text:?}");
         assert!(holds(&later, text), "no part carries {text:?}");
     }
-    // The map's own text is in the main wasm.
+    // The map's own text (the zones' names) is in the main wasm.
     let heel = whole.zones.iter().find(|z| z.id == "heel").unwrap();
-    assert!(holds(&main, &heel.location));
+    assert!(holds(&main, &heel.name));
+}
+
+fn heel_location(whole: &'static foot_map::content::Whole) -> &'static str {
+    &whole.zones.iter().find(|z| z.id == "heel").unwrap().location
 }
 
 #[tokio::test]

@@ -516,8 +516,9 @@ async fn a_new_deploy_reaches_the_next_visit_and_never_interrupts_a_running_rout
 }
 
 /// A copy of the build without the code of the pages opened later
-/// (`split_*.wasm` and the chunks they share), as when a host has lost
-/// them or the network fails just then.
+/// (`split_*.wasm`) but a zone's details (which the service worker has
+/// fetched once the app started), as when a host has lost them or the
+/// network fails just then.
 fn without_later_code(first: &Path) -> Scratch {
     let folder = Scratch::new("partial");
     let partial = folder.path();
@@ -530,7 +531,7 @@ fn without_later_code(first: &Path) -> Scratch {
                 let file = file.unwrap();
                 std::fs::copy(file.path(), partial.join(&name).join(file.file_name())).unwrap();
             }
-        } else if !(name.starts_with("split_") || name.starts_with("chunk_")) {
+        } else if !name.starts_with("split_") || name.starts_with("split_details") {
             std::fs::copy(entry.path(), partial.join(&name)).unwrap();
         }
     }
