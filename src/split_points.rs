@@ -187,18 +187,15 @@ fn german_apart() -> Result<&'static [u8], NotDownloaded> {
 /// in place of the English. Call once, before anything is drawn or the
 /// content read. English is in the main code: nothing to fetch.
 pub async fn use_language(language: Language) -> Result<(), NotDownloaded> {
-    let (code, (texts, packed)) = match language {
+    let (texts, packed) = match language {
         Language::English => return Ok(()),
-        Language::Spanish => ("es", split_await!(spanish())?),
-        Language::German => ("de", split_await!(german())?),
+        Language::Spanish => split_await!(spanish())?,
+        Language::German => split_await!(german())?,
     };
     if !crate::text::use_packed(texts) {
         return Err(NotDownloaded);
     }
-    crate::content::use_packed(crate::content::Packed {
-        code,
-        content: packed,
-    });
+    crate::content::use_packed(packed);
     language.begin();
     Ok(())
 }

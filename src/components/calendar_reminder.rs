@@ -6,20 +6,10 @@
 use crate::browser::{files, wall_clock};
 use crate::calendar::{self, Reminder};
 use crate::content::Routine;
+use crate::format;
 use crate::route::{self, Route};
-use crate::text::{fill, get, key, Key};
+use crate::text::{fill, get, key};
 use leptos::prelude::*;
-
-/// The days, Monday first, as a person reads them.
-const DAYS: [Key; 7] = [
-    key::DATE_MON,
-    key::DATE_TUE,
-    key::DATE_WED,
-    key::DATE_THU,
-    key::DATE_FRI,
-    key::DATE_SAT,
-    key::DATE_SUN,
-];
 
 /// A folded form under a routine: days, a time, and the calendar file.
 #[component]
@@ -58,10 +48,9 @@ pub fn CalendarReminder(routine: &'static Routine) -> impl IntoView {
             <summary>{get(key::REMINDER_SUMMARY)}</summary>
             <fieldset class="days">
                 <legend>{get(key::REMINDER_DAYS_LEGEND)}</legend>
-                {DAYS
-                    .iter()
-                    .enumerate()
-                    .map(|(i, day)| {
+                {(0..7u8)
+                    .map(|day| {
+                        let i = usize::from(day);
                         view! {
                             <label class="day">
                                 <input
@@ -69,7 +58,7 @@ pub fn CalendarReminder(routine: &'static Routine) -> impl IntoView {
                                     prop:checked=move || days.get()[i]
                                     on:change=move |ev| days.update(|d| d[i] = event_target_checked(&ev))
                                 />
-                                {get(*day)}
+                                {format::weekday(day)}
                             </label>
                         }
                     })

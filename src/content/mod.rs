@@ -24,7 +24,7 @@ const BROKEN: &str = "The built-in content could not be read: the build is broke
 /// when it was packed, so this fails only if the build itself went wrong.
 /// In the language in use: the English, or the copy [`use_packed`] gave.
 pub fn parse() -> Result<Content, String> {
-    let packed = LANGUAGE.get().map_or(PACKED, |p| p.content);
+    let packed = LANGUAGE.get().copied().unwrap_or(PACKED);
     postcard::from_bytes(packed).map_err(|_| BROKEN.to_string())
 }
 
@@ -45,21 +45,16 @@ pub fn parse_whole() -> Result<Whole, String> {
 }
 
 /// Another language's content, as `src/build.rs` packed it
-/// (`content-<code>.postcard`), and its language's code.
-#[derive(Clone, Copy, Debug)]
-pub struct Packed {
-    pub code: &'static str,
-    pub content: &'static [u8],
-}
-
-static LANGUAGE: OnceLock<Packed> = OnceLock::new();
+/// (`content-<code>.postcard`), when one is in use.
+static LANGUAGE: OnceLock<&'static [u8]> = OnceLock::new();
 static APART_IN_LANGUAGE: OnceLock<&'static [u8]> = OnceLock::new();
 
-/// Reads the content from `packed` from now on, in place of the English.
+/// Reads the content from `packed` (a language's `content-<code>.postcard`)
+/// from now on, in place of the English.
 /// Once per page, before anything reads the content: the language is
 /// chosen first, and the build checked every language's copy against the
 /// same types.
-pub fn use_packed(packed: Packed) {
+pub fn use_packed(packed: &'static [u8]) {
     let _ = LANGUAGE.set(packed);
 }
 
