@@ -107,19 +107,24 @@ self.addEventListener('fetch', (event) => {
     if (event.resultingClientId) current.add(event.resultingClientId);
     event.respondWith((async () => {
       const response = await network(request, NETWORK_WAIT_MS);
-      // Only the app's own page is kept; the pages of text the build also
-      // writes (safety.html and so on) are for reading without it.
+      // Only the app's own page is kept, in each language, each under its
+      // own address (the English as the folder itself); the pages of text
+      // the build also writes (safety.html and so on) are for reading
+      // without it. Offline, a language's page not kept yet is the
+      // English one, which the app then shows in the reader's language.
       const path = new URL(request.url).pathname;
       const root = new URL('./', self.location).pathname;
-      const app = path === root || path === `${root}index.html`;
+      const file = path === root ? 'index.html' : path.startsWith(root) ? path.slice(root.length) : '';
+      const app = /^index(\.[a-z]{2})?\.html$/.test(file);
+      const key = file === 'index.html' ? './' : file;
       if (response && response.ok) {
         if (app) {
           const copy = response.clone();
-          event.waitUntil(caches.open(CACHE).then((cache) => cache.put('./', copy)));
+          event.waitUntil(caches.open(CACHE).then((cache) => cache.put(key, copy)));
         }
         return response;
       }
-      const fallback = (await cached(app ? './' : request)).hit;
+      const fallback = app ? (await cached(key)).hit || (await cached('./')).hit : (await cached(request)).hit;
       return fallback || response || Response.error();
     })());
     event.waitUntil(retire());

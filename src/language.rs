@@ -57,6 +57,39 @@ impl Language {
     }
 }
 
+/// The name of `file` ("index.html", "zone/left-heel.html") in `language`:
+/// the English name, or the language's code before the extension.
+pub fn file_in(file: &str, language: Language) -> String {
+    match (language, file.rsplit_once('.')) {
+        (Language::English, _) | (_, None) => file.to_string(),
+        (_, Some((stem, extension))) => format!("{stem}.{}.{extension}", language.code()),
+    }
+}
+
+/// How a page links to `file` in `language`: the English first page is
+/// the folder itself (`./`), as the app's own links name it.
+pub fn href_in(file: &str, language: Language) -> String {
+    match (file, language) {
+        ("index.html", Language::English) => "./".to_string(),
+        _ => file_in(file, language),
+    }
+}
+
+/// The last part of a page's address ("", "index.es.html", "safety.html")
+/// read as the English file it is a translation of, and the language its
+/// name gives, if any ("index.es.html" is Spanish; "index.html" names none).
+pub fn read_file(last: &str) -> (String, Option<Language>) {
+    let last = if last.is_empty() { "index.html" } else { last };
+    if let Some((stem, extension)) = last.rsplit_once('.') {
+        if let Some((stem, code)) = stem.rsplit_once('.') {
+            if let Some(language) = Language::ALL.into_iter().find(|l| l.code() == code) {
+                return (format!("{stem}.{extension}"), Some(language));
+            }
+        }
+    }
+    (last.to_string(), None)
+}
+
 static IN_USE: std::sync::OnceLock<Language> = std::sync::OnceLock::new();
 
 impl Language {
@@ -77,6 +110,44 @@ impl Language {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn each_language_has_its_file_beside_the_english() {
+        assert_eq!(file_in("index.html", Language::English), "index.html");
+        assert_eq!(file_in("index.html", Language::Spanish), "index.es.html");
+        assert_eq!(
+            file_in("zone/left-heel.html", Language::German),
+            "zone/left-heel.de.html"
+        );
+        assert_eq!(
+            file_in("manifest.webmanifest", Language::German),
+            "manifest.de.webmanifest"
+        );
+        assert_eq!(href_in("index.html", Language::English), "./");
+        assert_eq!(href_in("safety.html", Language::English), "safety.html");
+    }
+
+    #[test]
+    fn a_pages_address_names_its_english_file_and_language() {
+        assert_eq!(read_file(""), ("index.html".into(), None));
+        assert_eq!(
+            read_file("index.es.html"),
+            ("index.html".into(), Some(Language::Spanish))
+        );
+        assert_eq!(
+            read_file("safety.de.html"),
+            ("safety.html".into(), Some(Language::German))
+        );
+        assert_eq!(read_file("safety.html"), ("safety.html".into(), None));
+        assert_eq!(read_file("my.page.html"), ("my.page.html".into(), None));
+        assert_eq!(read_file("index.fr.html"), ("index.fr.html".into(), None));
+        for language in Language::ALL.into_iter().skip(1) {
+            assert_eq!(
+                read_file(&file_in("evidence.html", language)),
+                ("evidence.html".into(), Some(language))
+            );
+        }
+    }
 
     #[test]
     fn a_tag_names_its_language_whatever_its_region_or_case() {

@@ -76,7 +76,11 @@ fn write(path: &str, language: Language) -> Result<(), String> {
     let dir = std::path::Path::new(path)
         .parent()
         .unwrap_or(std::path::Path::new("."));
-    let in_file = |file: &str| dir.join(shell::file_in(file, language)).display().to_string();
+    let in_file = |file: &str| {
+        dir.join(foot_map::language::file_in(file, language))
+            .display()
+            .to_string()
+    };
     let page_as = |file: &str| {
         shell::in_language(&page, file, language)
             .ok_or_else(|| format!("{path} lacks a text of the page around the app"))

@@ -69,6 +69,10 @@ pub struct Abilities {
     pub chime: bool,
     /// Speech synthesis, for the voice.
     pub speak: bool,
+    /// A voice for the page's language (true until the browser's list of
+    /// voices says otherwise): a voice for another language would read
+    /// the cues with the wrong sounds.
+    pub voice_in_language: bool,
     /// The screen wake lock.
     pub keep_awake: bool,
     /// Local storage, to keep settings for next time.
@@ -82,6 +86,7 @@ impl Abilities {
     pub const ALL: Abilities = Abilities {
         chime: true,
         speak: true,
+        voice_in_language: true,
         keep_awake: true,
         save: true,
         vibrate: true,
@@ -90,7 +95,12 @@ impl Abilities {
     /// What a routine really plays for the chosen setting: the parts of it
     /// this browser can play.
     pub fn sound(self, chosen: Sound) -> Sound {
-        Sound::of(chosen.chimes() && self.chime, chosen.speaks() && self.speak)
+        Sound::of(chosen.chimes() && self.chime, chosen.speaks() && self.voice())
+    }
+
+    /// Whether the cues can be spoken, in the page's language.
+    fn voice(self) -> bool {
+        self.speak && self.voice_in_language
     }
 
     /// Whether choosing `sound` would play all of it here.
@@ -101,8 +111,9 @@ impl Abilities {
     /// What this browser cannot do, in plain sentences for the settings.
     pub fn limits(self) -> Vec<&'static str> {
         let mut limits = Vec::new();
-        limits.push(match (self.chime, self.speak) {
+        limits.push(match (self.chime, self.voice()) {
             (true, true) => "",
+            (true, false) if self.speak => get(key::SOUND_NO_VOICE_IN_LANGUAGE),
             (true, false) => get(key::SOUND_NO_VOICE),
             (false, true) => get(key::SOUND_NO_CHIME),
             (false, false) => get(key::SOUND_NO_SOUND),
@@ -359,6 +370,20 @@ mod tests {
     }
 
     #[test]
+    fn a_browser_with_no_voice_for_the_language_plays_chimes_only_and_says_so() {
+        let foreign = Abilities {
+            voice_in_language: false,
+            ..Abilities::ALL
+        };
+        assert_eq!(foreign.sound(Sound::Both), Sound::Chime);
+        assert!(foreign.allows(Sound::Chime) && !foreign.allows(Sound::Voice));
+        assert_eq!(
+            foreign.limits(),
+            vec!["This browser has no English voice: chimes only."]
+        );
+    }
+
+    #[test]
     fn every_missing_ability_is_named_and_a_full_browser_has_no_limits() {
         assert!(Abilities::ALL.limits().is_empty());
         for sound in Sound::ALL {
@@ -367,6 +392,7 @@ mod tests {
         let none = Abilities {
             chime: false,
             speak: false,
+            voice_in_language: false,
             keep_awake: false,
             save: false,
             vibrate: false,

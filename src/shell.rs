@@ -4,7 +4,7 @@
 
 mod languages;
 
-pub use languages::{escape, file_in, href_in, in_language, manifest_in};
+pub use languages::{escape, in_language, manifest_in};
 
 use crate::text::{fill, key, Key};
 

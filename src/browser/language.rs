@@ -4,7 +4,7 @@
 //! `navigator.languages`, the choice is simply not kept, or English.
 
 use super::storage;
-use crate::language::Language;
+use crate::language::{self, Language};
 use wasm_bindgen::JsCast;
 
 /// Where a reader's choice is kept.
@@ -32,10 +32,22 @@ fn preferred() -> Vec<String> {
     }
 }
 
-/// The language for this reader.
+/// The last part of the page's address ("index.es.html"; "" for the
+/// folder itself).
+fn file() -> String {
+    super::window()
+        .and_then(|w| w.location().pathname().ok())
+        .map(|path| path.rsplit('/').next().unwrap_or_default().to_string())
+        .unwrap_or_default()
+}
+
+/// The language for this reader: the one the page's address names
+/// (`index.es.html`, a link to the Spanish page), else as
+/// [`Language::for_reader`] says.
 pub fn for_reader() -> Language {
     let preferred = preferred();
-    Language::for_reader(chosen(), preferred.iter().map(String::as_str))
+    let named = language::read_file(&file()).1;
+    Language::for_reader(named.or_else(chosen), preferred.iter().map(String::as_str))
 }
 
 /// Sets the page's `lang` to `language`.
@@ -48,12 +60,23 @@ pub fn mark_page(language: Language) {
     }
 }
 
-/// Keeps `language` as this reader's choice and opens the same page again
-/// in it (the language is chosen before anything is drawn). Where nothing
-/// can be kept, the page reopens in the browser's language.
-pub fn choose(language: Language) {
-    storage::save(KEY, language.code());
-    if let Some(location) = super::window().map(|w| w.location()) {
+/// Keeps `language` as this reader's choice and opens the same page in
+/// it: the file the build wrote in that language (`index.de.html`), at
+/// the same place (the language is chosen before anything is drawn). The
+/// address names the language, so the choice holds even where nothing
+/// can be kept.
+pub fn choose(choice: Language) {
+    storage::save(KEY, choice.code());
+    let Some(location) = super::window().map(|w| w.location()) else {
+        return;
+    };
+    let here = file();
+    let (english, _) = language::read_file(&here);
+    let there = language::file_in(&english, choice);
+    if there == here || (here.is_empty() && choice == Language::English && english == "index.html") {
         let _ = location.reload();
+    } else {
+        let hash = location.hash().unwrap_or_default();
+        let _ = location.replace(&format!("{}{hash}", language::href_in(&english, choice)));
     }
 }

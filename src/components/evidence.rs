@@ -2,8 +2,9 @@
 //! wherever it appears, the list of benefits, one benefit with its zones,
 //! and the page that explains the labels and lists every source.
 
+use crate::components::rich::{rich, Inset};
 use crate::components::CollectAny;
-use crate::content::{content, whole, Claim, Label, Side, ZoneLink};
+use crate::content::{content, whole, Claim, Label, Side, Source, ZoneLink};
 use crate::route::{self, Route, ZoneKey};
 use crate::text::{fill, get, key, pieces, Piece};
 use leptos::prelude::*;
@@ -21,13 +22,9 @@ pub fn ClaimCard(
     link: Option<&'static ZoneLink>,
 ) -> impl IntoView {
     let sources = if claim.sources.is_empty() {
-        get(key::SOURCES_NONE).to_string()
+        Inset::Plain(get(key::SOURCES_NONE).to_string())
     } else {
-        content()
-            .sources_for(&claim.sources)
-            .map(|s| s.short())
-            .collect::<Vec<_>>()
-            .join("; ")
+        Inset::Views(citations(content().sources_for(&claim.sources)))
     };
     let title = if linked {
         view! {
@@ -49,12 +46,32 @@ pub fn ClaimCard(
             <p class="claim-why">{claim.why.clone()}</p>
             {link.map(|link| view! { <LinkBasis link /> }.into_any())}
             <p class="claim-sources">
-                {fill(key::CLAIM_SOURCES, &[("sources", &sources)])}
+                {rich(get(key::CLAIM_SOURCES), vec![("sources", sources)])}
                 {get(key::COMMON_SEPARATOR)}
                 <a href="#evidence">{get(key::CLAIM_ABOUT_LABELS)}</a>
             </p>
         </li>
     }
+}
+
+/// Short citations of `sources` ("Ernst E, 2009, Medical Journal of
+/// Australia; …"), each journal's published name marked as English.
+pub(crate) fn citations<'a>(sources: impl Iterator<Item = &'a Source>) -> Vec<AnyView> {
+    let mut out = Vec::new();
+    for (i, source) in sources.enumerate() {
+        if i > 0 {
+            out.push("; ".into_any());
+        }
+        out.extend(rich(
+            get(key::SOURCES_SHORT),
+            vec![
+                ("authors", Inset::Plain(source.who())),
+                ("year", Inset::Plain(source.year.to_string())),
+                ("journal", Inset::English(source.journal.clone())),
+            ],
+        ));
+    }
+    out
 }
 
 /// Why a claim is tied to a zone: where the massage acts, or a
@@ -224,8 +241,12 @@ pub fn EvidencePage() -> impl IntoView {
                     .map(|s| {
                         view! {
                             <li id=format!("source-{}", s.id)>
-                                {format!("{} ({}). {} ", s.authors, s.year, s.title)}
-                                <em>{s.journal.clone()}</em>
+                                // Titles and journals as published, in English:
+                                // marked so, for voices and translators.
+                                {format!("{} ({}). ", s.authors, s.year)}
+                                <span lang="en">{s.title.clone()}</span>
+                                " "
+                                <em lang="en">{s.journal.clone()}</em>
                                 {format!(" {}. ", s.citation)}
                                 <span class="small">{s.finding.clone()}</span>
                             </li>

@@ -13,6 +13,14 @@ use crate::store::{Change, Session};
 use crate::text::{count, fill, get, key};
 use leptos::prelude::*;
 
+/// A session's routine as the history names it: a built-in routine by
+/// its name in the page's language, one's own by the name it had then.
+fn name_of(session: &Session) -> &str {
+    crate::content::content()
+        .routine(&session.routine_id)
+        .map_or(&session.routine_name, |routine| &routine.name)
+}
+
 /// How many recent sessions the list shows.
 const RECENT: usize = 10;
 
@@ -155,7 +163,7 @@ fn Recent() -> impl IntoView {
                             view! {
                                 <li data-testid="session">
                                     <span>
-                                        <strong>{session.routine_name.clone()}</strong>
+                                        <strong>{name_of(session).to_string()}</strong>
                                         <span class="small">
                                             {format!(
                                                 "{}{}",

@@ -3,9 +3,7 @@
 //! put the link where its grammar wants it, and each `{name}` in it is
 //! replaced by the inset of that name.
 
-use super::CollectAny;
 use crate::text::{pieces, Piece};
-use leptos::either::EitherOf4;
 use leptos::prelude::*;
 
 /// What a placeholder in a sentence becomes.
@@ -20,6 +18,11 @@ pub(crate) enum Inset {
     Strong(String),
     /// Plain words (a number, a duration).
     Plain(String),
+    /// Words left in English whatever the page's language (a journal's
+    /// published name), marked so for voices and translators.
+    English(String),
+    /// Anything already drawn (a list of citations).
+    Views(Vec<AnyView>),
 }
 
 impl Inset {
@@ -43,7 +46,7 @@ pub(crate) fn rich(text: &str, insets: Vec<(&'static str, Inset)>) -> Vec<AnyVie
     pieces(text)
         .into_iter()
         .map(|piece| match piece {
-            Piece::Text(text) => EitherOf4::A(text.to_string()),
+            Piece::Text(text) => text.to_string().into_any(),
             Piece::Slot(name) => {
                 match insets
                     .iter_mut()
@@ -51,13 +54,15 @@ pub(crate) fn rich(text: &str, insets: Vec<(&'static str, Inset)>) -> Vec<AnyVie
                     .and_then(|(_, i)| i.take())
                 {
                     Some(Inset::Link { href, class, text }) => {
-                        EitherOf4::B(view! { <a href=href class=class>{text}</a> })
+                        view! { <a href=href class=class>{text}</a> }.into_any()
                     }
-                    Some(Inset::Strong(text)) => EitherOf4::C(view! { <strong>{text}</strong> }),
-                    Some(Inset::Plain(text)) => EitherOf4::D(text),
-                    None => EitherOf4::A(format!("{{{name}}}")),
+                    Some(Inset::Strong(text)) => view! { <strong>{text}</strong> }.into_any(),
+                    Some(Inset::Plain(text)) => text.into_any(),
+                    Some(Inset::English(text)) => view! { <span lang="en">{text}</span> }.into_any(),
+                    Some(Inset::Views(views)) => views.into_any(),
+                    None => format!("{{{name}}}").into_any(),
                 }
             }
         })
-        .collect_any()
+        .collect()
 }

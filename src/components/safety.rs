@@ -1,9 +1,11 @@
 //! The safety note: when not to massage, when to take care, and that this
 //! is no diagnosis. Shown as its own page and before a first routine.
 
+use crate::components::evidence::citations;
+use crate::components::rich::{rich, Inset};
 use crate::components::CollectAny;
 use crate::content::{content, whole, Severity};
-use crate::text::{fill, get, key};
+use crate::text::{get, key};
 use leptos::prelude::*;
 
 /// The safety note; `compact` lists only the cautions' titles.
@@ -18,17 +20,13 @@ pub fn SafetyNote(#[prop(optional)] compact: bool) -> impl IntoView {
                 view! {
                     <li class:stop=severity == Severity::Stop data-caution=caution.id.clone()>
                         <strong>{caution.title.clone()}</strong>
-                        {(!compact).then(|| format!(" {}{}", caution.text, cited(&caution.sources)))}
+                        {(!compact).then(|| view! { " " {caution.text.clone()} {cited(&caution.sources)} })}
                     </li>
                 }
             })
             .collect_any()
     };
-    let sources = c
-        .sources_for(&c.safety.sources)
-        .map(|s| s.short())
-        .collect::<Vec<_>>()
-        .join("; ");
+    let sources = Inset::Views(citations(c.sources_for(&c.safety.sources)));
     view! {
         <div class="safety-note">
             <p>{c.safety.intro.clone()}</p>
@@ -40,18 +38,14 @@ pub fn SafetyNote(#[prop(optional)] compact: bool) -> impl IntoView {
                 <strong>{c.safety.closing.clone()}</strong>
             </p>
             {compact.then(|| view! { <p><a href="#safety">{get(key::SAFETY_READ_FULL)}</a></p> }.into_any())}
-            <p class="small">{fill(key::SAFETY_SOURCES, &[("sources", &sources)])}</p>
+            <p class="small">{rich(get(key::SAFETY_SOURCES), vec![("sources", sources)])}</p>
         </div>
     }
 }
 
 /// " (Smith CA et al., 2017, ...)" for a caution that cites sources.
-fn cited(ids: &[String]) -> String {
-    if ids.is_empty() {
-        return String::new();
-    }
-    let list: Vec<String> = content().sources_for(ids).map(|s| s.short()).collect();
-    format!(" ({})", list.join("; "))
+fn cited(ids: &'static [String]) -> Option<impl IntoView> {
+    (!ids.is_empty()).then(|| view! { " (" {citations(content().sources_for(ids))} ")" })
 }
 
 /// The safety page.

@@ -100,22 +100,27 @@ impl Source {
     /// become "Wang W-L et al." (as does "Seever TC, et al."), and two
     /// become "Oleson T and Flocco W".
     pub fn short(&self) -> String {
+        fill(
+            key::SOURCES_SHORT,
+            &[
+                ("authors", &self.who()),
+                ("year", &self.year),
+                ("journal", &self.journal),
+            ],
+        )
+    }
+
+    /// The authors as a short citation names them: "Ernst E",
+    /// "Wang W-L et al.", "Oleson T and Flocco W".
+    pub fn who(&self) -> String {
         let authors: Vec<&str> = self.authors.split(", ").collect();
-        let who = match authors.as_slice() {
+        match authors.as_slice() {
             [one] => one.to_string(),
             [first, "et al."] => fill(key::SOURCES_MANY_AUTHORS, &[("first", first)]),
             [a, b] => fill(key::SOURCES_TWO_AUTHORS, &[("first", a), ("second", b)]),
             [first, ..] => fill(key::SOURCES_MANY_AUTHORS, &[("first", first)]),
             [] => String::new(),
-        };
-        fill(
-            key::SOURCES_SHORT,
-            &[
-                ("authors", &who),
-                ("year", &self.year),
-                ("journal", &self.journal),
-            ],
-        )
+        }
     }
 }
 

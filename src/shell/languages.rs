@@ -4,26 +4,8 @@
 //! so the same relative URLs work under any sub-path, and each names the
 //! others (`hreflang`) for search engines. Pure text work, tested natively.
 
-use crate::language::Language;
+use crate::language::{file_in, href_in, Language};
 use crate::text::{fill, get, key, Key};
-
-/// The name of `file` ("index.html", "zone/left-heel.html") in `language`:
-/// the English name, or the language's code before the extension.
-pub fn file_in(file: &str, language: Language) -> String {
-    match (language, file.rsplit_once('.')) {
-        (Language::English, _) | (_, None) => file.to_string(),
-        (_, Some((stem, extension))) => format!("{stem}.{}.{extension}", language.code()),
-    }
-}
-
-/// How a page links to `file` in `language`: the English first page is
-/// the folder itself (`./`), as the app's own links name it.
-pub fn href_in(file: &str, language: Language) -> String {
-    match (file, language) {
-        ("index.html", Language::English) => "./".to_string(),
-        _ => file_in(file, language),
-    }
-}
 
 /// `text` for HTML, in an element or in a quoted attribute.
 pub fn escape(text: &str) -> String {
@@ -159,22 +141,6 @@ pub fn manifest_in(manifest: &str, language: Language) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn each_language_has_its_file_beside_the_english() {
-        assert_eq!(file_in("index.html", Language::English), "index.html");
-        assert_eq!(file_in("index.html", Language::Spanish), "index.es.html");
-        assert_eq!(
-            file_in("zone/left-heel.html", Language::German),
-            "zone/left-heel.de.html"
-        );
-        assert_eq!(
-            file_in("manifest.webmanifest", Language::German),
-            "manifest.de.webmanifest"
-        );
-        assert_eq!(href_in("index.html", Language::English), "./");
-        assert_eq!(href_in("safety.html", Language::English), "safety.html");
-    }
 
     #[test]
     fn an_english_page_names_every_language_and_keeps_its_words() {

@@ -96,6 +96,7 @@ impl Player {
             abilities: RwSignal::new(Abilities {
                 chime: audio::available(),
                 speak: speech::available(),
+                voice_in_language: true,
                 keep_awake: wake_lock::available(),
                 save: storage::available(),
                 vibrate: vibrate::available(),
@@ -104,7 +105,21 @@ impl Player {
         };
         player.timer.update(|t| t.set_manual(settings.manual, 0));
         media_session::listen(move |button| player.headset(button));
+        // Some browsers list their voices only a moment after the start.
+        player.check_voices();
+        speech::on_voices_changed(move || player.check_voices());
         player
+    }
+
+    /// Whether the browser has a voice for the page's language, once it
+    /// lists its voices (until then, it is taken to have one).
+    fn check_voices(self) {
+        let code = crate::language::Language::in_use().code();
+        if let Some(found) = speech::has_voice_for(code) {
+            if self.abilities.get_untracked().voice_in_language != found {
+                self.abilities.update(|a| a.voice_in_language = found);
+            }
+        }
     }
 
     /// A headset, lock-screen or notification button: once a routine has
