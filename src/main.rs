@@ -15,16 +15,23 @@ fn main() {
     console_error_panic_hook::set_once();
     open_text_page();
     // The reader's language is chosen first, and its words and content
-    // fetched (English is in the main code); then a page whose code is
-    // fetched when first opened (a page of text, a link to a routine) has
-    // it fetched before the app replaces the pre-rendered markup, so that
-    // nothing blanks while it arrives. If either cannot be, the app starts
-    // all the same (in English, or saying the page is missing).
+    // fetched (English words are in the main code, its content in a part
+    // of its own); then a page whose code is fetched when first opened (a
+    // page of text, a link to a routine) has it fetched before the app
+    // replaces the pre-rendered markup, so that nothing blanks while it
+    // arrives. If either cannot be, the app starts all the same (in
+    // English, or saying the page is missing). Without even the English
+    // content there is no map to draw: the page's error message shows.
     let language = foot_map::browser::language::for_reader();
     let mut load = Box::pin(async move {
+        let english = foot_map::language::Language::English;
         let language = match foot_map::split_points::use_language(language).await {
             Ok(()) => language,
-            Err(_) => foot_map::language::Language::English,
+            Err(_) if language != english => {
+                let _ = foot_map::split_points::use_language(english).await;
+                english
+            }
+            Err(_) => english,
         };
         foot_map::browser::language::mark_page(language);
         let hash = foot_map::browser::location::hash();

@@ -48,7 +48,12 @@ fn main() -> ExitCode {
             }
         }
     } else {
-        let mut chosen = std::pin::pin!(foot_map::split_points::use_language(language));
+        // The first screen's words, and the rest (the pages' head, the
+        // manifest, the pages of text), as a browser gets them over time.
+        let mut chosen = std::pin::pin!(async {
+            foot_map::split_points::use_language(language).await?;
+            foot_map::split_points::load_apart().await
+        });
         if !matches!(foot_map::state::loading::now(chosen.as_mut()), Some(Ok(()))) {
             eprintln!("prerender: cannot read the texts in {}", language.own_name());
             return ExitCode::FAILURE;

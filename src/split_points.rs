@@ -141,9 +141,21 @@ fn practice_part(owner: Owner, nav: Navigation) -> Result<Live, NotDownloaded> {
     Ok(owner.with(|| crate::state::practice::begin(nav, bar, notice)))
 }
 
-// Each other language's words and content, one part per language, so that
-// a reader downloads only their own; its text apart (what only the pages
-// fetched later show) comes with those pages.
+// Each language's first-screen words and content, one part per language,
+// so that a reader downloads only their own; its words and text apart for
+// the pages fetched later come with those pages. (English words for those
+// pages are in their code.)
+
+#[cfg_attr(
+    foot_map_split,
+    leptos::wasm_split::wasm_split(english, wasm_split_path = ::leptos::wasm_split, fallible, preload(load_english))
+)]
+fn english() -> Result<(&'static str, &'static [u8]), NotDownloaded> {
+    Ok((
+        include_str!(concat!(env!("OUT_DIR"), "/text-en.txt")),
+        include_bytes!(concat!(env!("OUT_DIR"), "/content.postcard")),
+    ))
+}
 
 #[cfg_attr(
     foot_map_split,
@@ -160,8 +172,11 @@ fn spanish() -> Result<(&'static str, &'static [u8]), NotDownloaded> {
     foot_map_split,
     leptos::wasm_split::wasm_split(spanish_apart, wasm_split_path = ::leptos::wasm_split, fallible, preload(load_spanish_apart))
 )]
-fn spanish_apart() -> Result<&'static [u8], NotDownloaded> {
-    Ok(include_bytes!(concat!(env!("OUT_DIR"), "/apart-es.postcard")))
+fn spanish_apart() -> Result<(&'static str, &'static [u8]), NotDownloaded> {
+    Ok((
+        include_str!(concat!(env!("OUT_DIR"), "/text-later-es.txt")),
+        include_bytes!(concat!(env!("OUT_DIR"), "/apart-es.postcard")),
+    ))
 }
 
 #[cfg_attr(
@@ -179,16 +194,25 @@ fn german() -> Result<(&'static str, &'static [u8]), NotDownloaded> {
     foot_map_split,
     leptos::wasm_split::wasm_split(german_apart, wasm_split_path = ::leptos::wasm_split, fallible, preload(load_german_apart))
 )]
-fn german_apart() -> Result<&'static [u8], NotDownloaded> {
-    Ok(include_bytes!(concat!(env!("OUT_DIR"), "/apart-de.postcard")))
+fn german_apart() -> Result<(&'static str, &'static [u8]), NotDownloaded> {
+    Ok((
+        include_str!(concat!(env!("OUT_DIR"), "/text-later-de.txt")),
+        include_bytes!(concat!(env!("OUT_DIR"), "/apart-de.postcard")),
+    ))
 }
 
-/// Fetches `language`'s words and content and reads them from now on,
-/// in place of the English. Call once, before anything is drawn or the
-/// content read. English is in the main code: nothing to fetch.
+/// Fetches `language`'s words and content and reads them from now on.
+/// Call once, before anything is drawn or the content read.
 pub async fn use_language(language: Language) -> Result<(), NotDownloaded> {
     let (texts, packed) = match language {
-        Language::English => return Ok(()),
+        Language::English => {
+            let (texts, packed) = split_await!(english())?;
+            if !crate::text::use_packed(texts) {
+                return Err(NotDownloaded);
+            }
+            crate::content::use_english(packed);
+            return Ok(());
+        }
         Language::Spanish => split_await!(spanish())?,
         Language::German => split_await!(german())?,
     };
@@ -200,15 +224,17 @@ pub async fn use_language(language: Language) -> Result<(), NotDownloaded> {
     Ok(())
 }
 
-/// Fetches the text apart of the language in use, which the pages
-/// fetched later show (English has it in their code).
-async fn load_apart() -> Result<(), NotDownloaded> {
-    let apart = match Language::in_use() {
+/// Fetches the words and text apart of the language in use which only
+/// the pages fetched later show (English has them in their code).
+pub async fn load_apart() -> Result<(), NotDownloaded> {
+    let (texts, apart) = match Language::in_use() {
         Language::English => return Ok(()),
         Language::Spanish => split_await!(spanish_apart())?,
         Language::German => split_await!(german_apart())?,
     };
     crate::content::use_apart(apart);
+    // (Given once; a page part loaded later finds them given already.)
+    let _ = crate::text::use_later(texts);
     Ok(())
 }
 

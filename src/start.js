@@ -42,13 +42,26 @@ function start() {
   import(glue).then(function (bindings) {
     return bindings.default({ module_or_path: module() });
   }).then(function () {
-    var now = document.body.querySelectorAll(wanted);
-    if (now[focused] && (!document.activeElement || document.activeElement === document.body)) now[focused].focus();
-    if (now[pressed]) now[pressed].click();
+    // The app mounts once the reader's words have come too (a split part
+    // of their own), in the task that removes the pre-rendered markup.
+    if (!document.getElementById("prerendered")) return again();
+    var watch = new MutationObserver(function () {
+      if (document.getElementById("prerendered")) return;
+      watch.disconnect();
+      again();
+    });
+    watch.observe(document.body, { childList: true });
   }, function (error) {
     if (typeof WebAssembly === "object" && error instanceof WebAssembly.RuntimeError) throw error;
     root.classList.add("failed");
   });
+}
+// Focuses and presses again, in the app's markup, what was focused or
+// pressed in the pre-rendered one.
+function again() {
+  var now = document.body.querySelectorAll(wanted);
+  if (now[focused] && (!document.activeElement || document.activeElement === document.body)) now[focused].focus();
+  if (now[pressed]) now[pressed].click();
 }
 addEventListener("focusin", function (event) { var at = place(event.target); if (at >= 0) focused = at; }, true);
 addEventListener("click", function (event) {

@@ -31,16 +31,16 @@ fn the_map_has_all_the_content_but_the_text_apart() {
     assert!(map
         .sources
         .iter()
-        .all(|s| s.finding.is_empty() && s.title.is_empty()));
+        .all(|s| s.finding.is_empty() && s.title.is_empty() && s.authors.is_empty() && s.journal.is_empty()));
     assert!(map.routines.iter().all(|r| r.steps.is_empty()));
-    // The map's copy keeps each caution's title (the map lists none, but a
-    // routine's step names them) and nothing of its text or conditions; the
-    // checks' own data (conditions, topics) is apart too.
-    for c in &map.cautions {
-        assert!(!c.title.is_empty(), "{}", c.id);
-        assert!(c.text.is_empty() && c.conditions.is_empty(), "{}", c.id);
-    }
-    assert!(apart.caution_texts.iter().all(|t| !t.is_empty()));
+    // The map shows no caution: they are all apart, whole; the checks' own
+    // data (topics) is apart too.
+    assert!(map.cautions.is_empty());
+    assert!(!apart.cautions.is_empty());
+    assert!(apart
+        .cautions
+        .iter()
+        .all(|c| !c.title.is_empty() && !c.text.is_empty()));
     assert!(map.sources.iter().all(|s| s.topics.is_empty()));
     assert!(apart.topics.iter().all(|t| !t.is_empty()));
     // What only a zone's details show is apart: the map's copy keeps each
@@ -60,7 +60,10 @@ fn the_map_has_all_the_content_but_the_text_apart() {
         .techniques
         .iter()
         .all(|t| !t.name.is_empty() && t.summary.is_empty()));
-    assert!(map.sources.iter().all(|s| !s.short().is_empty()));
+    assert!(whole()
+        .sources
+        .iter()
+        .all(|s| !s.who().is_empty() && !s.journal.is_empty()));
 }
 
 #[test]

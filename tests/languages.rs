@@ -133,8 +133,20 @@ fn english_in(text: &str, known: &BTreeSet<String>) -> Vec<String> {
     found
 }
 
-/// The page as it is now, checked: its `lang` is `language`, and no text
-/// in it is English. Problems are added to `found`, named by `state`.
+/// What does not fit at this width: how far the page is wider than the
+/// window, and the controls whose words are cut off (wider than their box
+/// where the box hides what overflows).
+const LAYOUT: &str = r#"
+const wider = Math.max(0, document.documentElement.scrollWidth - innerWidth);
+const clipped = [...document.querySelectorAll('button, a, select, label, .chip, [role=tab]')]
+  .filter(e => e.offsetParent && getComputedStyle(e).overflowX !== 'visible' && e.scrollWidth > e.clientWidth + 1)
+  .map(e => e.textContent.trim().slice(0, 40));
+return { wider, clipped };
+"#;
+
+/// The page as it is now, checked: its `lang` is `language`, no text in
+/// it is English, it fits the window with no control's words cut off, and
+/// axe finds nothing. Problems are added to `found`, named by `state`.
 async fn check(
     browser: &Browser,
     language: &str,
@@ -149,6 +161,19 @@ async fn check(
     let text = browser.js(PAGE_TEXT).await;
     for english in english_in(text.as_str().unwrap(), known) {
         found.push(format!("{language} {state}: {english}"));
+    }
+    let layout = browser.js(LAYOUT).await;
+    if layout["wider"] != json!(0) {
+        found.push(format!(
+            "{language} {state}: the page is {}px wider than the window",
+            layout["wider"]
+        ));
+    }
+    for control in layout["clipped"].as_array().unwrap() {
+        found.push(format!("{language} {state}: the words of {control} are cut off"));
+    }
+    for violation in browser.axe_violations().await {
+        found.push(format!("{language} {state}: axe: {violation}"));
     }
 }
 

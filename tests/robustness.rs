@@ -517,8 +517,9 @@ async fn a_new_deploy_reaches_the_next_visit_and_never_interrupts_a_running_rout
 
 /// A copy of the build without the code of the pages opened later
 /// (`split_*.wasm`) but a zone's details (which the service worker has
-/// fetched once the app started), as when a host has lost them or the
-/// network fails just then.
+/// fetched once the app started) and the English words and content (which
+/// came with the start), as when a host has lost them or the network fails
+/// just then.
 fn without_later_code(first: &Path) -> Scratch {
     let folder = Scratch::new("partial");
     let partial = folder.path();
@@ -531,7 +532,10 @@ fn without_later_code(first: &Path) -> Scratch {
                 let file = file.unwrap();
                 std::fs::copy(file.path(), partial.join(&name).join(file.file_name())).unwrap();
             }
-        } else if !name.starts_with("split_") || name.starts_with("split_details") {
+        } else if !name.starts_with("split_")
+            || name.starts_with("split_details")
+            || name.starts_with("split_english")
+        {
             std::fs::copy(entry.path(), partial.join(&name)).unwrap();
         }
     }

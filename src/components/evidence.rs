@@ -24,7 +24,7 @@ pub fn ClaimCard(
     let sources = if claim.sources.is_empty() {
         Inset::Plain(get(key::SOURCES_NONE).to_string())
     } else {
-        Inset::Views(citations(content().sources_for(&claim.sources)))
+        Inset::Views(citations(whole().sources_for(&claim.sources)))
     };
     let title = if linked {
         view! {
@@ -181,7 +181,8 @@ pub fn BenefitPage(claim: &'static Claim) -> impl IntoView {
                                                                 href=format!("#{}", route::fragment(Route::Zone(key)))
                                                                 aria-label=key.full_name(c)
                                                             >
-                                                                {side.title()}
+                                                                // The label's first words, in every language.
+                                                                {key.limb(c)}
                                                             </a>
                                                         }
                                                     })

@@ -4,7 +4,7 @@
 use crate::components::evidence::citations;
 use crate::components::rich::{rich, Inset};
 use crate::components::CollectAny;
-use crate::content::{content, whole, Severity};
+use crate::content::{whole, Severity};
 use crate::text::{get, key};
 use leptos::prelude::*;
 
@@ -45,7 +45,7 @@ pub fn SafetyNote(#[prop(optional)] compact: bool) -> impl IntoView {
 
 /// " (Smith CA et al., 2017, ...)" for a caution that cites sources.
 fn cited(ids: &'static [String]) -> Option<impl IntoView> {
-    (!ids.is_empty()).then(|| view! { " (" {citations(content().sources_for(ids))} ")" })
+    (!ids.is_empty()).then(|| view! { " (" {citations(whole().sources_for(ids))} ")" })
 }
 
 /// The safety page.

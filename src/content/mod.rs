@@ -13,8 +13,15 @@ use crate::text::{fill, get, key};
 use std::sync::OnceLock;
 
 /// Every content file, packed by `src/build.rs`: what the map shows, and
-/// apart from it the text only other pages show ([`Apart`]).
+/// apart from it the text only other pages show ([`Apart`]). In the hosted
+/// build the English map content is a split part of its own, like every
+/// language's ([`use_packed`]), so that no reader downloads another
+/// language's; elsewhere (the development server, the pre-render, the
+/// native tests) it is here.
+#[cfg(not(foot_map_split))]
 const PACKED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/content.postcard"));
+#[cfg(foot_map_split)]
+const PACKED: &[u8] = &[];
 const APART: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/apart.postcard"));
 
 /// The decoder's own message is left out: its text would ship in every build.
@@ -22,9 +29,9 @@ const BROKEN: &str = "The built-in content could not be read: the build is broke
 
 /// Decodes the content the map shows. It was checked against the same types
 /// when it was packed, so this fails only if the build itself went wrong.
-/// In the language in use: the English, or the copy [`use_packed`] gave.
+/// In the language in use: the copy [`use_packed`] gave, else the English.
 pub fn parse() -> Result<Content, String> {
-    let packed = LANGUAGE.get().copied().unwrap_or(PACKED);
+    let packed = LANGUAGE.get().or(ENGLISH.get()).copied().unwrap_or(PACKED);
     postcard::from_bytes(packed).map_err(|_| BROKEN.to_string())
 }
 
@@ -48,6 +55,14 @@ pub fn parse_whole() -> Result<Whole, String> {
 /// (`content-<code>.postcard`), when one is in use.
 static LANGUAGE: OnceLock<&'static [u8]> = OnceLock::new();
 static APART_IN_LANGUAGE: OnceLock<&'static [u8]> = OnceLock::new();
+/// The English content, from its split part (see [`PACKED`]).
+static ENGLISH: OnceLock<&'static [u8]> = OnceLock::new();
+
+/// Reads the English content from `packed` (`content.postcard`, as its
+/// split part holds it). Once per page, before anything reads the content.
+pub fn use_english(packed: &'static [u8]) {
+    let _ = ENGLISH.set(packed);
+}
 
 /// Reads the content from `packed` (a language's `content-<code>.postcard`)
 /// from now on, in place of the English.

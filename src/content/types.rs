@@ -321,11 +321,10 @@ pub struct RoutineStep {
     pub seconds: u32,
 }
 
-/// The text that only pages other than the map show: the sources' titles,
-/// citations and findings, what each benefit's article claims, what each
+/// The text that only pages other than the map show: the sources' authors,
+/// titles, journals, citations and findings, what each benefit's article claims, what each
 /// evidence label means, the safety note's introduction and leg check, what
-/// only the content rules read (the sources' topics, the cautions'
-/// conditions), every caution's text, the built-in routines' summaries and
+/// only the content rules read (the sources' topics), every caution, the built-in routines' summaries and
 /// steps, and what only a zone's details show (where the zone is, its
 /// methods' steps, the techniques' summaries, why each claim has its label
 /// and how each of its links to zones is drawn). `src/build.rs` packs it
@@ -334,18 +333,17 @@ pub struct RoutineStep {
 /// not download it.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 pub struct Apart {
-    /// Per source, in order: title, citation, finding.
-    pub sources: Vec<[String; 3]>,
+    /// Per source, in order: authors, title, journal, citation, finding.
+    pub sources: Vec<[String; 5]>,
     /// Per claim, in order: what the article claims.
     pub claimed: Vec<String>,
     /// Per label, in order: what it means.
     pub meanings: Vec<String>,
     /// Per source, in order: its topics.
     pub topics: Vec<Vec<String>>,
-    /// Per caution, in order: its conditions.
-    pub conditions: Vec<Vec<String>>,
-    /// Per caution, in order: its text.
-    pub caution_texts: Vec<String>,
+    /// Every caution: only a zone's details, the safety note and the
+    /// routines show them.
+    pub cautions: Vec<Caution>,
     /// Per zone, in order: where it is, and each method's steps.
     pub zones: Vec<(String, Vec<Vec<String>>)>,
     /// Per technique, in order: its summary.
@@ -366,15 +364,20 @@ impl Content {
         use std::mem::take;
         Apart {
             sources: (self.sources.iter_mut())
-                .map(|s| [take(&mut s.title), take(&mut s.citation), take(&mut s.finding)])
+                .map(|s| {
+                    [
+                        take(&mut s.authors),
+                        take(&mut s.title),
+                        take(&mut s.journal),
+                        take(&mut s.citation),
+                        take(&mut s.finding),
+                    ]
+                })
                 .collect(),
             claimed: self.claims.iter_mut().map(|c| take(&mut c.claimed)).collect(),
             meanings: self.labels.iter_mut().map(|l| take(&mut l.meaning)).collect(),
             topics: self.sources.iter_mut().map(|s| take(&mut s.topics)).collect(),
-            conditions: (self.cautions.iter_mut())
-                .map(|c| take(&mut c.conditions))
-                .collect(),
-            caution_texts: self.cautions.iter_mut().map(|c| take(&mut c.text)).collect(),
+            cautions: take(&mut self.cautions),
             zones: (self.zones.iter_mut())
                 .map(|z| {
                     let steps = z.methods.iter_mut().map(|m| take(&mut m.steps)).collect();
@@ -398,8 +401,9 @@ impl Content {
 
     /// Puts back what [`Content::take_apart`] took out.
     pub fn put_back(&mut self, apart: Apart) {
-        for (s, [title, citation, finding]) in self.sources.iter_mut().zip(apart.sources) {
-            (s.title, s.citation, s.finding) = (title, citation, finding);
+        for (s, [authors, title, journal, citation, finding]) in self.sources.iter_mut().zip(apart.sources) {
+            (s.authors, s.title, s.journal, s.citation, s.finding) =
+                (authors, title, journal, citation, finding);
         }
         for (c, claimed) in self.claims.iter_mut().zip(apart.claimed) {
             c.claimed = claimed;
@@ -410,12 +414,7 @@ impl Content {
         for (s, topics) in self.sources.iter_mut().zip(apart.topics) {
             s.topics = topics;
         }
-        for (c, conditions) in self.cautions.iter_mut().zip(apart.conditions) {
-            c.conditions = conditions;
-        }
-        for (c, text) in self.cautions.iter_mut().zip(apart.caution_texts) {
-            c.text = text;
-        }
+        self.cautions = apart.cautions;
         for (z, (location, steps)) in self.zones.iter_mut().zip(apart.zones) {
             z.location = location;
             for (m, steps) in z.methods.iter_mut().zip(steps) {

@@ -47,6 +47,7 @@ pub fn in_language(page: &str, file: &str, language: Language) -> Option<String>
             page = page.replace(text.english, &escape(get(text)));
         }
         page = page.replace("manifest.webmanifest", &file_in("manifest.webmanifest", language));
+        page = without_redirect(&page)?;
     }
     let start = page.find("<noscript>")? + "<noscript>".len();
     let end = start + page[start..].find("</noscript>")?;
@@ -68,6 +69,16 @@ pub fn in_language(page: &str, file: &str, language: Language) -> Option<String>
     let head = page.find("</head>")?;
     page.insert_str(head, &alternates);
     Some(page)
+}
+
+/// `page` without the script that sends a reader from an English address
+/// to their language's page (`index.html` says how): a page in a language
+/// is where it sends them. `None` if the page has no such script.
+fn without_redirect(page: &str) -> Option<String> {
+    let marker = page.find("foot-map.language")?;
+    let start = page[..marker].rfind("<script>")?;
+    let end = marker + page[marker..].find("</script>")? + "</script>".len();
+    Some(format!("{}{}", &page[..start], &page[end..]))
 }
 
 /// The note for a browser without JavaScript, linking the pages of text
@@ -163,6 +174,16 @@ mod tests {
             in_language("<html><head></head></html>", "index.html", Language::English),
             None
         );
+    }
+
+    #[test]
+    fn a_page_in_a_language_leaves_out_the_redirect_to_one() {
+        let page = r#"<head><script>a()</script><script>if(x!==`en`)return;localStorage.getItem(`foot-map.language`)</script><script>b()</script></head>"#;
+        assert_eq!(
+            without_redirect(page).as_deref(),
+            Some("<head><script>a()</script><script>b()</script></head>")
+        );
+        assert_eq!(without_redirect("<head><script>a()</script></head>"), None);
     }
 
     #[test]

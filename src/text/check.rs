@@ -22,14 +22,67 @@ pub enum Forms {
     Plural { one: String, other: String },
 }
 
-/// Every text in a language's file, by key in sorted order. A table whose
-/// keys are exactly `one` and `other` is a plural; any other table is a
-/// section whose keys are joined to its name with a dot. Errors name the
-/// key whose value is neither text nor a table.
+/// The sections of texts that only the pages fetched later show (a zone's
+/// details, the routines, the pages of reading, the practice), and those
+/// only the build writes into the pages (`html`, `manifest`, `shell`):
+/// another language's are packed apart and fetched with those pages'
+/// code, so that a first visit downloads only the first screen's words.
+pub const LATER: &[&str] = &[
+    "basis",
+    "benefits",
+    "calendar",
+    "claim",
+    "counts",
+    "data",
+    "date",
+    "duration",
+    "editor",
+    "evidence",
+    "history",
+    "html",
+    "import_error",
+    "import_plan",
+    "list",
+    "manifest",
+    "measure",
+    "outcomes",
+    "own",
+    "own_page",
+    "player",
+    "pressure",
+    "rating",
+    "record",
+    "reminder",
+    "routine_problem",
+    "routines",
+    "safety",
+    "saved",
+    "share",
+    "share_error",
+    "shared",
+    "shell",
+    "sound",
+    "sources",
+    "spoken",
+    "step",
+    "store_problem",
+    "zone_details",
+];
+
+/// Whether the text with this key is one the pages fetched later show.
+pub fn is_later(key: &str) -> bool {
+    LATER.contains(&key.split('.').next().unwrap_or_default())
+}
+
+/// Every text in a language's file, in packing order: the first screen's
+/// by key in sorted order, then the later pages' ([`LATER`]) likewise. A
+/// table whose keys are exactly `one` and `other` is a plural; any other
+/// table is a section whose keys are joined to its name with a dot.
+/// Errors name the key whose value is neither text nor a table.
 pub fn entries(table: &toml::Table) -> Result<Vec<Entry>, String> {
     let mut out = Vec::new();
     walk("", table, &mut out)?;
-    out.sort_by(|a, b| a.key.cmp(&b.key));
+    out.sort_by(|a, b| (is_later(&a.key), &a.key).cmp(&(is_later(&b.key), &b.key)));
     Ok(out)
 }
 

@@ -10,7 +10,9 @@
 //! page's part of the wasm, not in the first download. Another language's
 //! texts, packed by the build in key order and separated by U+001F (which
 //! no text contains), are read with a split, with no decoder in the
-//! download. Nothing here touches the browser.
+//! download: the first screen's with the language's content, the later
+//! pages' ([`key::FIRST`] on) with those pages' text apart. Nothing here
+//! touches the browser.
 
 use std::fmt::Display;
 use std::sync::OnceLock;
@@ -40,23 +42,37 @@ pub mod key {
 /// The separator between packed texts.
 pub const SEPARATOR: char = '\u{1f}';
 
-/// The texts of the language in use, when it is not English.
+/// The texts of the language in use, when it is not English: the first
+/// screen's, and the later pages'.
 static TRANSLATED: OnceLock<Vec<&'static str>> = OnceLock::new();
+static TRANSLATED_LATER: OnceLock<Vec<&'static str>> = OnceLock::new();
 
-/// Uses these packed texts (a language's file, as the build wrote it)
-/// from now on, in place of the English. Once per page: the language is
-/// chosen before anything is drawn. False, and nothing changed, when the
-/// packed texts are not one per key.
+/// Uses these packed texts (a language's `text-<code>.txt`, as the build
+/// wrote it) from now on, in place of the English. Once per page: the
+/// language is chosen before anything is drawn. False, and nothing
+/// changed, when the packed texts are not one per first-screen key.
 pub fn use_packed(packed: &'static str) -> bool {
     let texts: Vec<&'static str> = packed.split(SEPARATOR).collect();
-    texts.len() == key::TEXTS && TRANSLATED.set(texts).is_ok()
+    texts.len() == key::FIRST && TRANSLATED.set(texts).is_ok()
+}
+
+/// Uses these packed texts (the same language's `text-later-<code>.txt`)
+/// for the later pages from now on; as [`use_packed`].
+pub fn use_later(packed: &'static str) -> bool {
+    let texts: Vec<&'static str> = packed.split(SEPARATOR).collect();
+    texts.len() == key::TEXTS - key::FIRST && TRANSLATED_LATER.set(texts).is_ok()
 }
 
 fn at(index: u16, english: &'static str) -> &'static str {
-    TRANSLATED
-        .get()
-        .and_then(|texts| texts.get(usize::from(index)).copied())
-        .unwrap_or(english)
+    let index = usize::from(index);
+    let texts = if index < key::FIRST {
+        TRANSLATED.get().and_then(|texts| texts.get(index))
+    } else {
+        TRANSLATED_LATER
+            .get()
+            .and_then(|texts| texts.get(index - key::FIRST))
+    };
+    texts.copied().unwrap_or(english)
 }
 
 /// The text with this key.
