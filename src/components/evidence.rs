@@ -177,12 +177,15 @@ pub fn BenefitPage(claim: &'static Claim) -> impl IntoView {
                                                     .map(|side| {
                                                         let key = ZoneKey { side, zone: &zone.id };
                                                         view! {
+                                                            // Named by the words it shows, then the zone.
                                                             <a
                                                                 href=format!("#{}", route::fragment(Route::Zone(key)))
-                                                                aria-label=key.full_name(c)
+                                                                aria-label=fill(
+                                                                    key::BENEFITS_ZONE_LINK,
+                                                                    &[("side", &side.title()), ("zone", &zone.name)],
+                                                                )
                                                             >
-                                                                // The label's first words, in every language.
-                                                                {key.limb(c)}
+                                                                {side.title()}
                                                             </a>
                                                         }
                                                     })
