@@ -16,6 +16,11 @@
 // was focused or pressed. A returning visit (a link to a page, saved data,
 // or a page the service worker serves) starts at once, as does a page with
 // nothing pre-rendered (the development server).
+// The pages in other languages (`hreflang`) are named by relative
+// addresses, so that any sub-path works without a rebuild; search engines
+// want them whole, so they are made whole here, from this page's address.
+var alternates = document.querySelectorAll("link[hreflang]");
+for (var i = 0; i < alternates.length; i++) alternates[i].setAttribute("href", alternates[i].href);
 var code = document.getElementById("app-code");
 var glue = code.href, wasm = code.getAttribute("data-wasm");
 var root = document.documentElement, wanted = "a[href], button, [tabindex]";

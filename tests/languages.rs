@@ -402,6 +402,19 @@ async fn the_language_is_changed_from_any_page_and_kept() {
             .await,
         json!("es")
     );
+    // Each language's page is named for search engines by its whole address.
+    let base = server.url("");
+    assert_eq!(
+        browser
+            .js("return [...document.querySelectorAll('link[hreflang]')].map(l => l.hreflang + ' ' + l.getAttribute('href'))")
+            .await,
+        json!([
+            format!("en {base}"),
+            format!("es {base}index.es.html"),
+            format!("de {base}index.de.html"),
+            format!("x-default {base}"),
+        ])
+    );
     // Deutsch, from the foot of the page: the same page, now in German.
     browser
         .js("document.querySelector('[data-testid=languages] button[lang=de]').click()")
