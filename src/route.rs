@@ -91,19 +91,7 @@ pub fn side_switch(before: ZoneKey, next: ZoneKey, content: &'static Content) ->
     })
 }
 
-/// A name (a zone's, "Big toe") as it stands inside a sentence: its first
-/// letter lower-cased ("big toe") where the language writes it so
-/// (`zone.lower_case_names`: English and Spanish), as written where not
-/// (German nouns keep their capital).
-pub fn name_in_sentence(name: &str) -> String {
-    let mut chars = name.chars();
-    match chars.next() {
-        Some(first) if get(key::ZONE_LOWER_CASE_NAMES) == "yes" => {
-            first.to_lowercase().chain(chars).collect()
-        }
-        _ => name.to_string(),
-    }
-}
+pub use crate::text::name_in_sentence;
 
 /// What the page shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

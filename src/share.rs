@@ -299,8 +299,8 @@ fn read_step(text: &str, content: &Content) -> Result<RoutineStep, ShareError> {
         .ok_or_else(|| ShareError::UnknownTechnique(technique_id.to_string()))?;
     if !zone.methods.iter().any(|m| m.technique == technique_id) {
         return Err(ShareError::TechniqueNotForZone {
-            zone: zone.name.to_ascii_lowercase(),
-            technique: technique.name.to_ascii_lowercase(),
+            zone: crate::text::name_in_sentence(&zone.name),
+            technique: crate::text::name_in_sentence(&technique.name),
         });
     }
     Ok(RoutineStep {

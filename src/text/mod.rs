@@ -99,6 +99,31 @@ pub fn count(plural: Plural, count: u64, values: &[(&str, &dyn Display)]) -> Str
     fill_in(form, &all)
 }
 
+/// A name (a zone's or a technique's, "Big toe") as it stands inside a sentence: its first
+/// letter lower-cased ("big toe") where the language writes it so
+/// (`zone.lower_case_names`: English and Spanish), as written where not
+/// (German nouns keep their capital).
+pub fn name_in_sentence(name: &str) -> String {
+    let mut chars = name.chars();
+    match chars.next() {
+        Some(first) if get(key::ZONE_LOWER_CASE_NAMES) == "yes" => {
+            std::iter::once(lower_latin(first)).chain(chars).collect()
+        }
+        _ => name.to_string(),
+    }
+}
+
+/// `c` in lower case, for the letters of the languages Foot Map speaks
+/// (ASCII and Latin-1: "Á" gives "á", "Ü" gives "ü"); any other as it is.
+/// By hand: the standard library's full Unicode tables would add about
+/// 1.5 KB to the first download.
+fn lower_latin(c: char) -> char {
+    match c {
+        'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ' => char::from_u32(u32::from(c) + 32).unwrap_or(c),
+        _ => c,
+    }
+}
+
 /// One piece of a text cut at its placeholders: text as written, or the
 /// name of a placeholder (`{name}` gives `Slot("name")`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -175,6 +200,18 @@ mod tests {
         );
         assert_eq!(pieces("{a}{b}"), vec![Piece::Slot("a"), Piece::Slot("b")]);
         assert_eq!(pieces("no { place } {}"), vec![Piece::Text("no { place } {}")]);
+    }
+
+    #[test]
+    fn latin_letters_are_lower_cased_as_the_standard_library_does() {
+        for c in ('\0'..='ÿ').chain(['Ā', 'Ω', 'ẞ']) {
+            let theirs: Vec<char> = c.to_lowercase().collect();
+            if c.is_ascii() || ('À'..='ÿ').contains(&c) {
+                assert_eq!(vec![lower_latin(c)], theirs, "{c:?}");
+            } else {
+                assert_eq!(lower_latin(c), c, "{c:?}");
+            }
+        }
     }
 
     #[test]

@@ -179,7 +179,7 @@ pub fn step_words(step: &RoutineStep) -> String {
         key::STEP_WORDS,
         &[
             ("zone", &step_zone(step).full_name(content())),
-            ("technique", &technique.to_ascii_lowercase()),
+            ("technique", &crate::text::name_in_sentence(technique)),
         ],
     )
 }
