@@ -63,20 +63,33 @@ self.addEventListener('activate', (event) => {
   })());
 });
 
+// Caches being removed, which no lookup opens meanwhile.
+const retiring = new Set();
+
 // Removes this app's caches of earlier deploys once no page of theirs is
 // open: every open page was loaded through this worker.
 async function retire() {
   const pages = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
   if (pages.some((page) => !current.has(page.id))) return;
   for (const key of await caches.keys()) {
-    if (key.startsWith(PREFIX) && key !== CACHE) await caches.delete(key);
+    if (key.startsWith(PREFIX) && key !== CACHE && !retiring.has(key)) {
+      retiring.add(key);
+      await caches.delete(key);
+    }
   }
 }
+
+// `promise`'s value, or `fallback` after `ms`: a lookup in the caches must
+// never hold up a page, whatever the browser's storage is doing.
+function within(promise, ms, fallback) {
+  return Promise.race([promise, new Promise((resolve) => setTimeout(() => resolve(fallback), ms))]);
+}
+const MISS = { hit: undefined, name: undefined };
 
 // The file from this app's caches, the current deploy's first, and the
 // name of the cache it came from.
 async function cached(request) {
-  const names = (await caches.keys()).filter((key) => key.startsWith(PREFIX));
+  const names = (await caches.keys()).filter((key) => key.startsWith(PREFIX) && !retiring.has(key));
   names.sort((a, b) => (a === CACHE ? -1 : b === CACHE ? 1 : 0));
   for (const name of names) {
     const hit = await (await caches.open(name)).match(request);
@@ -124,14 +137,15 @@ self.addEventListener('fetch', (event) => {
         }
         return response;
       }
-      const fallback = app ? (await cached(key)).hit || (await cached('./')).hit : (await cached(request)).hit;
+      const look = (what) => within(cached(what), 3000, MISS);
+      const fallback = app ? (await look(key)).hit || (await look('./')).hit : (await look(request)).hit;
       return fallback || response || Response.error();
     })());
     event.waitUntil(retire());
     return;
   }
   event.respondWith((async () => {
-    const { hit, name } = await cached(request);
+    const { hit, name } = await within(cached(request), 3000, MISS);
     // A page that asks for this deploy's own code is of this deploy.
     if (hit && name === CACHE && event.clientId && HASHED.test(new URL(request.url).pathname)) {
       current.add(event.clientId);
