@@ -15,17 +15,28 @@ fn main() {
     console_error_panic_hook::set_once();
     open_text_page();
     // The reader's language is chosen first, and its words and content
-    // fetched (English words are in the main code, its content in a part
-    // of its own); then a page whose code is fetched when first opened (a
-    // page of text, a link to a routine) has it fetched before the app
-    // replaces the pre-rendered markup, so that nothing blanks while it
+    // fetched (a part of the wasm for each language); beside them, a page
+    // whose code is fetched when first opened (a zone tapped before the
+    // start, a page of text, a link to a routine) has it fetched before the
+    // app replaces the pre-rendered markup, so that nothing blanks while it
     // arrives. If either cannot be, the app starts all the same (in
     // English, or saying the page is missing). Without even the English
     // content there is no map to draw: the page's error message shows.
     let language = foot_map::browser::language::for_reader();
     let mut load = Box::pin(async move {
         let english = foot_map::language::Language::English;
-        let language = match foot_map::split_points::use_language(language).await {
+        // The page's code is fetched beside the words, its part guessed
+        // from the address's shape (the content that checks the address
+        // comes with the words); `load` below then finds it here, or awaits
+        // the same download.
+        let hash = foot_map::browser::location::hash();
+        let guess = foot_map::state::loading::part_of_fragment(&hash);
+        let (words, _) = futures::future::join(
+            foot_map::split_points::use_language(language),
+            foot_map::split_points::load_part(guess),
+        )
+        .await;
+        let language = match words {
             Ok(()) => language,
             Err(_) if language != english => {
                 let _ = foot_map::split_points::use_language(english).await;
@@ -34,7 +45,6 @@ fn main() {
             Err(_) => english,
         };
         foot_map::browser::language::mark_page(language);
-        let hash = foot_map::browser::location::hash();
         let route = if foot_map::share::is_link(&hash) {
             foot_map::route::Route::Shared
         } else {

@@ -260,8 +260,17 @@ pub async fn load(route: Route) -> Result<(), NotDownloaded> {
 
 /// Downloads the code of `route`'s part, and the practice's if it needs it.
 async fn load_code(route: Route) -> Result<(), NotDownloaded> {
+    load_part(part(route)).await
+}
+
+/// Downloads the code of `part`, and the practice's if it needs it; at
+/// once when it is here already (a second call awaits the first's
+/// download). The start calls it for the part the address will need (see
+/// [`part_of_fragment`](crate::state::loading::part_of_fragment)) beside
+/// the reader's words, before the content that reads the address.
+pub async fn load_part(part: Option<Part>) -> Result<(), NotDownloaded> {
     #[cfg(foot_map_split)]
-    match part(route) {
+    match part {
         Some(Part::Routines) => {
             try_join3(load_practice(), load_routines(), load_share_reader()).await?;
         }
@@ -273,7 +282,7 @@ async fn load_code(route: Route) -> Result<(), NotDownloaded> {
         None => {}
     }
     #[cfg(not(foot_map_split))]
-    let _ = route;
+    let _ = part;
     Ok(())
 }
 

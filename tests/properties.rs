@@ -1,5 +1,6 @@
 //! Property tests of every parser of outside input: URL fragments (any
-//! link a person follows) and saved settings (whatever local storage holds,
+//! link a person follows, and the guess at the code its page needs made
+//! before the content that checks it has come) and saved settings (whatever local storage holds,
 //! perhaps written by an older or newer version, or damaged). Each runs
 //! 10,000 generated cases: nothing panics, valid values round-trip, and
 //! unreadable saved text is kept aside, never overwritten.
@@ -7,6 +8,7 @@
 use foot_map::content::{content, Side};
 use foot_map::route::{self, Route, ZoneKey};
 use foot_map::settings::{Settings, Sound};
+use foot_map::state::loading::{part, part_of_fragment, Part};
 use foot_map::store::Store;
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
@@ -81,6 +83,23 @@ fn every_route_round_trips_through_its_link() {
     }
 }
 
+#[test]
+fn every_link_the_app_writes_names_the_part_its_page_needs_before_the_content_is_here() {
+    let mut routes = every_route();
+    routes.extend([Route::Routine("my-1"), Route::Edit("my-1")]);
+    for route in routes {
+        let fragment = route::fragment(route);
+        assert_eq!(part_of_fragment(&fragment), part(route), "{fragment}");
+        assert_eq!(
+            part_of_fragment(&format!("#{fragment}")),
+            part(route),
+            "#{fragment}"
+        );
+    }
+    assert_eq!(part_of_fragment("#share=1.abc"), Some(Part::Routines));
+    assert_eq!(part_of_fragment(""), None);
+}
+
 proptest! {
     #![proptest_config(config())]
 
@@ -89,6 +108,26 @@ proptest! {
         match route::parse(&text, content()) {
             Ok(route) => prop_assert_eq!(route::parse(&route::fragment(route), content()), Ok(route)),
             Err(error) => assert_readable_message(&error),
+        }
+    }
+
+    #[test]
+    fn the_code_a_link_needs_is_guessed_from_its_shape_as_its_page_needs_it(
+        text in "\\PC{0,300}|[ -~]{0,300}|(zone|routines?|edit|benefits?|evidence|safety|history|share)(=[a-z0-9-]{0,12})?"
+    ) {
+        // Whatever a link holds the guess never panics; wherever the link
+        // opens a page, it names that page's part.
+        let guess = part_of_fragment(&text);
+        if let Ok(route) = route::parse(&text, content()) {
+            prop_assert_eq!(guess, part(route));
+        }
+    }
+
+    #[test]
+    fn a_damaged_link_guesses_the_part_its_page_needs(text in damaged_fragment()) {
+        let guess = part_of_fragment(&format!("#{text}"));
+        if let Ok(route) = route::parse(&format!("#{text}"), content()) {
+            prop_assert_eq!(guess, part(route));
         }
     }
 

@@ -33,6 +33,26 @@ pub fn part(route: Route) -> Option<Part> {
     }
 }
 
+/// The part a link's fragment (with or without `#`) will need, read from
+/// its shape alone: the app starts by fetching the reader's words and
+/// content, which [`crate::route::parse`] needs to check the fragment, and
+/// this lets the page's code come beside them rather than after. It agrees
+/// with `part(parse(fragment))` wherever that parses; a fragment that turns
+/// out to be no page costs one needless download.
+pub fn part_of_fragment(fragment: &str) -> Option<Part> {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    if crate::share::is_link(fragment) {
+        return Some(Part::Routines);
+    }
+    match fragment.split_once('=').map_or(fragment, |(key, _)| key) {
+        "zone" => Some(Part::Details),
+        "routines" | "routine" | "edit" => Some(Part::Routines),
+        "benefits" | "benefit" | "evidence" | "safety" => Some(Part::Reading),
+        "history" => Some(Part::History),
+        _ => None,
+    }
+}
+
 /// Whether `route`'s page needs the person's practice begun.
 pub fn needs_practice(route: Route) -> bool {
     matches!(part(route), Some(Part::Routines | Part::History))
