@@ -117,8 +117,8 @@ fn no_script(language: Language) -> String {
 }
 
 /// The English manifest (`public/manifest.webmanifest`) in `language`: its
-/// names and descriptions translated, its start and shortcuts on that
-/// language's first page. `None` when it lacks a text this translates.
+/// `lang`, names and descriptions translated, its start and shortcuts on
+/// that language's first page. `None` when it lacks a text this translates.
 pub fn manifest_in(manifest: &str, language: Language) -> Option<String> {
     let mut out = manifest.to_string();
     for text in [
@@ -142,9 +142,14 @@ pub fn manifest_in(manifest: &str, language: Language) -> Option<String> {
         let translated = get(text).replace('\\', "\\\\").replace('"', "\\\"");
         out = out.replace(&english, &format!("\"{translated}\""));
     }
+    let lang = "\"lang\": \"en\"";
+    if !out.contains(lang) {
+        return None;
+    }
     let first = href_in("index.html", language);
     Some(
-        out.replace("\"start_url\": \"./\"", &format!("\"start_url\": \"{first}\""))
+        out.replace(lang, &format!("\"lang\": \"{}\"", language.code()))
+            .replace("\"start_url\": \"./\"", &format!("\"start_url\": \"{first}\""))
             .replace("\"url\": \"./#", &format!("\"url\": \"{first}#")),
     )
 }
@@ -193,5 +198,9 @@ mod tests {
             manifest_in(manifest, Language::English).as_deref(),
             Some(manifest)
         );
+        assert!(manifest.contains("\"lang\": \"en\""));
+        // A manifest without its language named is not written in another.
+        let unnamed = manifest.replace("\"lang\": \"en\",", "");
+        assert_eq!(manifest_in(&unnamed, Language::English), None);
     }
 }
