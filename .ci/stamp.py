@@ -65,7 +65,20 @@ other_language = re.compile(r"^split_(spanish|german)")
 later += sorted(
     p.name for p in dist.glob("*.wasm") if p.name not in html and not other_language.match(p.name)
 )
-version = "v-" + hashlib.sha256((html + " ".join(later)).encode("utf-8")).hexdigest()[:16]
+# Each other language's parts, by its code: the worker keeps those of the
+# languages of the pages open when it installs (a reader's first visit
+# fetched them before there was a worker to keep them).
+parts = {"es": "spanish", "de": "german"}
+own = {
+    code: sorted(p.name for p in dist.glob(f"split_{name}*.wasm"))
+    for code, name in parts.items()
+}
+for code, files in own.items():
+    if not files:
+        sys.exit(f"no split_{parts[code]}*.wasm in {dist}: is the language still split?")
+version = "v-" + hashlib.sha256(
+    (html + " ".join(later) + json.dumps(own, sort_keys=True)).encode("utf-8")
+).hexdigest()[:16]
 worker = dist / "sw.js"
 text = worker.read_text(encoding="utf-8")
 # (Run again on a finished build, sw.js is minified: `LATER=[...]`.)
@@ -73,6 +86,10 @@ listed = json.dumps(later)
 text, n = re.subn(r"\bLATER\s*=\s*\[[^\]]*\]", lambda m: "LATER = " + listed, text)
 if n != 1:
     sys.exit("sw.js has no `const LATER = [];` to fill in")
+listed = json.dumps(own, sort_keys=True)
+text, n = re.subn(r"\bLANGUAGE_PARTS\s*=\s*\{[^}]*\}", lambda m: "LANGUAGE_PARTS = " + listed, text)
+if n != 1:
+    sys.exit("sw.js has no `const LANGUAGE_PARTS = {};` to fill in")
 stamped, n = re.subn(r"(const VERSION = ')dev(';)", rf"\g<1>{version}\g<2>", text)
 if n == 0:
     stamped, n = re.subn(r"v-[0-9a-f]{16}", version, text)

@@ -25,6 +25,9 @@ const CACHE = PREFIX + VERSION;
 // The code of the pages downloaded when first opened (routines, reading,
 // history): no page names these files, so the build lists them here.
 const LATER = [];
+// Each other language's words and content (wasm parts), by the language's
+// code in its page's name (`index.es.html`); the build lists them here too.
+const LANGUAGE_PARTS = {};
 // How long a page's network answer may take before the cached copy is used.
 const NETWORK_WAIT_MS = 4000;
 
@@ -48,10 +51,26 @@ self.addEventListener('install', (event) => {
       .filter((url) => !url.startsWith('/') && !url.startsWith('//'));
     // (By full URL: `./a.js` and `a.js` are one file, and addAll refuses
     // a list that names a file twice. It also refuses any bad answer.)
-    const urls = [...linked, ...LATER].map((url) => new URL(url, self.location).href);
+    // The app page and words of the language of each page open now, the
+    // one that registered this worker among them: a reader's first visit
+    // fetched those before there was a worker to keep them, and offline the
+    // app would otherwise start in English.
+    const open = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+    const codes = new Set(open
+      .map((client) => (new URL(client.url).pathname.match(/\/index\.([a-z]{2})\.html$/) || [])[1])
+      .filter((code) => code && LANGUAGE_PARTS[code]));
+    const pages = await Promise.all([...codes].map(async (code) => {
+      const file = `index.${code}.html`;
+      const answer = await fetch(file, { cache: 'no-cache' });
+      if (!answer.ok) throw new Error(`${file} answered ${answer.status}`);
+      return [file, answer];
+    }));
+    const own = [...codes].flatMap((code) => LANGUAGE_PARTS[code]);
+    const urls = [...linked, ...LATER, ...own].map((url) => new URL(url, self.location).href);
     const cache = await caches.open(CACHE);
     await cache.addAll([...new Set(urls)]);
     await cache.put('./', page);
+    for (const [file, answer] of pages) await cache.put(file, answer);
     await self.skipWaiting();
   })());
 });

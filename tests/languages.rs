@@ -330,3 +330,47 @@ async fn with_no_voice_for_the_language_the_sound_settings_say_so_and_offer_chim
     );
     browser.close().await;
 }
+
+#[tokio::test]
+async fn after_a_first_visit_in_spanish_the_app_works_offline_in_spanish() {
+    let (server, browser) = support::session_with(PHONE, "", &[&prefers("es-ES")]).await;
+    let controlled = r#"const done = arguments[arguments.length - 1];
+        navigator.serviceWorker.ready.then(() => {
+            if (navigator.serviceWorker.controller) return done(true);
+            navigator.serviceWorker.addEventListener('controllerchange', () => done(true));
+        });"#;
+    let ready = browser.client.execute_async(controlled, vec![]).await.unwrap();
+    assert_eq!(ready, json!(true), "the service worker takes charge");
+
+    // Offline, the English address of a zone: sent to the Spanish page,
+    // which opens in Spanish, words, content and all.
+    server.set_offline(true);
+    browser.open(&server.url("zone=left-heel")).await;
+    assert_eq!(
+        browser
+            .js("return location.pathname.split('/').pop() + location.hash")
+            .await,
+        json!("index.es.html#zone=left-heel")
+    );
+    browser
+        .wait_for_text("[data-testid=zone-details] h2", "Talón")
+        .await;
+    let known = english_only("es");
+    let mut found = Vec::new();
+    check(&browser, "es", &known, "offline, a zone", &mut found).await;
+    // And the pages whose words come later, which this visit never opened.
+    for (fragment, shown) in [("history", "history"), ("evidence", "evidence-page")] {
+        go(&browser, fragment, shown).await;
+        check(
+            &browser,
+            "es",
+            &known,
+            &format!("offline, {fragment}"),
+            &mut found,
+        )
+        .await;
+    }
+    server.set_offline(false);
+    assert!(found.is_empty(), "{}", found.join("\n"));
+    browser.close().await;
+}
