@@ -104,7 +104,21 @@ impl Language {
     pub fn begin(self) -> bool {
         IN_USE.set(self).is_ok()
     }
+
+    /// The language this reader asked for whose words could not be
+    /// downloaded (offline, a language never opened online), so that the
+    /// page is in English instead; `None` if nothing is missing.
+    pub fn missing() -> Option<Language> {
+        MISSING.get().copied()
+    }
+
+    /// Records that `self`'s words could not be downloaded. Once.
+    pub fn mark_missing(self) {
+        let _ = MISSING.set(self);
+    }
 }
+
+static MISSING: std::sync::OnceLock<Language> = std::sync::OnceLock::new();
 
 #[cfg(test)]
 mod tests {

@@ -39,6 +39,8 @@ fn main() {
         let language = match words {
             Ok(()) => language,
             Err(_) if language != english => {
+                // (The page then says so, in English, naming the language.)
+                language.mark_missing();
                 let _ = foot_map::split_points::use_language(english).await;
                 english
             }

@@ -374,3 +374,57 @@ async fn after_a_first_visit_in_spanish_the_app_works_offline_in_spanish() {
     assert!(found.is_empty(), "{}", found.join("\n"));
     browser.close().await;
 }
+
+#[tokio::test]
+async fn a_language_that_cannot_be_downloaded_leaves_the_page_in_english_and_says_so() {
+    // The build without the Spanish words and content, as for a reader who,
+    // offline, chooses a language never opened online.
+    let copy = support::dist_without("without-spanish", |name| name.starts_with("split_spanish"));
+    let server = support::Server::start_at(copy.path().to_path_buf());
+    let browser = support::Browser::start(PHONE).await;
+    browser.open(&server.url("zone=left-heel")).await;
+    browser
+        .wait_for_text("[data-testid=zone-details] h2", "Heel")
+        .await;
+    browser
+        .js("document.querySelector('[data-testid=languages] button[lang=es]').click()")
+        .await;
+    browser
+        .wait_for_js(
+            "return location.pathname.split('/').pop() + location.hash",
+            json!("index.es.html#zone=left-heel"),
+        )
+        .await;
+    // The words did not come: the app works in English, and says why.
+    browser
+        .wait_for_text("[data-testid=language-notice]", "Español could not be downloaded")
+        .await;
+    assert_eq!(
+        browser.js("return document.documentElement.lang").await,
+        json!("en")
+    );
+    assert_eq!(browser.details_title().await.as_deref(), Some("Heel"));
+    assert_eq!(
+        browser
+            .js("return [...document.querySelectorAll('[data-testid=language-notice] [lang=es]')].map(e => e.textContent)")
+            .await,
+        json!(["Español", "Español"]),
+        "the language's name is marked as Spanish, for voices"
+    );
+    let violations = browser.axe_violations().await;
+    assert!(violations.is_empty(), "{violations:#?}");
+
+    // Once the words can be had, the notice's Reload opens the page in
+    // Spanish, as chosen.
+    server.deploy(support::dist());
+    browser.press("reload").await;
+    browser
+        .wait_for_text("[data-testid=zone-details] h2", "Talón")
+        .await;
+    assert_eq!(
+        browser.js("return document.documentElement.lang").await,
+        json!("es")
+    );
+    assert!(browser.text("[data-testid=language-notice]").await.is_none());
+    browser.close().await;
+}

@@ -527,31 +527,15 @@ async fn a_new_deploy_reaches_the_next_visit_and_never_interrupts_a_running_rout
 /// fetched once the app started) and the English words and content (which
 /// came with the start), as when a host has lost them or the network fails
 /// just then.
-fn without_later_code(first: &Path) -> Scratch {
-    let folder = Scratch::new("partial");
-    let partial = folder.path();
-    std::fs::create_dir_all(partial.join("zone")).unwrap();
-    for entry in std::fs::read_dir(first).unwrap() {
-        let entry = entry.unwrap();
-        let name = entry.file_name().into_string().unwrap();
-        if entry.file_type().unwrap().is_dir() {
-            for file in std::fs::read_dir(entry.path()).unwrap() {
-                let file = file.unwrap();
-                std::fs::copy(file.path(), partial.join(&name).join(file.file_name())).unwrap();
-            }
-        } else if !name.starts_with("split_")
-            || name.starts_with("split_details")
-            || name.starts_with("split_english")
-        {
-            std::fs::copy(entry.path(), partial.join(&name)).unwrap();
-        }
-    }
-    folder
+fn without_later_code() -> Scratch {
+    support::dist_without("partial", |name| {
+        name.starts_with("split_") && !name.starts_with("split_details") && !name.starts_with("split_english")
+    })
 }
 
 #[tokio::test]
 async fn a_page_whose_code_cannot_be_downloaded_says_so_and_the_map_still_works() {
-    let partial = without_later_code(&support::dist());
+    let partial = without_later_code();
     let server = Server::start_at(partial.path().to_path_buf());
     let browser = Browser::start(DESKTOP).await;
     browser.open(&server.url("zone=left-heel")).await;

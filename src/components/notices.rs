@@ -1,7 +1,9 @@
 //! Short messages about things that went wrong outside the reader's
 //! control: a link that could not be followed, saved data that could not
-//! be read or saved. The page stays usable beneath them.
+//! be read or saved, a language whose words could not be downloaded. The
+//! page stays usable beneath them.
 
+use super::rich::{rich, Inset};
 use crate::browser::location;
 use crate::state::Nav;
 use crate::text::{get, key};
@@ -15,13 +17,22 @@ pub fn Notices() -> impl IntoView {
     view! {
         {move || {
             nav.link_error().map(|error| {
-                view! { <Notice text=error.message() testid="link-notice" reload=false dismiss=|nav| nav.dismiss_error() /> }
+                view! { <Notice text=vec![error.message().into_any()] testid="link-notice" reload=false dismiss=|nav| nav.dismiss_error() /> }
             })
         }}
         {move || {
             practice.problem().map(|text| {
                 let reload = practice.needs_reload();
+                let text = vec![text.into_any()];
                 view! { <Notice text testid="saved-notice" reload dismiss=|nav| nav.practice().dismiss_problem() /> }
+            })
+        }}
+        {move || {
+            nav.language_missing().map(|language| {
+                // The language's name, in itself, marked so for voices.
+                let name = || Inset::Views(vec![view! { <span lang=language.code()>{language.own_name()}</span> }.into_any()]);
+                let text = rich(get(key::NOTICE_LANGUAGE_MISSING), vec![("language", name()), ("language", name())]);
+                view! { <Notice text testid="language-notice" reload=true dismiss=|nav| nav.dismiss_language_missing() /> }
             })
         }}
         {move || practice.notice()}
@@ -32,7 +43,7 @@ pub fn Notices() -> impl IntoView {
 #[component]
 fn Notice(
     /// What happened and what the page did about it.
-    text: String,
+    text: Vec<AnyView>,
     /// The test hook.
     testid: &'static str,
     /// Whether to offer to reload the page (the way out of the problem).

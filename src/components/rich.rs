@@ -36,8 +36,9 @@ impl Inset {
     }
 }
 
-/// `text` with each `{name}` replaced by the inset named so in `insets`;
-/// a placeholder with no inset stays as written.
+/// `text` with each `{name}` replaced by the inset named so in `insets`
+/// (each inset once, in order: a name said twice needs two); a
+/// placeholder with no inset left stays as written.
 pub(crate) fn rich(text: &str, insets: Vec<(&'static str, Inset)>) -> Vec<AnyView> {
     let mut insets: Vec<(&'static str, Option<Inset>)> = insets
         .into_iter()
@@ -50,7 +51,7 @@ pub(crate) fn rich(text: &str, insets: Vec<(&'static str, Inset)>) -> Vec<AnyVie
             Piece::Slot(name) => {
                 match insets
                     .iter_mut()
-                    .find(|(n, _)| *n == name)
+                    .find(|(n, i)| *n == name && i.is_some())
                     .and_then(|(_, i)| i.take())
                 {
                     Some(Inset::Link { href, class, text }) => {

@@ -6,6 +6,7 @@ use super::loading::{self, Loader, NotDownloaded};
 use super::practice::{Navigation, Practice};
 use crate::browser::location;
 use crate::content::{content, View};
+use crate::language::Language;
 use crate::route::{self, LinkError, Route};
 use crate::share::Shared;
 use leptos::prelude::*;
@@ -20,6 +21,9 @@ pub struct Start(pub Route);
 pub struct Nav {
     route: RwSignal<Route>,
     link_error: RwSignal<Option<LinkError>>,
+    /// The language asked for whose words could not be downloaded, until
+    /// the reader dismisses the notice that says so.
+    language_missing: RwSignal<Option<Language>>,
     /// The routine a share link carries, while [`Route::Shared`] shows it.
     shared: RwSignal<Option<Shared>>,
     /// The view shown where only one fits (phones); follows the selection.
@@ -48,6 +52,7 @@ impl Nav {
         let nav = Nav {
             route: RwSignal::new(Route::Map),
             link_error: RwSignal::new(None),
+            language_missing: RwSignal::new(Language::missing()),
             shared: RwSignal::new(None),
             view: RwSignal::new(View::Sole),
             fetching: RwSignal::new(false),
@@ -113,6 +118,17 @@ impl Nav {
     /// Why the last link could not be followed, if it could not.
     pub fn link_error(self) -> Option<LinkError> {
         self.link_error.get()
+    }
+
+    /// The language asked for whose words could not be downloaded (the
+    /// page is in English instead), until the notice is dismissed.
+    pub fn language_missing(self) -> Option<Language> {
+        self.language_missing.get()
+    }
+
+    /// Forgets the missing language once the reader has seen it.
+    pub fn dismiss_language_missing(self) {
+        self.language_missing.set(None);
     }
 
     /// Whether a page asked for is waiting for its code to download.

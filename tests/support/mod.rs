@@ -45,6 +45,29 @@ pub fn dist() -> PathBuf {
     dist
 }
 
+/// A copy of the release build without the files at its top whose names
+/// `leave_out` picks (the folders, such as `zone/`, are copied whole), as
+/// when a host has lost them or the network fails just when they are asked
+/// for.
+pub fn dist_without(label: &str, leave_out: impl Fn(&str) -> bool) -> Scratch {
+    let folder = Scratch::new(label);
+    let copy = folder.path();
+    for entry in std::fs::read_dir(dist()).unwrap() {
+        let entry = entry.unwrap();
+        let name = entry.file_name().into_string().unwrap();
+        if entry.file_type().unwrap().is_dir() {
+            std::fs::create_dir_all(copy.join(&name)).unwrap();
+            for file in std::fs::read_dir(entry.path()).unwrap() {
+                let file = file.unwrap();
+                std::fs::copy(file.path(), copy.join(&name).join(file.file_name())).unwrap();
+            }
+        } else if !leave_out(&name) {
+            std::fs::copy(entry.path(), copy.join(&name)).unwrap();
+        }
+    }
+    folder
+}
+
 /// A folder of its own for one test or one browser, removed with
 /// everything in it when dropped (a failing test included), so repeated
 /// runs do not fill the disk.
