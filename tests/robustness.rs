@@ -314,11 +314,7 @@ fn second_deploy(first: &Path) -> (Scratch, Vec<String>, Vec<String>) {
         let name = entry.file_name().into_string().unwrap();
         // The zones' details (zone/*.html) are fetched by a fixed name.
         if entry.file_type().unwrap().is_dir() {
-            std::fs::create_dir_all(second.join(&name)).unwrap();
-            for file in std::fs::read_dir(entry.path()).unwrap() {
-                let file = file.unwrap();
-                std::fs::copy(file.path(), second.join(&name).join(file.file_name())).unwrap();
-            }
+            support::copy_folder(&entry.path(), &second.join(&name));
             continue;
         }
         // Pages (index.html, and the pages of text it links to) and the

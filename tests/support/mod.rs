@@ -56,16 +56,22 @@ pub fn dist_without(label: &str, leave_out: impl Fn(&str) -> bool) -> Scratch {
         let entry = entry.unwrap();
         let name = entry.file_name().into_string().unwrap();
         if entry.file_type().unwrap().is_dir() {
-            std::fs::create_dir_all(copy.join(&name)).unwrap();
-            for file in std::fs::read_dir(entry.path()).unwrap() {
-                let file = file.unwrap();
-                std::fs::copy(file.path(), copy.join(&name).join(file.file_name())).unwrap();
-            }
+            copy_folder(&entry.path(), &copy.join(&name));
         } else if !leave_out(&name) {
             std::fs::copy(entry.path(), copy.join(&name)).unwrap();
         }
     }
     folder
+}
+
+/// Copies the files in `from` (a folder of files, such as `dist/zone/`)
+/// into `to`, which it makes.
+pub fn copy_folder(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for file in std::fs::read_dir(from).unwrap() {
+        let file = file.unwrap();
+        std::fs::copy(file.path(), to.join(file.file_name())).unwrap();
+    }
 }
 
 /// A folder of its own for one test or one browser, removed with
