@@ -319,13 +319,7 @@ async fn on_a_phone_no_page_scrolls_sideways() {
 #[tokio::test]
 async fn after_a_first_visit_the_app_works_offline() {
     let (server, browser) = support::session(DESKTOP, "").await;
-    let controlled = r#"const done = arguments[arguments.length - 1];
-        navigator.serviceWorker.ready.then(() => {
-            if (navigator.serviceWorker.controller) return done(true);
-            navigator.serviceWorker.addEventListener('controllerchange', () => done(true));
-        });"#;
-    let ready = browser.client.execute_async(controlled, vec![]).await.unwrap();
-    assert_eq!(ready, serde_json::json!(true), "the service worker takes charge");
+    browser.wait_for_service_worker().await;
     // Reading a page of text on its own address (which the service worker
     // passes through) does not take the app's place in the offline copy.
     let safety = format!("{}safety.html", server.url(""));

@@ -334,13 +334,7 @@ async fn with_no_voice_for_the_language_the_sound_settings_say_so_and_offer_chim
 #[tokio::test]
 async fn after_a_first_visit_in_spanish_the_app_works_offline_in_spanish() {
     let (server, browser) = support::session_with(PHONE, "", &[&prefers("es-ES")]).await;
-    let controlled = r#"const done = arguments[arguments.length - 1];
-        navigator.serviceWorker.ready.then(() => {
-            if (navigator.serviceWorker.controller) return done(true);
-            navigator.serviceWorker.addEventListener('controllerchange', () => done(true));
-        });"#;
-    let ready = browser.client.execute_async(controlled, vec![]).await.unwrap();
-    assert_eq!(ready, json!(true), "the service worker takes charge");
+    browser.wait_for_service_worker().await;
 
     // Offline, the English address of a zone: sent to the Spanish page,
     // which opens in Spanish, words, content and all.
@@ -377,15 +371,11 @@ async fn after_a_first_visit_in_spanish_the_app_works_offline_in_spanish() {
 
 #[tokio::test]
 async fn a_language_that_cannot_be_downloaded_leaves_the_page_in_english_and_says_so() {
-    // The build without the Spanish words and content, as for a reader who,
-    // offline, chooses a language never opened online.
-    let copy = support::dist_without("without-spanish", |name| name.starts_with("split_spanish"));
-    let server = support::Server::start_at(copy.path().to_path_buf());
-    let browser = support::Browser::start(PHONE).await;
-    browser.open(&server.url("zone=left-heel")).await;
-    browser
-        .wait_for_text("[data-testid=zone-details] h2", "Heel")
-        .await;
+    // An English reader, with the app kept for offline use; offline, they
+    // choose Español, which was never downloaded.
+    let (server, browser) = support::session_with(PHONE, "zone=left-heel", &[]).await;
+    browser.wait_for_service_worker().await;
+    server.set_offline(true);
     browser
         .js("document.querySelector('[data-testid=languages] button[lang=es]').click()")
         .await;
@@ -414,9 +404,9 @@ async fn a_language_that_cannot_be_downloaded_leaves_the_page_in_english_and_say
     let violations = browser.axe_violations().await;
     assert!(violations.is_empty(), "{violations:#?}");
 
-    // Once the words can be had, the notice's Reload opens the page in
-    // Spanish, as chosen.
-    server.deploy(support::dist());
+    // Online again, the notice's Reload opens the page in Spanish, as
+    // chosen.
+    server.set_offline(false);
     browser.press("reload").await;
     browser
         .wait_for_text("[data-testid=zone-details] h2", "Talón")

@@ -391,15 +391,7 @@ async fn a_new_deploy_reaches_the_next_visit_and_never_interrupts_a_running_rout
     let server = Server::start();
     let browser = Browser::start(DESKTOP).await;
     browser.open(&server.url("routine=quick-3")).await;
-    let controlled = r#"const done = arguments[arguments.length - 1];
-        navigator.serviceWorker.ready.then(() => {
-            if (navigator.serviceWorker.controller) return done(true);
-            navigator.serviceWorker.addEventListener('controllerchange', () => done(true));
-        });"#;
-    assert_eq!(
-        browser.client.execute_async(controlled, vec![]).await.unwrap(),
-        json!(true)
-    );
+    browser.wait_for_service_worker().await;
     let first_cache = browser.client.execute_async(CACHED, vec![]).await.unwrap();
     assert_eq!(
         first_cache["names"].as_array().map(Vec::len),

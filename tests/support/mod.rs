@@ -576,6 +576,18 @@ impl Browser {
             .expect("the click is performed");
     }
 
+    /// Waits until the service worker controls the page: from then on the
+    /// app is kept for offline use.
+    pub async fn wait_for_service_worker(&self) {
+        let controlled = r#"const done = arguments[arguments.length - 1];
+            navigator.serviceWorker.ready.then(() => {
+                if (navigator.serviceWorker.controller) return done(true);
+                navigator.serviceWorker.addEventListener('controllerchange', () => done(true));
+            });"#;
+        let ready = self.client.execute_async(controlled, vec![]).await.unwrap();
+        assert_eq!(ready, json!(true), "the service worker takes charge");
+    }
+
     /// The heading of the details panel.
     pub async fn details_title(&self) -> Option<String> {
         self.text("[data-testid=zone-details] h2").await
