@@ -59,16 +59,18 @@ html, scripts = protect(dist / "index.html")
 # The code of pages opened later (.ci/split): named by no page, so the
 # service worker is told of it, and caches it with the rest for offline use.
 later = sorted(p.name for p in dist.glob("__wasm_split-*.js"))
-# Not another language's words and content (src/split_points.rs): a reader
-# downloads only their own, and the app fetches those for offline use.
-other_language = re.compile(r"^split_(spanish|german)")
+# The languages other than English, by the code in their pages' names and
+# the name of their split parts (src/split_points.rs).
+parts = {"es": "spanish", "de": "german"}
+# Not another language's words and content: a reader downloads only their
+# own, and the app fetches those for offline use.
+other_language = re.compile(r"^split_(%s)" % "|".join(parts.values()))
 later += sorted(
     p.name for p in dist.glob("*.wasm") if p.name not in html and not other_language.match(p.name)
 )
 # Each other language's parts, by its code: the worker keeps those of the
 # languages of the pages open when it installs (a reader's first visit
 # fetched them before there was a worker to keep them).
-parts = {"es": "spanish", "de": "german"}
 own = {
     code: sorted(p.name for p in dist.glob(f"split_{name}*.wasm"))
     for code, name in parts.items()

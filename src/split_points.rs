@@ -254,13 +254,8 @@ pub async fn load(route: Route) -> Result<(), NotDownloaded> {
             None => Ok(()),
         }
     };
-    let (code, apart, ()) = futures::future::join3(load_code(route), apart, styles).await;
+    let (code, apart, ()) = futures::future::join3(load_part(part(route)), apart, styles).await;
     code.and(apart)
-}
-
-/// Downloads the code of `route`'s part, and the practice's if it needs it.
-async fn load_code(route: Route) -> Result<(), NotDownloaded> {
-    load_part(part(route)).await
 }
 
 /// Downloads the code of `part`, and the practice's if it needs it; at

@@ -444,12 +444,7 @@ async fn the_map_starts_without_the_code_or_styles_of_other_pages_which_come_whe
         .wait_for_text("[data-testid=zone-details] h2", "Heel")
         .await;
     browser.click(Locator::Css(".site-nav a[href='#routines']")).await;
-    browser
-        .wait_for_js(
-            "return !!document.querySelector('[data-testid=new-routine]')",
-            serde_json::json!(true),
-        )
-        .await;
+    browser.wait_for("[data-testid=new-routine]").await;
     let after = browser.js(fetched).await.to_string();
     assert!(after.contains("split_routines"), "{after}");
     // The person's practice (saved data, player, editor) comes with it.

@@ -31,12 +31,7 @@ async fn every_page_and_state_is_in_the_readers_language() {
         check(&browser, language, &known, "map", &mut found).await;
 
         browser.click_zone("left-heel").await;
-        browser
-            .wait_for_js(
-                "return !!document.querySelector('[data-testid=zone-details] h2')",
-                json!(true),
-            )
-            .await;
+        browser.wait_for("[data-testid=zone-details] h2").await;
         check(&browser, language, &known, "zone details", &mut found).await;
 
         for (fragment, testid) in [
@@ -85,22 +80,12 @@ async fn every_page_and_state_is_in_the_readers_language() {
             .await;
         browser.press("next").await;
         browser.wait_for_js(STATUS, json!("finished")).await;
-        browser
-            .wait_for_js(
-                "return !!document.querySelector('[data-testid=rate-after]')",
-                json!(true),
-            )
-            .await;
+        browser.wait_for("[data-testid=rate-after]").await;
         check(&browser, language, &known, "a routine, finished", &mut found).await;
         browser
             .js("document.querySelector('[data-testid=rate-after] .scale button').click()")
             .await;
-        browser
-            .wait_for_js(
-                "return !!document.querySelector('[data-testid=rate-given]')",
-                json!(true),
-            )
-            .await;
+        browser.wait_for("[data-testid=rate-given]").await;
         check(&browser, language, &known, "a rating given", &mut found).await;
         let said = browser.js("return window.__said").await;
         for utterance in said.as_array().unwrap() {
@@ -142,12 +127,7 @@ async fn every_page_and_state_is_in_the_readers_language() {
         go(&browser, "share=1.broken", "link-notice").await;
         check(&browser, language, &known, "a broken share link", &mut found).await;
         browser.with_saved(r#"{"version":99}"#).await;
-        browser
-            .wait_for_js(
-                "return !!document.querySelector('[data-testid=saved-notice]')",
-                json!(true),
-            )
-            .await;
+        browser.wait_for("[data-testid=saved-notice]").await;
         check(&browser, language, &known, "newer saved data", &mut found).await;
 
         // The first screen the build wrote in this language, as a search
@@ -178,12 +158,7 @@ async fn a_reader_downloads_only_their_own_languages_words() {
         ("en-GB", None, "spanish"),
     ] {
         let (server, browser) = support::session_with(DESKTOP, "zone=left-heel", &[&prefers(tag)]).await;
-        browser
-            .wait_for_js(
-                "return !!document.querySelector('[data-testid=zone-details] h2')",
-                json!(true),
-            )
-            .await;
+        browser.wait_for("[data-testid=zone-details] h2").await;
         let wasm: Vec<String> = server
             .served()
             .into_iter()
@@ -245,12 +220,7 @@ async fn the_language_is_changed_from_any_page_and_kept() {
             json!("index.de.html#safety"),
         )
         .await;
-    browser
-        .wait_for_js(
-            "return !!document.querySelector('[data-testid=safety-page]')",
-            json!(true),
-        )
-        .await;
+    browser.wait_for("[data-testid=safety-page]").await;
     assert_eq!(
         browser.js("return document.documentElement.lang").await,
         json!("de")

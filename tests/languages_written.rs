@@ -193,12 +193,7 @@ async fn a_reminder_and_the_data_section_speak_the_readers_language() {
             .js("document.querySelectorAll('[data-testid=calendar-reminder] input[type=checkbox]').forEach(c => { if (c.checked) c.click(); })")
             .await;
         browser.press("calendar-file").await;
-        browser
-            .wait_for_js(
-                "return !!document.querySelector('[data-testid=calendar-said]')",
-                json!(true),
-            )
-            .await;
+        browser.wait_for("[data-testid=calendar-said]").await;
         check(&browser, language, &known, "a reminder with no day", &mut found).await;
         browser
             .js("document.querySelectorAll('[data-testid=calendar-reminder] input[type=checkbox]')[5].click()")
@@ -240,12 +235,7 @@ async fn a_reminder_and_the_data_section_speak_the_readers_language() {
         browser.with_saved(r#"{"version":2}"#).await;
         go(&browser, "history", "import").await;
         browser.pick_import(&exported).await;
-        browser
-            .wait_for_js(
-                "return !!document.querySelector('[data-testid=import-plan]')",
-                json!(true),
-            )
-            .await;
+        browser.wait_for("[data-testid=import-plan]").await;
         check(&browser, language, &known, "an import's plan", &mut found).await;
         browser.press("confirm-import").await;
         let imported = data_said_after(&browser, &json!("")).await;

@@ -124,12 +124,7 @@ async fn an_import_with_no_room_to_save_changes_nothing_and_says_so() {
     let (_server, browser) = support::session_with(DESKTOP, "history", &[FULL]).await;
     browser.js("localStorage.clear()").await;
     browser.client.refresh().await.unwrap();
-    browser
-        .wait_for_js(
-            "return !!document.querySelector('[data-testid=import]')",
-            json!(true),
-        )
-        .await;
+    browser.wait_for("[data-testid=import]").await;
     let folder = support::Scratch::new("import-full");
     let path = folder.path().join("foot-map.json");
     std::fs::write(
@@ -156,12 +151,7 @@ async fn an_import_with_no_room_to_save_changes_nothing_and_says_so() {
     browser
         .js("window.__full = false; location.hash = 'routines'")
         .await;
-    browser
-        .wait_for_js(
-            "return !!document.querySelector('[data-testid=new-routine]')",
-            json!(true),
-        )
-        .await;
+    browser.wait_for("[data-testid=new-routine]").await;
     assert_eq!(
         browser
             .js("return document.querySelectorAll('[data-testid=own-routine]').length")
@@ -200,12 +190,7 @@ async fn a_deleted_session_comes_back_with_undo() {
 #[tokio::test]
 async fn a_file_of_five_thousand_routines_is_refused_at_once_naming_the_limit() {
     let (_server, browser) = support::session(DESKTOP, "history").await;
-    browser
-        .wait_for_js(
-            "return !!document.querySelector('[data-testid=import]')",
-            json!(true),
-        )
-        .await;
+    browser.wait_for("[data-testid=import]").await;
     let routines: Vec<String> = (0..5_000)
         .map(|i| format!(r#"{{"id":"my-a","name":"R{i}","steps":[]}}"#))
         .collect();
@@ -241,12 +226,7 @@ async fn your_data_says_whether_the_browser_keeps_it_and_reminds_to_export_until
         .wait_for_text("[data-testid=export-reminder]", "Not exported yet")
         .await;
     // Chromium answers whether the data is persistent; the page says so.
-    browser
-        .wait_for_js(
-            "return !!document.querySelector('[data-testid=persisted]')",
-            json!(true),
-        )
-        .await;
+    browser.wait_for("[data-testid=persisted]").await;
     browser.press("export").await;
     browser
         .wait_for_js(&store(".settings.exported > 0"), json!(true))

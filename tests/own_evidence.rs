@@ -280,12 +280,7 @@ async fn export_and_import_keep_the_ratings() {
     let path = folder.path().join("foot-map.json");
     std::fs::write(&path, file.as_str().unwrap()).unwrap();
     browser.with_saved(r#"{"version":2}"#).await;
-    browser
-        .wait_for_js(
-            "return !!document.querySelector('[data-testid=import]')",
-            json!(true),
-        )
-        .await;
+    browser.wait_for("[data-testid=import]").await;
     browser.pick_import(&path).await;
     browser
         .wait_for_text("[data-testid=import-plan]", "Adds 7 sessions")

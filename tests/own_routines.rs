@@ -29,19 +29,9 @@ async fn type_into(browser: &Browser, css: &str, text: &str) {
 /// Opens the editor for a new routine from the routines page.
 async fn new_routine(browser: &Browser) {
     browser.js("location.hash = 'routines'").await;
-    browser
-        .wait_for_js(
-            "return !!document.querySelector('[data-testid=new-routine]')",
-            json!(true),
-        )
-        .await;
+    browser.wait_for("[data-testid=new-routine]").await;
     browser.press("new-routine").await;
-    browser
-        .wait_for_js(
-            "return !!document.querySelector('[data-testid=editor]')",
-            json!(true),
-        )
-        .await;
+    browser.wait_for("[data-testid=editor]").await;
 }
 
 #[tokio::test]
@@ -302,12 +292,7 @@ async fn export_clear_and_import_brings_everything_back() {
     browser.with_saved(SAVED).await;
     browser.wait_for_js(&store(".routines.length"), json!(2)).await;
     browser.js("location.hash = 'history'").await;
-    browser
-        .wait_for_js(
-            "return !!document.querySelector('[data-testid=export]')",
-            json!(true),
-        )
-        .await;
+    browser.wait_for("[data-testid=export]").await;
     browser.press("export").await;
     browser
         .wait_for_text("[data-testid=data-said]", "Exported as")
@@ -326,12 +311,7 @@ async fn export_clear_and_import_brings_everything_back() {
     browser.js("localStorage.clear()").await;
     browser.client.refresh().await.unwrap();
     browser.js("location.hash = 'routines'").await;
-    browser
-        .wait_for_js(
-            "return !!document.querySelector('[data-testid=new-routine]')",
-            json!(true),
-        )
-        .await;
+    browser.wait_for("[data-testid=new-routine]").await;
     assert_eq!(
         browser
             .js("return document.querySelectorAll('[data-testid=own-routine]').length")
@@ -348,12 +328,7 @@ async fn export_clear_and_import_brings_everything_back() {
     std::fs::write(&exported, &file).unwrap();
     browser.js("location.hash = 'history'").await;
     // The history's code is fetched the first time it is opened.
-    browser
-        .wait_for_js(
-            "return !!document.querySelector('[data-testid=import]')",
-            json!(true),
-        )
-        .await;
+    browser.wait_for("[data-testid=import]").await;
     browser.pick_import(&foreign).await;
     browser
         .wait_for_text("[data-testid=data-said]", "Nothing was changed")

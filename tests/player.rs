@@ -327,12 +327,7 @@ async fn the_time_left_is_said_on_request_and_the_countdown_is_never_read_out() 
 #[tokio::test]
 async fn a_reminder_is_made_as_a_calendar_file_for_the_days_and_time_chosen() {
     let (_server, browser) = support::session(PHONE, "routine=relax-10").await;
-    browser
-        .wait_for_js(
-            "return !!document.querySelector('[data-testid=calendar-reminder]')",
-            json!(true),
-        )
-        .await;
+    browser.wait_for("[data-testid=calendar-reminder]").await;
     browser
         .js("document.querySelector('[data-testid=calendar-reminder] summary').click()")
         .await;

@@ -114,9 +114,7 @@ async fn two_tabs_see_each_others_sessions_and_neither_overwrites_the_other() {
         .await;
     // ...and a change made there keeps it.
     browser.js("location.hash = 'routine=quick-3'").await;
-    browser
-        .wait_for_js("return !!document.querySelector('.segmented')", json!(true))
-        .await;
+    browser.wait_for(".segmented").await;
     browser
         .js("[...document.querySelectorAll('.segmented button')].find(b => b.textContent.includes('Voice')).click()")
         .await;

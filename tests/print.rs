@@ -97,9 +97,7 @@ async fn the_map_prints_as_a_one_page_chart_with_every_zone_named() {
 #[tokio::test]
 async fn a_routine_prints_as_a_card_of_its_steps_on_at_most_two_pages() {
     let (server, browser) = support::session(DESKTOP, "routine=full-20").await;
-    browser
-        .wait_for_js("return !!document.querySelector('.step-list')", json!(true))
-        .await;
+    browser.wait_for(".step-list").await;
     for (paper, width, height) in PAPERS {
         let n = pages(&browser, width, height).await;
         assert!((1..=2).contains(&n), "{paper}: {n} pages");

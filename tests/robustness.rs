@@ -459,12 +459,7 @@ async fn a_new_deploy_reaches_the_next_visit_and_never_interrupts_a_running_rout
     // And that tab still opens a page for the first time, whose code the
     // host no longer has: the old deploy's cache serves it.
     browser.js("location.hash = 'history'").await;
-    browser
-        .wait_for_js(
-            "return !!document.querySelector('[data-testid=history]')",
-            json!(true),
-        )
-        .await;
+    browser.wait_for("[data-testid=history]").await;
     assert!(browser.text("[data-testid=link-notice]").await.is_none());
     let problems = browser.console_problems().await;
     assert!(problems.is_empty(), "console warnings or errors: {problems:#?}");
@@ -556,12 +551,7 @@ async fn a_page_whose_code_cannot_be_downloaded_says_so_and_the_map_still_works(
     // Once the code can be had again, the same link opens the page.
     server.deploy(support::dist());
     browser.click(safety).await;
-    browser
-        .wait_for_js(
-            "return !!document.querySelector('[data-testid=safety-page]')",
-            json!(true),
-        )
-        .await;
+    browser.wait_for("[data-testid=safety-page]").await;
     assert!(browser.text("[data-testid=link-notice]").await.is_none());
     browser.close().await;
 }

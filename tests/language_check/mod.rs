@@ -183,7 +183,5 @@ pub async fn go(browser: &Browser, fragment: &str, shown: &str) {
         format!("[data-testid={shown}]")
     };
     browser.js(&format!("location.hash = '{fragment}'")).await;
-    browser
-        .wait_for_js(&format!("return !!document.querySelector('{css}')"), json!(true))
-        .await;
+    browser.wait_for(&css).await;
 }

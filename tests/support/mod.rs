@@ -417,11 +417,7 @@ impl Browser {
     /// earlier run's summary) and waits for the get-ready countdown.
     pub async fn start_routine(&self, id: &str) {
         self.js(&format!("location.hash = 'routine={id}'")).await;
-        self.wait_for_js(
-            "return !!document.querySelector('[data-testid=start]')",
-            json!(true),
-        )
-        .await;
+        self.wait_for("[data-testid=start]").await;
         self.press("start").await;
         self.wait_for_js(STATUS, json!("get-ready")).await;
     }
@@ -574,6 +570,13 @@ impl Browser {
             .perform_actions(mouse)
             .await
             .expect("the click is performed");
+    }
+
+    /// Waits until the page has an element matching `css` (quoted with
+    /// `'` inside the script, so `css` uses none).
+    pub async fn wait_for(&self, css: &str) {
+        self.wait_for_js(&format!("return !!document.querySelector('{css}')"), json!(true))
+            .await;
     }
 
     /// Waits until the service worker controls the page: from then on the
