@@ -24,6 +24,11 @@ pub fn App() -> impl IntoView {
         )
     };
     let in_routine = move || on_routine_page() && practice.is_active();
+    // Pages for reading beside the map: on a phone the map shrinks to a
+    // strip that scrolls away (a routine under way keeps it in view).
+    let reading =
+        move || matches!(nav.route(), Route::Zone(_)) || (on_routine_page() && !practice.is_active());
+    let editing = move || matches!(nav.route(), Route::Edit(_) | Route::Shared);
     let link = move |route: Route, label: &'static str| {
         let current = move || match (nav.route(), route) {
             (Route::Routine(_) | Route::Edit(_) | Route::Shared, Route::Routines) => true,
@@ -42,8 +47,11 @@ pub fn App() -> impl IntoView {
         <div
             class="app"
             class:in-routine=in_routine
+            class:reading=reading
+            class:editing=editing
             class:text-page=text_page
             class:on-map=move || matches!(nav.route(), Route::Map | Route::Zone(_))
+            class:on-zone=move || matches!(nav.route(), Route::Zone(_))
             class:fetching=move || nav.fetching()
             aria-busy=move || nav.fetching().then_some("true")
         >

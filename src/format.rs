@@ -69,7 +69,7 @@ pub fn duration(seconds: u32) -> String {
 }
 
 /// What a person hears when they ask for the time left: "1 min 20 s left
-/// in this step, 6 minutes in the routine." Both are rounded up to the
+/// in this step, 6 minutes left in the routine." Both are rounded up to the
 /// second, so "0 seconds" is never said while time remains.
 pub fn time_left(step_ms: u64, routine_ms: u64) -> String {
     let up = |ms: u64| u32::try_from(ms.div_ceil(1000)).unwrap_or(u32::MAX);
@@ -123,15 +123,15 @@ mod tests {
     fn the_time_left_is_said_rounded_up_for_the_step_and_the_routine() {
         assert_eq!(
             time_left(79_200, 360_000),
-            "1 min 20 s left in this step, 6 minutes in the routine."
+            "1 min 20 s left in this step, 6 minutes left in the routine."
         );
         assert_eq!(
             time_left(1, 1),
-            "1 second left in this step, 1 second in the routine."
+            "1 second left in this step, 1 second left in the routine."
         );
         assert_eq!(
             time_left(0, 0),
-            "0 seconds left in this step, 0 seconds in the routine."
+            "0 seconds left in this step, 0 seconds left in the routine."
         );
     }
 

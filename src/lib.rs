@@ -12,6 +12,7 @@
 #![recursion_limit = "256"]
 
 pub mod app;
+pub mod applies;
 pub mod browser;
 pub mod calendar;
 pub mod clock;
@@ -45,6 +46,7 @@ pub const LAYERS: &[(&str, &[&str])] = &[
         "pure logic",
         &[
             "interned",
+            "applies",
             "language",
             "clock",
             "map",

@@ -128,7 +128,11 @@ pub fn summary(history: &[Session], measure: Measure) -> Summary {
     let median_drop = median(rated.iter().map(Rated::drop).collect());
     let sentence = match median_drop {
         None => get(key::OUTCOMES_NONE_YET).to_string(),
-        Some(_) if count < TOO_FEW => crate::text::count(key::OUTCOMES_TOO_FEW, count as u64, &[]),
+        Some(_) if count < TOO_FEW => crate::text::count(
+            key::OUTCOMES_TOO_FEW,
+            count as u64,
+            &[("needed", &TOO_FEW), ("more", &(TOO_FEW - count))],
+        ),
         Some(drop) => fill(
             wording(measure, drop.halves.signum()),
             &[("count", &thousands(count)), ("points", &drop.amount())],

@@ -290,6 +290,7 @@ impl OwnRoutine {
             name: self.name.clone(),
             minutes: self.total_seconds().div_ceil(60),
             summary: String::new(),
+            needs: Vec::new(),
             steps: self.steps.clone(),
         }
     }

@@ -2,6 +2,7 @@
 //! in local storage. Decoding never fails silently: anything unreadable is
 //! reported so the page can say so, and the rest is still used.
 
+use crate::applies::Applies;
 use crate::text::{fill, get, key};
 
 /// What the routine player says and plays at each step change.
@@ -20,6 +21,11 @@ pub enum Sound {
 
 impl Sound {
     pub const ALL: [Sound; 4] = [Sound::Chime, Sound::Voice, Sound::Both, Sound::Silent];
+
+    /// This setting with the voice left out: for a screen reader's user.
+    pub fn without_voice(self) -> Sound {
+        Sound::of(self.chimes(), false)
+    }
 
     pub fn chimes(self) -> bool {
         matches!(self, Sound::Chime | Sound::Both)
@@ -149,6 +155,13 @@ pub struct Settings {
     /// What the person chose to rate before and after each routine; `None`
     /// (the default) asks nothing.
     pub measure: Option<Measure>,
+    /// The person uses a screen reader, which says each change from the
+    /// page: the app's own voice stays quiet, so nothing is said twice
+    /// (the chimes stay).
+    pub reader: bool,
+    /// The lasting conditions the person said apply to them ("What
+    /// applies to me"); none unless chosen.
+    pub applies: Applies,
 }
 
 /// What a person may follow, rated 0 to 10 before and after a routine.

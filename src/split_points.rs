@@ -254,8 +254,17 @@ pub async fn load(route: Route) -> Result<(), NotDownloaded> {
             None => Ok(()),
         }
     };
-    let (code, apart, ()) = futures::future::join3(load_part(part(route)), apart, styles).await;
-    code.and(apart)
+    // The safety note holds "What applies to me", which is saved: its
+    // page needs the practice's code beside the reading part's.
+    let practice = async {
+        match part(route) {
+            Some(Part::Reading) if needs_practice(route) => load_practice_code().await,
+            _ => Ok(()),
+        }
+    };
+    let (code, apart, (), practice) =
+        futures::future::join4(load_part(part(route)), apart, styles, practice).await;
+    code.and(apart).and(practice)
 }
 
 /// Downloads the code of `part`, and the practice's if it needs it; at
@@ -317,6 +326,15 @@ fn begin_practice(practice: Practice, nav: Navigation) -> Result<(), NotDownload
     }
     let live = split_call!(practice_part(practice.owner(), nav))?;
     practice.set_live(live);
+    // The zones what applies to the person rules out are marked on the
+    // map, which needs the cautions: they come with the text apart.
+    if practice.needs_apart() {
+        leptos::task::spawn_local(async move {
+            if load_apart().await.is_ok() {
+                practice.apart_arrived();
+            }
+        });
+    }
     Ok(())
 }
 

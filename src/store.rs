@@ -13,7 +13,7 @@
 //! {
 //!   "version": 2,
 //!   "settings": { "sound": "both", "manual": false, "safety_seen": true, "vibrate": true,
-//!                 "measure": "foot-pain" },
+//!                 "measure": "foot-pain", "applies": ["diabetes"] },
 //!   "routines": [
 //!     { "id": "my-mi7vb7k0", "name": "Evening",
 //!       "steps": [ { "side": "left", "zone": "heel",
@@ -38,8 +38,13 @@
 //!   same version; missing until the first export); `measure`: what the
 //!   person rates before and after each routine, `foot-pain`, `tension`,
 //!   `tired-legs` or `sleep` (added in version 2; missing: nothing is
-//!   asked; a name this version does not know: nothing, quietly). A missing
-//!   field keeps its default.
+//!   asked; a name this version does not know: nothing, quietly);
+//!   `reader`: the person uses a screen reader, so the app's voice stays
+//!   quiet (added in the same version; missing: `false`);
+//!   `applies`: the lasting conditions the person said apply to them, as
+//!   caution ids from [`crate::applies::CONDITIONS`] (added in the same
+//!   version; missing: none; an id this version does not know: left out,
+//!   quietly). A missing field keeps its default.
 //! - `routines`: the person's own routines in their order. `id` is unique
 //!   (`my-` and the creation time in base 36); `steps` are side (`left` or
 //!   `right`), a content zone id, a content technique id and a time in

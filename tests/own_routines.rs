@@ -66,6 +66,21 @@ async fn a_routine_built_on_the_map_is_saved_kept_and_run() {
         browser.js(PLANNED).await.as_u64().unwrap() >= 4,
         "the steps' zones are lit"
     );
+    assert_eq!(
+        browser.text(".edit-added").await.as_deref(),
+        Some("Step 4 added: Left foot – heel.")
+    );
+    // The heel tapped again is added again, and the message says so.
+    browser.click_zone("left-heel").await;
+    browser
+        .wait_for_text(".edit-added", "Step 5 added: Left foot – heel (also step 4).")
+        .await;
+    browser
+        .js("document.querySelectorAll('[data-testid=remove]')[4].click()")
+        .await;
+    browser
+        .wait_for_js(&format!("{STEP_NAMES}.length"), json!(4))
+        .await;
     // The fifth: mirror the heel to the right foot (one action).
     browser
         .js("document.querySelectorAll('[data-testid=mirror]')[3].click()")
@@ -73,6 +88,11 @@ async fn a_routine_built_on_the_map_is_saved_kept_and_run() {
     browser
         .wait_for_js(&format!("{STEP_NAMES}[4]"), json!("Right foot – heel"))
         .await;
+    assert_eq!(
+        browser.text(".edit-added").await.as_deref(),
+        Some(""),
+        "“Step 5 added” is no longer true once a step is removed and mirrored"
+    );
     // Second interaction on step 1: another technique; on step 2: longer.
     let before = browser
         .js("return document.querySelectorAll('[data-testid=step-time]')[1].textContent")
@@ -102,6 +122,7 @@ async fn a_routine_built_on_the_map_is_saved_kept_and_run() {
     let total = browser.text("[data-testid=edit-total]").await.unwrap();
     assert!(total.starts_with("5 steps · "), "{total}");
     type_into(&browser, "[data-testid=routine-name]", "Sunday feet").await;
+    browser.wait_for_text("#editor-title", "Sunday feet").await;
     browser.shot("editor-five-steps-phone").await;
 
     browser.press("save-routine").await;

@@ -331,6 +331,13 @@ async fn a_reminder_is_made_as_a_calendar_file_for_the_days_and_time_chosen() {
     browser
         .js("document.querySelector('[data-testid=calendar-reminder] summary').click()")
         .await;
+    // Today alone is ticked to start with (Monday first): one reminder a
+    // week, not three.
+    let ticked = browser
+        .js("return [...document.querySelectorAll('[data-testid=calendar-reminder] input[type=checkbox]')].flatMap((c, i) => c.checked ? [i] : [])")
+        .await;
+    let today = browser.js("return (new Date().getDay() + 6) % 7").await;
+    assert_eq!(ticked, json!([today]), "only today's day is ticked");
     // No day chosen: it says so, and makes nothing.
     browser
         .js("document.querySelectorAll('[data-testid=calendar-reminder] input[type=checkbox]').forEach(c => { if (c.checked) c.click(); })")
@@ -383,5 +390,131 @@ async fn chosen_cues_say_halfway_in_a_long_step_once() {
     browser.wait_for_js(said, json!(1)).await;
     tokio::time::sleep(Duration::from_secs(2)).await;
     assert_eq!(browser.js(said).await, json!(1), "once");
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn pausing_and_going_on_are_said_once_to_screen_readers() {
+    let (server, browser) = support::session(DESKTOP, "").await;
+    browser.start_routine("quick-3").await;
+    let region = ".player [aria-live=polite]";
+    browser.press("pause").await;
+    browser.wait_for_js(STATUS, json!("paused")).await;
+    assert_eq!(browser.text(region).await.as_deref(), Some("Paused."));
+    browser.press("pause").await;
+    browser.wait_for_js(STATUS, json!("get-ready")).await;
+    browser.press("next").await;
+    browser.wait_for_js(STATUS, json!("running")).await;
+    browser.press("pause").await;
+    browser.wait_for_js(STATUS, json!("paused")).await;
+    assert_eq!(browser.text(region).await.as_deref(), Some("Paused."));
+    browser.press("pause").await;
+    browser.wait_for_js(STATUS, json!("running")).await;
+    assert_eq!(browser.text(region).await.as_deref(), Some("Going on."));
+    browser.assert_clean(&server).await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn focus_goes_to_the_routine_when_it_opens_and_to_the_summary_when_it_stops() {
+    for size in [DESKTOP, PHONE] {
+        let (server, browser) = support::session(size, "routines").await;
+        browser.wait_for("a.card[href$=relax-10]").await;
+        // Enter on the routine's link, as a keyboard user opens it.
+        let link = browser
+            .client
+            .find(fantoccini::Locator::Css("a.card[href$=relax-10]"))
+            .await
+            .unwrap();
+        link.send_keys("\u{E007}").await.unwrap();
+        browser
+            .wait_for_js(
+                "return document.activeElement?.id ?? null",
+                json!("routine-title"),
+            )
+            .await;
+        let top = browser
+            .js("return document.getElementById('routine-title').getBoundingClientRect().top")
+            .await;
+        assert!(
+            top.as_f64().unwrap() >= 0.0,
+            "{size:?}: the title is in view, at {top}"
+        );
+        browser.press("start").await;
+        browser.wait_for_js(STATUS, json!("get-ready")).await;
+        browser.press_key("Escape").await;
+        browser.wait_for_js(STATUS, json!("finished")).await;
+        browser
+            .wait_for_js(
+                "return document.activeElement?.id ?? null",
+                json!("summary-title"),
+            )
+            .await;
+        assert_eq!(
+            browser
+                .js("return document.querySelector('[data-testid=summary] [role=status]')")
+                .await,
+            json!(null),
+            "the buttons are not read as part of a status"
+        );
+        browser.assert_clean(&server).await;
+        browser.close().await;
+    }
+}
+
+#[tokio::test]
+async fn the_time_left_is_spoken_and_shown_and_a_screen_reader_user_hears_nothing_twice() {
+    let (server, browser) = support::session_with(DESKTOP, "", &[SPEECH_LOG]).await;
+    browser.start_routine("quick-3").await;
+    browser.press("next").await;
+    browser.wait_for_js(STATUS, json!("running")).await;
+
+    // With the voice on (the default "Both"), T is said aloud and shown.
+    browser.js("window.__said = []").await;
+    browser.press("time-left").await;
+    browser.wait_for("[data-testid=time-left-said]").await;
+    let shown = browser.text("[data-testid=time-left-said]").await.unwrap();
+    assert!(
+        shown.contains("left in this step") && shown.contains("left in the routine."),
+        "{shown}"
+    );
+    assert_eq!(
+        browser.js("return window.__said").await,
+        json!([shown]),
+        "said once, in the app's voice"
+    );
+    // Gone at the next step.
+    browser.press("next").await;
+    browser
+        .wait_for_js(
+            "return !document.querySelector('[data-testid=time-left-said]')",
+            json!(true),
+        )
+        .await;
+
+    // "I use a screen reader": the next step reaches the live region and
+    // no voice says it too.
+    browser
+        .js("document.querySelector('[data-testid=reader]').click()")
+        .await;
+    browser
+        .wait_for_js(&support::store(".settings.reader"), json!(true))
+        .await;
+    browser.js("window.__said = []").await;
+    browser.press("next").await;
+    browser
+        .wait_for_js(
+            "return document.querySelector('.player [aria-live]').textContent.includes('Step 3 of')",
+            json!(true),
+        )
+        .await;
+    browser.press("time-left").await;
+    browser.wait_for("[data-testid=time-left-said]").await;
+    assert_eq!(
+        browser.js("return window.__said").await,
+        json!([]),
+        "nothing said by the app's voice"
+    );
+    browser.assert_clean(&server).await;
     browser.close().await;
 }

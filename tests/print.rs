@@ -1,6 +1,8 @@
 //! Paper, in headless Chromium against the release build: the map prints
-//! as a one-page chart with every zone named in its key, and the longest
-//! routine prints as a card of its steps on at most two pages, on A4 and
+//! as a one-page chart with every zone named in its key, a zone prints its
+//! view with the zone marked, what limits it, how to do it and its
+//! cautions, and the longest
+//! routine prints as a handout of its steps on at most two pages, on A4 and
 //! on Letter, without navigation or controls.
 
 mod support;
@@ -64,7 +66,7 @@ async fn printed(browser: &Browser, css: &str) -> Value {
 #[tokio::test]
 async fn the_map_prints_as_a_one_page_chart_with_every_zone_named() {
     for size in [DESKTOP, PHONE] {
-        let (server, browser) = support::session(size, "zone=left-heel").await;
+        let (server, browser) = support::session(size, "").await;
         for (paper, width, height) in PAPERS {
             assert_eq!(
                 pages(&browser, width, height).await,
@@ -95,9 +97,9 @@ async fn the_map_prints_as_a_one_page_chart_with_every_zone_named() {
 }
 
 #[tokio::test]
-async fn a_routine_prints_as_a_card_of_its_steps_on_at_most_two_pages() {
+async fn a_routine_prints_as_a_handout_of_its_steps_on_at_most_two_pages() {
     let (server, browser) = support::session(DESKTOP, "routine=full-20").await;
-    browser.wait_for(".step-list").await;
+    browser.wait_for("[data-testid=handout]").await;
     for (paper, width, height) in PAPERS {
         let n = pages(&browser, width, height).await;
         assert!((1..=2).contains(&n), "{paper}: {n} pages");
@@ -108,15 +110,81 @@ async fn a_routine_prints_as_a_card_of_its_steps_on_at_most_two_pages() {
     let steps = browser
         .js("return document.querySelectorAll('.step-list li').length")
         .await;
-    assert_eq!(printed(&browser, ".step-list li").await, steps, "every step");
-    let first = browser.text(".step-list li").await.unwrap();
-    assert!(
-        first.contains(',') && first.contains("seconds") || first.contains("min"),
-        "{first}"
+    assert_eq!(
+        printed(&browser, ".handout-steps > li").await,
+        steps,
+        "every step"
     );
-    assert_eq!(printed(&browser, ".controls").await, json!(0));
-    assert_eq!(printed(&browser, ".map").await, json!(0));
+    let first = browser.text(".handout-steps > li").await.unwrap();
+    assert!(first.contains("pressure"), "the pressure: {first}");
+    assert!(
+        first.contains("seconds") || first.contains("min"),
+        "the time: {first}"
+    );
+    assert!(
+        printed(&browser, ".handout-steps .steps li")
+            .await
+            .as_u64()
+            .unwrap()
+            > 10,
+        "how to do each move"
+    );
+    assert!(
+        printed(&browser, ".handout .cautions li").await.as_u64().unwrap() > 3,
+        "the cautions that apply"
+    );
+    // Nothing meant for a screen: controls, the key hint, the jump hint,
+    // the rating picker, the map.
+    for screen_only in [
+        ".controls",
+        ".keys-hint",
+        ".step-list",
+        ".measure-setting",
+        ".map",
+        "button",
+    ] {
+        assert_eq!(printed(&browser, screen_only).await, json!(0), "{screen_only}");
+    }
     browser.shot("print-card").await;
+    browser.assert_clean(&server).await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_zone_prints_marked_on_its_view_with_its_technique_and_cautions() {
+    let (server, browser) = support::session(DESKTOP, "zone=left-heel").await;
+    browser
+        .wait_for("[data-testid=zone-details] [data-testid=limits]")
+        .await;
+    for (paper, width, height) in PAPERS {
+        let n = pages(&browser, width, height).await;
+        assert!((1..=2).contains(&n), "{paper}: {n} pages");
+    }
+    browser
+        .cdp("Emulation.setEmulatedMedia", json!({ "media": "print" }))
+        .await;
+    assert_eq!(printed(&browser, ".view").await, json!(1), "the zone's view");
+    let marked = browser
+        .js("return getComputedStyle(document.querySelector('.zone[data-zone=left-heel]')).fill")
+        .await;
+    let other = browser
+        .js("return getComputedStyle(document.querySelector('.zone[data-zone=right-heel]')).fill")
+        .await;
+    assert_ne!(marked, other, "the zone is marked");
+    for part in [
+        "[data-testid=limits] li",
+        ".method .steps li",
+        ".method .meta .chip",
+        ".care .cautions li",
+    ] {
+        assert!(
+            printed(&browser, part).await.as_u64().unwrap() > 0,
+            "{part} is printed"
+        );
+    }
+    assert_eq!(printed(&browser, ".site-nav").await, json!(0));
+    assert_eq!(printed(&browser, ".print-marker").await, json!(0));
+    browser.shot("print-zone").await;
     browser.assert_clean(&server).await;
     browser.close().await;
 }

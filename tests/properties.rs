@@ -162,7 +162,7 @@ proptest! {
         safety_seen in any::<bool>(),
         extra in prop::collection::vec(("[a-z]{3,8}", "[a-z0-9]{0,6}"), 0..4),
     ) {
-        let settings = Settings { sound, manual, safety_seen, no_vibrate: false, exported_ms: None, measure: None, cues: false };
+        let settings = Settings { sound, manual, safety_seen, no_vibrate: false, exported_ms: None, measure: None, cues: false, reader: false, applies: Default::default() };
         prop_assert_eq!(Settings::decode(&settings.encode()), (settings, None));
         let mut text = settings.encode();
         for (key, value) in extra.iter().filter(|(k, _)| !["sound", "manual", "safety"].contains(&k.as_str())) {

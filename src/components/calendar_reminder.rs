@@ -5,6 +5,7 @@
 
 use crate::browser::{files, wall_clock};
 use crate::calendar::{self, Reminder};
+use crate::clock::LocalTime;
 use crate::content::Routine;
 use crate::format;
 use crate::route::{self, Route};
@@ -14,9 +15,13 @@ use leptos::prelude::*;
 /// A folded form under a routine: days, a time, and the calendar file.
 #[component]
 pub fn CalendarReminder(routine: &'static Routine) -> impl IntoView {
-    // The article suggests anywhere from every day to once a week: three
-    // evenings a week to start with, for the person to change.
-    let days = RwSignal::new([true, false, true, false, true, false, false]);
+    // Today alone to start with: the article suggests anywhere from every
+    // day to once a week, and a person who ticks another day means one
+    // more, not four reminders a week.
+    let (now, offset) = wall_clock();
+    let mut today = [false; 7];
+    today[usize::from(LocalTime::at(now, offset).weekday) % 7] = true;
+    let days = RwSignal::new(today);
     let time = RwSignal::new(String::from("19:30"));
     let said = RwSignal::new(None::<String>);
     let download = move |_| {

@@ -9,6 +9,10 @@ use crate::route::{self, Route, ZoneKey};
 use crate::text::{fill, get, key, pieces, Piece};
 use leptos::prelude::*;
 
+/// The title of the second consumer article the claims come from, as
+/// published (it names no author, date or sources).
+const SECOND_ARTICLE: &str = "The Benefits of Foot Massage: Relieve Stress and Boost Your Health";
+
 /// A claimed benefit: marked as a claim, with its evidence label, one
 /// sentence on why, and its sources.
 #[component]
@@ -106,7 +110,7 @@ pub fn BenefitList() -> impl IntoView {
     view! {
         <div class="benefits">
             <h2>{get(key::BENEFITS_TITLE)}</h2>
-            <p class="small">{get(key::BENEFITS_INTRO)}</p>
+            <p class="small">{rich(get(key::BENEFITS_INTRO), vec![("title", Inset::English(SECOND_ARTICLE.into()))])}</p>
             {c
                 .labels
                 .iter()
@@ -248,7 +252,12 @@ pub fn EvidencePage() -> impl IntoView {
                                 // Titles and journals as published, in English:
                                 // marked so, for voices and translators.
                                 {format!("{} ({}). ", s.authors, s.year)}
-                                <span lang="en">{s.title.clone()}</span>
+                                // One click to the record: its DOI or PubMed
+                                // page, where one was found and checked.
+                                {match &s.link {
+                                    Some(link) => view! { <a href=link.clone() lang="en">{s.title.clone()}</a> }.into_any(),
+                                    None => view! { <span lang="en">{s.title.clone()}</span> }.into_any(),
+                                }}
                                 " "
                                 <em lang="en">{s.journal.clone()}</em>
                                 {format!(" {}. ", s.citation)}

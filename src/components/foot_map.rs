@@ -6,7 +6,7 @@ use crate::content::{content, Side, View};
 use crate::map::{self, geometry::number, geometry::polygon_path};
 use crate::route::{Route, ZoneKey};
 use crate::state::Nav;
-use crate::text::{get, key};
+use crate::text::{fill, get, key};
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
@@ -34,6 +34,9 @@ fn reflexology_chart() -> impl Iterator<Item = (usize, &'static crate::content::
 #[component]
 pub fn FootMap() -> impl IntoView {
     let nav = expect_context::<Nav>();
+    // The map is one Tab stop: the zone last focused, else the selected
+    // one, else the first; the arrow keys move between the zones.
+    provide_context(TabStop(RwSignal::new(None)));
     // Whether the traditional reflexology chart is drawn over the map.
     let layer = RwSignal::new(false);
     let on_tab_key = move |ev: KeyboardEvent| {
@@ -330,6 +333,10 @@ fn ReflexologyLegend() -> impl IntoView {
     }
 }
 
+/// The zone the map's one Tab stop is on, once one has had focus.
+#[derive(Clone, Copy)]
+struct TabStop(RwSignal<Option<ZoneKey>>);
+
 /// Which zone of a view the pointer is over, and which has keyboard focus.
 #[derive(Clone, Copy)]
 struct Pointed {
@@ -350,6 +357,20 @@ fn ZoneShape(
 ) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let practice = nav.practice();
+    let TabStop(stop) = expect_context::<TabStop>();
+    // In the view shown: the zone last focused, else the one selected,
+    // else the view's first.
+    let is_stop = move || {
+        let view = nav.view.get();
+        let here = |k: &ZoneKey| k.content(content()).view == view;
+        let chosen = stop.get().filter(here).or_else(|| nav.selected().filter(here));
+        match chosen {
+            Some(k) => k == key,
+            None => {
+                map::art(view).regions.first().is_some_and(|r| r.zone == key.zone) && key.side == Side::Left
+            }
+        }
+    };
     let clear = move |signal: RwSignal<Option<ZoneKey>>| {
         signal.update(|p| {
             if *p == Some(key) {
@@ -364,10 +385,19 @@ fn ZoneShape(
         }
     };
     let on_key = move |ev: KeyboardEvent| {
-        if ev.key() == "Enter" || ev.key() == " " {
-            ev.prevent_default();
-            select();
-        }
+        let by = match ev.key().as_str() {
+            "Enter" | " " => {
+                ev.prevent_default();
+                return select();
+            }
+            "ArrowRight" | "ArrowDown" => 1,
+            "ArrowLeft" | "ArrowUp" => -1,
+            "Home" => i32::MIN,
+            "End" => i32::MAX,
+            _ => return,
+        };
+        ev.prevent_default();
+        crate::browser::focus::move_among(".zone", by);
     };
     view! {
         <path
@@ -380,10 +410,18 @@ fn ZoneShape(
                     .is_some_and(|claim| claim.covers(key.zone))
             }
             class:is-planned=move || practice.plans(key)
+            class:is-ruled-out=move || practice.rules_out(key)
             d=d
             role="button"
-            tabindex="0"
-            aria-label=key.full_name(content())
+            tabindex=move || if is_stop() { "0" } else { "-1" }
+            aria-label=move || {
+                let name = key.full_name(content());
+                if practice.rules_out(key) {
+                    fill(crate::text::key::MAP_RULED_OUT, &[("zone", &name)])
+                } else {
+                    name
+                }
+            }
             aria-pressed=move || nav.is_selected(key).to_string()
             data-zone=key.slug()
             on:click=move |_| select()
@@ -391,6 +429,7 @@ fn ZoneShape(
             on:pointerenter=move |_| pointed.hovered.set(Some(key))
             on:pointerleave=move |_| clear(pointed.hovered)
             on:focus=move |ev| {
+                stop.set(Some(key));
                 if crate::browser::focus::is_visible(&ev) {
                     pointed.focused.set(Some(key));
                 }

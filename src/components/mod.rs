@@ -1,9 +1,11 @@
 //! The view layer: components grouped by what they show.
 
+mod applies;
 mod calendar_reminder;
 mod data;
 mod evidence;
 mod foot_map;
+mod handout;
 mod history_page;
 mod language_switch;
 mod motion;

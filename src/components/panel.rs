@@ -1,6 +1,7 @@
 //! The panel beside (or below) the map: a zone's details, a welcome with
 //! practical advice, or the routines.
 
+use crate::applies::Limit;
 use crate::components::evidence::ClaimCard;
 use crate::components::motion::MotionIcon;
 use crate::components::rich::{rich, Inset};
@@ -52,8 +53,29 @@ pub fn Panel(
 pub fn ZoneDetails(key: ZoneKey) -> impl IntoView {
     let c = whole();
     let zone = key.content(c);
+    let practice = expect_context::<Nav>().practice();
+    // What the person said applies to them does to this zone.
+    let limit = Memo::new(move |_| practice.applies().limit(&c.cautions, &zone.id));
     let side = key.limb(c);
     let claims = c.claims_for(&zone.id);
+    // What limits the massage here comes first, before any pressure is
+    // named: each caution that changes or rules out this zone, in a line.
+    let limits = c
+        .cautions_for(&zone.id)
+        .into_iter()
+        .filter_map(|caution| caution.brief.as_ref().map(|brief| (caution, brief)))
+        .map(|(caution, brief)| {
+            let stop = caution.severity == Severity::Stop;
+            let name = caution.who.clone().unwrap_or_else(|| caution.title.clone());
+            view! {
+                <li class:stop=stop data-caution=caution.id.clone()>
+                    <strong>{name}</strong>
+                    " "
+                    {brief.clone()}
+                </li>
+            }
+        })
+        .collect_any();
     // The zone's own cautions in full; the general ones, which every zone
     // shows, by their titles under what to do, so the zone's own stay in
     // view (the safety note has the whole of each).
@@ -70,9 +92,20 @@ pub fn ZoneDetails(key: ZoneKey) -> impl IntoView {
             <h2 id="zone-title">{zone.name.clone()}</h2>
             <p class="location">{zone.location.clone()}</p>
 
+            {move || applied(limit.get())}
+            <section aria-labelledby="limits-title" class="care limits" data-testid="limits">
+                <h3 id="limits-title">{get(key::ZONE_DETAILS_LIMITS_HEADING)}</h3>
+                <ul class="cautions">{limits}</ul>
+                <p class="small">
+                    {get(key::ZONE_DETAILS_LIMITS_TODAY)}
+                    " "
+                    <a href="#safety" class="screen-only">{get(key::ZONE_DETAILS_LIMITS_TELL)}</a>
+                </p>
+            </section>
+
             <section aria-labelledby="how-title">
                 <h3 id="how-title">{get(key::ZONE_DETAILS_HOW_HEADING)}</h3>
-                {zone.methods.iter().map(|m| view! { <MethodCard method=m /> }).collect_any()}
+                {zone.methods.iter().map(|m| view! { <MethodCard method=m limit /> }).collect_any()}
             </section>
 
             <section aria-labelledby="claims-title">
@@ -130,7 +163,7 @@ pub fn ZoneDetails(key: ZoneKey) -> impl IntoView {
                 <ul class="general" data-testid="general-stop">{titles(general_stop)}</ul>
                 <p class="caution-group">{get(key::ZONE_DETAILS_GENERAL_CARE)}</p>
                 <ul class="general" data-testid="general-care">{titles(general_care)}</ul>
-                <p class="small">
+                <p class="small screen-only">
                     <a href="#safety">{get(key::ZONE_DETAILS_FULL_SAFETY_LINK)}</a>
                 </p>
             </section>
@@ -140,7 +173,7 @@ pub fn ZoneDetails(key: ZoneKey) -> impl IntoView {
 
 /// One technique for a zone, as numbered steps.
 #[component]
-fn MethodCard(method: &'static Method) -> impl IntoView {
+fn MethodCard(method: &'static Method, limit: Memo<Limit<'static>>) -> impl IntoView {
     let technique = whole().technique(&method.technique);
     let name = technique.map(|t| t.name.clone()).unwrap_or_default();
     let summary = technique.map(|t| t.summary.clone()).unwrap_or_default();
@@ -151,7 +184,7 @@ fn MethodCard(method: &'static Method) -> impl IntoView {
                 <MotionIcon technique=method.technique.as_str() />
             </div>
             <p class="meta">
-                <span class="chip">{method.pressure.label()}</span>
+                <span class="chip">{move || limit.get().pressure(method.pressure).label()}</span>
                 <span class="chip">{fill(key::ZONE_DETAILS_ABOUT_DURATION, &[("duration", &format::duration(method.seconds))])}</span>
             </p>
             <p class="small">{summary}</p>
@@ -160,6 +193,27 @@ fn MethodCard(method: &'static Method) -> impl IntoView {
             </ol>
         </div>
     }
+}
+
+/// What the person said applies to them does here, said first: leave
+/// the zone alone, or light pressure only; nothing when nothing applies.
+fn applied(limit: Limit<'static>) -> Option<AnyView> {
+    let (text, caution, stop) = match limit {
+        Limit::Open => return None,
+        Limit::Out(c) => (key::ZONE_DETAILS_APPLIED_OUT, c, true),
+        Limit::Light(c) => (key::ZONE_DETAILS_APPLIED_LIGHT, c, false),
+    };
+    let who = caution.who.clone().unwrap_or_default();
+    Some(
+        view! {
+            <p class="applied" class:stop=stop data-testid="applied" data-caution=caution.id.clone()>
+                <strong>{fill(text, &[("who", &who)])}</strong>
+                " "
+                {caution.brief.clone()}
+            </p>
+        }
+        .into_any(),
+    )
 }
 
 /// Shown when no zone is selected: how to start, and practical advice.

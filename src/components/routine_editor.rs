@@ -65,8 +65,16 @@ pub fn RoutineEditor(id: &'static str) -> impl IntoView {
                     )],
                 )}
             </p>
+            // The routine's name once it has one.
             <h2 id="editor-title" tabindex="-1" node_ref=heading>
-                {get(if is_new { key::EDITOR_NEW_TITLE } else { key::EDITOR_EDIT_TITLE })}
+                {move || {
+                    editor
+                        .with(|d| d.name.trim().to_string())
+                        .filter(|name| !name.is_empty())
+                        .unwrap_or_else(|| {
+                            get(if is_new { key::EDITOR_NEW_TITLE } else { key::EDITOR_EDIT_TITLE }).to_string()
+                        })
+                }}
             </h2>
             <p class="edit-total" data-testid="edit-total">
                 {move || match count.get() {

@@ -3,17 +3,19 @@
 //! list of steps.
 
 use crate::components::calendar_reminder::CalendarReminder;
+use crate::components::handout::Handout;
 use crate::components::motion::MotionIcon;
 use crate::components::rating_questions::{AfterQuestion, BeforeQuestion, MeasurePicker};
 use crate::components::rich::{rich, Inset};
 use crate::components::safety::SafetyNote;
 use crate::components::sound_settings::SoundSettings;
 use crate::components::{reveal_when_shown, CollectAny};
-use crate::content::{content, whole, Routine};
+use crate::content::{content, whole, Caution, Routine, RoutineStep};
 use crate::format;
 use crate::route::Route;
-use crate::state::player::{step_words, Player};
+use crate::state::player::{keep, step_words, Player};
 use crate::state::Nav;
+use crate::state::Saved;
 use crate::text::{count, fill, get, key};
 use crate::timer::{clock, Action, Status};
 use leptos::prelude::*;
@@ -22,8 +24,29 @@ use leptos::prelude::*;
 #[component]
 pub fn RoutinePlayer(routine: &'static Routine) -> impl IntoView {
     let player = expect_context::<Player>();
+    // What the person said applies to them leaves out the zones it rules
+    // out; the leg check is still asked if the routine as written works
+    // the legs.
+    let ask_legs = content().works_legs(routine);
+    let adapted = expect_context::<Saved>()
+        .applies_untracked()
+        .adapt(&whole().cautions, routine);
+    let left_out = adapted.left_out;
+    let routine = if left_out.is_empty() {
+        routine
+    } else {
+        keep(adapted.routine)
+    };
     player.load(routine);
     let snapshot = player.snapshot_memo();
+    // Opened, the routine's title is at the top and has focus, so the
+    // next Tab reaches what comes first: the safety note, then Start.
+    let heading = NodeRef::<leptos::html::H2>::new();
+    Effect::new(move || {
+        if let Some(h) = heading.get() {
+            request_animation_frame(move || crate::browser::reveal::reveal(&h, &h));
+        }
+    });
     let status = move || snapshot.get().status;
 
     view! {
@@ -45,10 +68,10 @@ pub fn RoutinePlayer(routine: &'static Routine) -> impl IntoView {
                     ],
                 )}
             </p>
-            <h2>{routine.name.clone()}</h2>
+            <h2 id="routine-title" tabindex="-1" node_ref=heading>{routine.name.clone()}</h2>
             <p class="visually-hidden" aria-live="polite">{move || player.announcement()}</p>
             {move || match status() {
-                Status::Idle => view! { <Intro routine /> }.into_any(),
+                Status::Idle => view! { <Intro routine ask_legs left_out=left_out.clone() /> }.into_any(),
                 Status::Finished => view! { <Summary /> }.into_any(),
                 _ => view! { <Now routine /> }.into_any(),
             }}
@@ -57,6 +80,7 @@ pub fn RoutinePlayer(routine: &'static Routine) -> impl IntoView {
                 <MeasurePicker />
             </p>
             <StepList routine />
+            <Handout routine />
             <CalendarReminder routine />
         </div>
     }
@@ -67,11 +91,17 @@ pub fn RoutinePlayer(routine: &'static Routine) -> impl IntoView {
 /// works the legs, every time, a plain question about the signs of a clot.
 /// "No" starts; "Yes" shows the clot caution instead, and nothing starts.
 #[component]
-fn Intro(routine: &'static Routine) -> impl IntoView {
+fn Intro(
+    routine: &'static Routine,
+    /// Whether the routine as written works the legs.
+    ask_legs: bool,
+    /// The steps left out for what the person said applies to them.
+    left_out: Vec<(RoutineStep, &'static Caution)>,
+) -> impl IntoView {
     let player = expect_context::<Player>();
     // Changes once at most: other settings changing leave the button alone.
     let safety_seen = Memo::new(move |_| player.settings().safety_seen);
-    let ask_legs = content().works_legs(routine);
+    let nothing_left = routine.steps.is_empty();
     // Whether the leg check was answered "yes".
     let signs = RwSignal::new(false);
     let start = move || player.act(Action::Start);
@@ -111,8 +141,11 @@ fn Intro(routine: &'static Routine) -> impl IntoView {
                 routine.summary.clone()
             }}
         </p>
+        {left_out_note(&left_out)}
         {move || {
-            if signs.get() {
+            if nothing_left {
+                view! { <p class="applied stop" data-testid="nothing-left">{get(key::PLAYER_NOTHING_LEFT)}</p> }.into_any()
+            } else if signs.get() {
                 view! { <ClotSigns signs /> }.into_any()
             } else if safety_seen.get() {
                 view! {
@@ -148,10 +181,48 @@ fn Intro(routine: &'static Routine) -> impl IntoView {
                     .into_any()
             }
         }}
-        <p class="small">
+        <p class="small keys-hint">
             {fill(key::PLAYER_KEYS_HINT, &[("seconds", &(crate::state::player::GET_READY_MS / 1000))])}
         </p>
     }
+}
+
+/// Which steps were left out, and for which of the conditions the person
+/// said apply to them, one line per condition; nothing if none was.
+fn left_out_note(left_out: &[(RoutineStep, &'static Caution)]) -> Option<AnyView> {
+    if left_out.is_empty() {
+        return None;
+    }
+    let mut lines: Vec<(&'static Caution, Vec<String>)> = Vec::new();
+    for (step, caution) in left_out {
+        let name = crate::state::player::step_zone(step).full_name(content());
+        match lines.iter_mut().find(|(c, _)| c.id == caution.id) {
+            Some((_, names)) if names.contains(&name) => {}
+            Some((_, names)) => names.push(name),
+            None => lines.push((caution, vec![name])),
+        }
+    }
+    Some(
+        view! {
+            <div class="applied" data-testid="left-out">
+                {lines
+                    .into_iter()
+                    .map(|(caution, names)| {
+                        let who = caution.who.clone().unwrap_or_default();
+                        view! {
+                            <p data-caution=caution.id.clone()>
+                                {fill(key::PLAYER_LEFT_OUT, &[("who", &who), ("zones", &names.join(", "))])}
+                            </p>
+                        }
+                    })
+                    .collect_any()}
+                <p class="small">
+                    <a href="#safety">{get(key::PLAYER_CHANGE_APPLIES)}</a>
+                </p>
+            </div>
+        }
+        .into_any(),
+    )
 }
 
 /// What a "yes" to the leg check shows: the clot caution, in place of
@@ -271,8 +342,13 @@ fn Now(routine: &'static Routine) -> impl IntoView {
 /// The zone's steps for the technique a routine step asks for.
 #[component]
 fn Instructions(step: &'static crate::content::RoutineStep) -> impl IntoView {
-    let zone = crate::state::player::step_zone(step).content(content());
+    // The numbered how-to travels apart from the map's content.
+    let zone = crate::state::player::step_zone(step).content(whole());
     let method = zone.methods.iter().find(|m| m.technique == step.technique);
+    // Light pressure where what the person said applies to them asks it.
+    let light = expect_context::<Saved>()
+        .applies_untracked()
+        .limit(&whole().cautions, &step.zone);
     let technique = content()
         .technique(&step.technique)
         .map(|t| t.name.clone())
@@ -282,14 +358,18 @@ fn Instructions(step: &'static crate::content::RoutineStep) -> impl IntoView {
             <div class="method-head">
                 <p class="technique">
                     <strong>{technique}</strong>
-                    {method.map(|m| format!("{}{}", get(key::COMMON_SEPARATOR), m.pressure.label()))}
+                    {method.map(|m| format!("{}{}", get(key::COMMON_SEPARATOR), light.pressure(m.pressure).label()))}
                 </p>
                 <MotionIcon technique=step.technique.as_str() />
             </div>
-            <ol class="steps">
-                {method
-                    .map(|m| m.steps.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_any())}
-            </ol>
+            // Open at first; folded away by those who know the move.
+            <details class="how" open=true>
+                <summary>{get(key::PLAYER_HOW)}</summary>
+                <ol class="steps" data-testid="how-steps">
+                    {method
+                        .map(|m| m.steps.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_any())}
+                </ol>
+            </details>
         </div>
     }
 }
@@ -328,6 +408,12 @@ fn Controls(
         <button type="button" class="quiet time-left" data-testid="time-left" aria-keyshortcuts="T" on:click=move |_| player.tell_time_left()>
             {get(key::PLAYER_TIME_LEFT)}
         </button>
+        // Shown as well, until the next step (the live region says it).
+        {move || {
+            player
+                .time_left_shown()
+                .map(|text| view! { <p class="time-left-said" data-testid="time-left-said" aria-hidden="true">{text}</p> })
+        }}
     }
 }
 
@@ -362,10 +448,20 @@ fn Summary() -> impl IntoView {
             ),
         ],
     );
+    // Focus goes to the headline, which reads the summary's sentence with
+    // it (the buttons are not read as part of it).
+    let heading = NodeRef::<leptos::html::H3>::new();
+    Effect::new(move || {
+        if let Some(h) = heading.get() {
+            request_animation_frame(move || crate::browser::reveal::reveal(&h, &h));
+        }
+    });
     view! {
-        <div class="summary" data-testid="summary" role="status">
-            <h3>{headline}</h3>
-            <p>{text}</p>
+        <div class="summary" data-testid="summary">
+            <h3 id="summary-title" tabindex="-1" node_ref=heading aria-describedby="summary-text">
+                {headline}
+            </h3>
+            <p id="summary-text">{text}</p>
             <AfterQuestion />
             <div class="controls">
                 <button type="button" class="primary" data-testid="start" on:click=move |_| player.act(Action::Start)>

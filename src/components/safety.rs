@@ -1,6 +1,7 @@
 //! The safety note: when not to massage, when to take care, and that this
 //! is no diagnosis. Shown as its own page and before a first routine.
 
+use crate::components::applies::AppliesPicker;
 use crate::components::evidence::citations;
 use crate::components::rich::{rich, Inset};
 use crate::components::CollectAny;
@@ -8,7 +9,8 @@ use crate::content::{whole, Severity};
 use crate::text::{get, key};
 use leptos::prelude::*;
 
-/// The safety note; `compact` lists only the cautions' titles.
+/// The safety note; `compact` (the sheet before a first routine) gives
+/// each caution's one-sentence brief where it has one, and no citations.
 #[component]
 pub fn SafetyNote(#[prop(optional)] compact: bool) -> impl IntoView {
     let c = whole();
@@ -20,7 +22,12 @@ pub fn SafetyNote(#[prop(optional)] compact: bool) -> impl IntoView {
                 view! {
                     <li class:stop=severity == Severity::Stop data-caution=caution.id.clone()>
                         <strong>{caution.title.clone()}</strong>
-                        {(!compact).then(|| view! { " " {caution.text.clone()} {cited(&caution.sources)} })}
+                        " "
+                        {match (compact, &caution.brief) {
+                            (true, Some(brief)) => view! { {brief.clone()} }.into_any(),
+                            (true, None) => view! { {caution.text.clone()} }.into_any(),
+                            (false, _) => view! { {caution.text.clone()} {cited(&caution.sources)} }.into_any(),
+                        }}
                     </li>
                 }
             })
@@ -54,6 +61,7 @@ pub fn SafetyPage() -> impl IntoView {
     view! {
         <div data-testid="safety-page">
             <h2>{get(key::SAFETY_TITLE)}</h2>
+            <AppliesPicker />
             <SafetyNote />
         </div>
     }

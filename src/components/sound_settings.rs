@@ -51,6 +51,16 @@ pub fn SoundSettings() -> impl IntoView {
             <label class="check">
                 <input
                     type="checkbox"
+                    data-testid="reader"
+                    prop:checked=move || player.settings().reader
+                    on:change=move |ev| player.set_reader(event_target_checked(&ev))
+                />
+                " "
+                {get(key::SOUND_READER)}
+            </label>
+            <label class="check">
+                <input
+                    type="checkbox"
                     data-testid="cues"
                     prop:checked=move || player.settings().cues
                     on:change=move |ev| player.set_cues(event_target_checked(&ev))

@@ -102,6 +102,12 @@ pub fn content() -> &'static Content {
     CONTENT.get_or_init(|| parse().unwrap_or_else(|message| panic!("{message}")))
 }
 
+/// Whether [`whole`] can be read now: always in English and without the
+/// split; in another language once its text apart has been given.
+pub fn whole_ready() -> bool {
+    LANGUAGE.get().is_none() || APART_IN_LANGUAGE.get().is_some()
+}
+
 /// All the content, parsed once. Only the routines and the pages of reading
 /// call this, so the text it adds travels in their part of the wasm, not in
 /// the first download.

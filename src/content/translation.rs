@@ -30,8 +30,10 @@ pub const SAME: &[&str] = &[
     "authors",
     "journal",
     "citation",
+    "link",
     "topics",
     "rank",
+    "needs",
 ];
 
 /// Every difference between `english` and `translated`, the contents of

@@ -204,6 +204,10 @@ pub struct Source {
     pub journal: String,
     /// Volume, issue and pages, or article number.
     pub citation: String,
+    /// A DOI ("https://doi.org/...") or PubMed address, checked against
+    /// the published record; `None` when none was found.
+    #[serde(default)]
+    pub link: Option<String>,
     /// One sentence on what it found.
     pub finding: String,
     /// The ids of the claims and cautions it may be cited for (and
@@ -244,6 +248,16 @@ pub struct Caution {
     /// opposite instructions.
     #[serde(default)]
     pub conditions: Vec<String>,
+    /// One sentence for the top of a zone's details, before any pressure
+    /// is named: what to do and why. Every caution with `zones` or `who`
+    /// has one.
+    #[serde(default)]
+    pub brief: Option<String>,
+    /// The lasting condition it is about, in the words a person would tick
+    /// in "What applies to me" ("Diabetes or numb feet"); none for acute
+    /// signs and for cautions about a place on the body.
+    #[serde(default)]
+    pub who: Option<String>,
 }
 
 /// The framing text around the list of cautions.
@@ -305,8 +319,27 @@ pub struct Routine {
     /// The stated length; the steps must add up to it exactly.
     pub minutes: u32,
     pub summary: String,
+    /// What it is for, to pick it by need: `tired-legs`, `feet`, `sleep`,
+    /// `relax` (a short one is found by its minutes).
+    #[serde(default)]
+    pub needs: Vec<Need>,
     #[serde(rename = "step")]
     pub steps: Vec<RoutineStep>,
+}
+
+/// What a person may want a routine for (its label is in
+/// `src/components/routine_list.rs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Need {
+    TiredLegs,
+    Feet,
+    Sleep,
+    Relax,
+}
+
+impl Need {
+    pub const ALL: [Need; 4] = [Need::TiredLegs, Need::Feet, Need::Sleep, Need::Relax];
 }
 
 /// One timed step of a routine.
@@ -341,6 +374,8 @@ pub struct Apart {
     pub meanings: Vec<String>,
     /// Per source, in order: its topics.
     pub topics: Vec<Vec<String>>,
+    /// Per source, in order: its DOI or PubMed address, if it has one.
+    pub links: Vec<Option<String>>,
     /// Every caution: only a zone's details, the safety note and the
     /// routines show them.
     pub cautions: Vec<Caution>,
@@ -377,6 +412,7 @@ impl Content {
             claimed: self.claims.iter_mut().map(|c| take(&mut c.claimed)).collect(),
             meanings: self.labels.iter_mut().map(|l| take(&mut l.meaning)).collect(),
             topics: self.sources.iter_mut().map(|s| take(&mut s.topics)).collect(),
+            links: self.sources.iter_mut().map(|s| take(&mut s.link)).collect(),
             cautions: take(&mut self.cautions),
             zones: (self.zones.iter_mut())
                 .map(|z| {
@@ -413,6 +449,9 @@ impl Content {
         }
         for (s, topics) in self.sources.iter_mut().zip(apart.topics) {
             s.topics = topics;
+        }
+        for (s, link) in self.sources.iter_mut().zip(apart.links) {
+            s.link = link;
         }
         self.cautions = apart.cautions;
         for (z, (location, steps)) in self.zones.iter_mut().zip(apart.zones) {

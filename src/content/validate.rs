@@ -122,6 +122,16 @@ pub fn problems(content: &Content) -> Vec<String> {
     for caution in &content.cautions {
         let at = format!("caution `{}`", caution.id);
         blank(&mut out, &at, "text", &caution.text);
+        if (!caution.zones.is_empty() || caution.who.is_some()) && caution.brief.is_none() {
+            out.push(format!(
+                "{at} names zones or a condition (`who`) but has no `brief`"
+            ));
+        }
+        for (field, value) in [("brief", &caution.brief), ("who", &caution.who)] {
+            if let Some(value) = value {
+                blank(&mut out, &at, field, value);
+            }
+        }
         for zone in &caution.zones {
             if !zones.contains(zone.as_str()) {
                 out.push(format!("{at} names unknown zone `{zone}`"));

@@ -2,6 +2,7 @@
 //! tests of the import reader.
 
 use super::*;
+use crate::applies::Applies;
 use crate::content::Side;
 use crate::settings::Sound;
 use crate::store::tests::{arb_store, damage, routine, sample, session, step};
@@ -391,4 +392,27 @@ fn names_lose_the_marks_that_reorder_text() {
     let text = "{\"format\":\"foot-map\",\"version\":1,\"routines\":[{\"id\":\"my-a\",\"name\":\"Calm \u{202e}gpj.exe\",\"steps\":[]}]}";
     let file = read(text).unwrap();
     assert_eq!(file.data.routines[0].name, "Calm gpj.exe");
+}
+
+#[test]
+fn an_import_adds_the_conditions_that_apply_and_never_takes_one_away() {
+    let mut here = sample();
+    here.settings.applies = Applies::of(["diabetes"]);
+    let mut there = here.clone();
+    there.settings.applies = Applies::of(["clot-now", "pregnancy"]);
+    let f = file(&there);
+    let p = plan(&here, &f);
+    assert_eq!(p.applies_added, 2);
+    assert!(!p.settings_changed, "no other setting differs");
+    assert!(
+        p.describe().iter().any(|line| line.contains("2 conditions")),
+        "{:?}",
+        p.describe()
+    );
+    let merged = merge(here, &f);
+    assert_eq!(
+        merged.settings.applies,
+        Applies::of(["diabetes", "clot-now", "pregnancy"])
+    );
+    assert!(plan(&merged, &f).is_empty(), "again: nothing more");
 }

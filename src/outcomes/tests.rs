@@ -66,11 +66,11 @@ fn fewer_than_five_rated_sessions_show_no_trend() {
     );
     assert_eq!(
         sentence(&[(8, 2)]),
-        "1 rated session so far: too few to see a pattern; the chart fills in as you go."
+        "1 rated session so far: the chart needs 5 to show a pattern, so 4 more to go."
     );
     assert_eq!(
         sentence(&[(8, 2), (7, 3), (6, 1)]),
-        "3 rated sessions so far: too few to see a pattern; the chart fills in as you go."
+        "3 rated sessions so far: the chart needs 5 to show a pattern, so 2 more to go."
     );
     assert!(sentence(&[(8, 2); 4]).starts_with("4 rated sessions so far"));
     assert!(sentence(&[(8, 2); 5]).starts_with("Over 5 sessions"));

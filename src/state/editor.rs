@@ -99,8 +99,10 @@ impl Editor {
         self.draft.with(|d| d.as_ref().map(f))
     }
 
-    /// Makes one change to the draft.
+    /// Makes one change to the draft; the last "step added" message, no
+    /// longer true, goes.
     pub fn edit(self, action: EditAction) {
+        self.announcement.set(String::new());
         self.draft.update(|d| {
             if let Some(routine) = d.take() {
                 *d = Some(routine.reduce(action));
@@ -113,6 +115,15 @@ impl Editor {
         let before = self
             .draft
             .with_untracked(|d| d.as_ref().map_or(0, |d| d.steps.len()));
+        // The same zone tapped again is added again (another technique, or
+        // longer on it), and the message says it is there already.
+        let earlier = self
+            .with_untracked(|d| {
+                d.steps
+                    .iter()
+                    .position(|s| s.side == key.side && s.zone == key.zone)
+            })
+            .flatten();
         self.edit(EditAction::AddZone {
             side: key.side,
             zone: key.content(content()),
@@ -120,11 +131,18 @@ impl Editor {
         let after = self
             .draft
             .with_untracked(|d| d.as_ref().map_or(0, |d| d.steps.len()));
+        let zone = key.full_name(content());
         self.announcement.set(if after > before {
-            fill(
-                text::key::EDITOR_STEP_ADDED,
-                &[("number", &after), ("zone", &key.full_name(content()))],
-            )
+            match earlier {
+                None => fill(
+                    text::key::EDITOR_STEP_ADDED,
+                    &[("number", &after), ("zone", &zone)],
+                ),
+                Some(i) => fill(
+                    text::key::EDITOR_STEP_ADDED_AGAIN,
+                    &[("number", &after), ("zone", &zone), ("earlier", &(i + 1))],
+                ),
+            }
         } else {
             fill(
                 text::key::EDITOR_NOT_ADDED,

@@ -55,7 +55,8 @@ pub fn part_of_fragment(fragment: &str) -> Option<Part> {
 
 /// Whether `route`'s page needs the person's practice begun.
 pub fn needs_practice(route: Route) -> bool {
-    matches!(part(route), Some(Part::Routines | Part::History))
+    // The safety note holds "What applies to me", which is saved.
+    matches!(part(route), Some(Part::Routines | Part::History)) || route == Route::Safety
 }
 
 /// A part's code could not be downloaded (offline before it was ever

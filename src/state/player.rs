@@ -58,6 +58,8 @@ pub struct Player {
     started: StoredValue<Option<(i64, i32)>>,
     /// What screen readers hear at each step change.
     announcement: RwSignal<String>,
+    /// The time left, as last asked for, shown until the next step change.
+    time_left_shown: RwSignal<Option<String>>,
     /// What to show, recomputed once per change of timer or clock.
     shown: Memo<Snapshot>,
     /// The zone being worked, changing only at step changes.
@@ -102,6 +104,7 @@ impl Player {
                 vibrate: vibrate::available(),
             }),
             announcement: RwSignal::new(String::new()),
+            time_left_shown: RwSignal::new(None),
         };
         player.timer.update(|t| t.set_manual(settings.manual, 0));
         media_session::listen(move |button| player.headset(button));
@@ -212,9 +215,19 @@ impl Player {
     /// The sound a routine plays now: the chosen setting, less what this
     /// browser cannot play.
     fn sound(self) -> Sound {
-        self.abilities
-            .get_untracked()
-            .sound(self.saved.settings_untracked().sound)
+        let settings = self.saved.settings_untracked();
+        let sound = self.abilities.get_untracked().sound(settings.sound);
+        if settings.reader {
+            sound.without_voice()
+        } else {
+            sound
+        }
+    }
+
+    /// The time left as last asked for (Time left, or T), until the next
+    /// step change.
+    pub fn time_left_shown(self) -> Option<String> {
+        self.time_left_shown.get()
     }
 
     /// The latest step-change announcement for screen readers.
@@ -235,6 +248,11 @@ impl Player {
 
     pub fn set_vibrate(self, on: bool) {
         self.saved.apply(Change::SetVibrate(on));
+    }
+
+    /// Says that the person uses a screen reader (the voice stays quiet).
+    pub fn set_reader(self, on: bool) {
+        self.saved.apply(Change::SetReader(on));
     }
 
     /// Turns the cues inside long steps on or off.

@@ -18,8 +18,9 @@ use super::editor::Editor;
 use super::player::Player;
 use super::ratings::Ratings;
 use super::saved::Saved;
+use crate::applies::{Applies, Limit};
 use crate::browser::{keys, visibility};
-use crate::content::View;
+use crate::content::{self, View};
 use crate::route::{Route, ZoneKey};
 use crate::share::Shared;
 use crate::timer::{Action, Status};
@@ -38,6 +39,11 @@ pub struct Live {
     dismiss: Callback<()>,
     bar: fn() -> AnyView,
     notice: fn() -> AnyView,
+    applies: Signal<Applies>,
+    /// The zones (content ids) what applies to the person rules out.
+    ruled_out: Signal<Vec<&'static str>>,
+    /// Marks the content's text apart as arrived (see [`Practice::apart_arrived`]).
+    apart: RwSignal<bool>,
 }
 
 /// What the practice needs of the page's navigation ([`super::Nav`]).
@@ -139,6 +145,36 @@ impl Practice {
         self.live.get().map(|l| (l.bar)())
     }
 
+    /// The conditions the person said apply to them: none until the
+    /// practice has begun (it begins at the start for anyone with saved
+    /// data, so a choice made is followed from the first page).
+    pub fn applies(self) -> Applies {
+        self.live.get().map_or(Applies::NONE, |l| l.applies.get())
+    }
+
+    /// Whether what the person said applies to them rules out this zone
+    /// (marked on the map).
+    pub fn rules_out(self, key: ZoneKey) -> bool {
+        self.live
+            .get()
+            .is_some_and(|l| l.ruled_out.with(|z| z.contains(&key.zone)))
+    }
+
+    /// Whether anything applies that needs the content's text apart, which
+    /// the map does not download, to mark the zones it rules out.
+    pub fn needs_apart(self) -> bool {
+        self.live
+            .get_untracked()
+            .is_some_and(|l| !l.applies.get_untracked().is_empty())
+    }
+
+    /// The content's text apart has arrived: the zones can be marked.
+    pub fn apart_arrived(self) {
+        if let Some(live) = self.live.get_untracked() {
+            live.apart.set(true);
+        }
+    }
+
     /// What the practice asks on any page (last night's sleep, for
     /// someone who follows it), among the page's notices.
     pub fn notice(self) -> Option<AnyView> {
@@ -160,6 +196,7 @@ impl Default for Practice {
 pub fn begin(nav: Navigation, bar: fn() -> AnyView, notice: fn() -> AnyView) -> Live {
     let saved = Saved::load();
     provide_context(saved);
+    let apart = RwSignal::new(false);
     let ratings = Ratings::new(saved);
     provide_context(ratings);
     let player = Player::new(nav.view, saved, ratings);
@@ -185,6 +222,23 @@ pub fn begin(nav: Navigation, bar: fn() -> AnyView, notice: fn() -> AnyView) -> 
         dismiss: Callback::new(move |()| saved.dismiss_problem()),
         bar,
         notice,
+        applies: Signal::derive(move || saved.applies()),
+        ruled_out: Signal::derive(move || {
+            // Read again when a page brings the text apart with it.
+            apart.track();
+            nav.route.track();
+            let applies = saved.applies();
+            if applies.is_empty() || !content::whole_ready() {
+                return Vec::new();
+            }
+            let c = content::whole();
+            c.zones
+                .iter()
+                .filter(|z| matches!(applies.limit(&c.cautions, &z.id), Limit::Out(_)))
+                .map(|z| z.id.as_str())
+                .collect()
+        }),
+        apart,
     }
 }
 

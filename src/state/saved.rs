@@ -4,6 +4,7 @@
 //! read again when another tab saves. The format, its versions and its
 //! rules live in [`crate::store`]; this is only the bridge to the page.
 
+use crate::applies::Applies;
 use crate::browser::{locks, persist, storage};
 use crate::settings::{self, Settings};
 use crate::store::{self, Change, Session, Store};
@@ -86,6 +87,24 @@ impl Saved {
     /// The settings, without tracking.
     pub fn settings_untracked(self) -> Settings {
         self.store.with_untracked(|s| s.settings)
+    }
+
+    /// The conditions the person said apply to them (tracked).
+    pub fn applies(self) -> Applies {
+        self.store.with(|s| s.settings.applies)
+    }
+
+    /// The conditions the person said apply to them, without tracking.
+    pub fn applies_untracked(self) -> Applies {
+        self.store.with_untracked(|s| s.settings.applies)
+    }
+
+    /// Says that the condition `id` applies to the person, or no longer.
+    pub fn set_applies(self, id: &str, on: bool) {
+        self.apply(Change::SetApplies {
+            id: id.to_string(),
+            on,
+        });
     }
 
     /// Why saved data could not be read or saved, if so.

@@ -21,6 +21,8 @@ pub enum Change {
     SetVibrate(bool),
     /// Sets whether long steps have cues inside them.
     SetCues(bool),
+    /// Sets whether the person uses a screen reader.
+    SetReader(bool),
     /// Records that the safety note was read.
     SafetySeen,
     /// Records that everything was exported at this time (Unix ms).
@@ -30,6 +32,9 @@ pub enum Change {
     /// Sets what the person rates before and after each routine (`None`:
     /// nothing is asked).
     SetMeasure(Option<Measure>),
+    /// Says that one condition applies to the person (`on`) or no longer
+    /// does; the others stay as they are (another tab's choice included).
+    SetApplies { id: String, on: bool },
     /// Adds a new routine at the end. If its id is taken by a different
     /// routine, it is added under a free id (`…-2`); an identical routine
     /// with the same id is not added twice.
@@ -100,10 +105,12 @@ impl Store {
             Change::SetManual(manual) => self.settings.manual = *manual,
             Change::SetVibrate(on) => self.settings.no_vibrate = !on,
             Change::SetCues(on) => self.settings.cues = *on,
+            Change::SetReader(on) => self.settings.reader = *on,
             Change::SafetySeen => self.settings.safety_seen = true,
             Change::Exported(ms) => self.settings.exported_ms = Some(*ms),
             Change::SetSettings(settings) => self.settings = *settings,
             Change::SetMeasure(measure) => self.settings.measure = *measure,
+            Change::SetApplies { id, on } => self.settings.applies = self.settings.applies.with(id, *on),
             Change::AddRoutine(routine) => self.add_routine(routine.clone(), None),
             Change::SaveRoutine(routine) => match self.routines.iter_mut().find(|r| r.id == routine.id) {
                 Some(r) => *r = routine.clone(),

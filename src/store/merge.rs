@@ -53,6 +53,9 @@ pub struct ImportPlan {
     /// What the person will follow from the file, if nothing is chosen
     /// here and the file chose it.
     pub measure: Option<Measure>,
+    /// How many conditions the file says apply that are not chosen here
+    /// ("What applies to me"); they are added, none is taken away.
+    pub applies_added: usize,
 }
 
 impl ImportPlan {
@@ -64,6 +67,7 @@ impl ImportPlan {
             && self.rated_sessions == 0
             && !self.settings_changed
             && self.measure.is_none()
+            && self.applies_added == 0
     }
 
     /// What importing will do, one sentence per kind of change, as shown
@@ -107,6 +111,9 @@ impl ImportPlan {
         }
         if self.settings_changed {
             out.push(get(key::IMPORT_PLAN_TAKES_SETTINGS).into());
+        }
+        if self.applies_added > 0 {
+            out.push(count(key::IMPORT_PLAN_ADDS_APPLIES, n(self.applies_added), &[]));
         }
         if let Some(measure) = self.measure {
             out.push(fill(
@@ -186,8 +193,10 @@ fn walk(store: &Store, file: &ExportFile) -> (Store, ImportPlan) {
     plan.settings_changed = Settings {
         measure: store.settings.measure,
         exported_ms: store.settings.exported_ms,
+        applies: store.settings.applies,
         ..now.settings
     } != store.settings;
+    plan.applies_added = now.settings.applies.ids().count() - store.settings.applies.ids().count();
     plan.measure = now.settings.measure.filter(|_| store.settings.measure.is_none());
     let merged = merged_history(&store.history, &file.data.history);
     now.history = merged.history;
@@ -207,6 +216,9 @@ fn merged_settings(here: Settings, file: &ExportFile) -> Settings {
         safety_seen: here.safety_seen || file.data.settings.safety_seen,
         exported_ms,
         measure: here.measure.or(file.data.settings.measure),
+        // A condition said on either device still applies: an import
+        // never takes one away.
+        applies: here.applies.union(file.data.settings.applies),
         ..file.data.settings
     }
 }

@@ -2,6 +2,7 @@
 //! of the decoder.
 
 use super::*;
+use crate::applies::Applies;
 use crate::content::{RoutineStep, Side};
 use crate::settings::{Measure, Sound};
 use proptest::prelude::*;
@@ -49,6 +50,8 @@ pub(crate) fn sample() -> Store {
             exported_ms: None,
             measure: Some(Measure::FootPain),
             cues: true,
+            reader: false,
+            applies: Applies::of(["diabetes", "pregnancy"]),
         },
         routines: vec![routine("my-a", "Evening"), routine("my-b", "Morning “quick” ✓")],
         history: vec![
@@ -470,8 +473,9 @@ pub(crate) fn arb_store() -> impl Strategy<Value = Store> {
         any::<bool>(),
         prop::collection::vec(arb_routine(), 0..4),
         prop::collection::vec(arb_session(), 0..5),
+        prop::sample::subsequence(crate::applies::CONDITIONS.to_vec(), 0..4).prop_map(Applies::of),
     )
-        .prop_map(|(sound, manual, safety_seen, routines, history)| {
+        .prop_map(|(sound, manual, safety_seen, routines, history, applies)| {
             Store {
                 settings: Settings {
                     sound: Sound::ALL[sound],
@@ -481,6 +485,8 @@ pub(crate) fn arb_store() -> impl Strategy<Value = Store> {
                     exported_ms: None,
                     measure: Measure::ALL.get(sound).copied().filter(|_| manual),
                     cues: safety_seen,
+                    reader: manual,
+                    applies,
                 },
                 routines,
                 history,
@@ -718,4 +724,53 @@ fn an_export_reminder_is_due_only_with_something_to_keep_and_no_recent_export() 
         data: Store::default(),
     };
     assert_eq!(merge::merge(exported, &newer).settings.exported_ms, Some(now));
+}
+
+#[test]
+fn what_applies_is_saved_by_id_and_unknown_or_broken_entries_do_not_lose_the_rest() {
+    let mut store = sample();
+    store.settings.applies = Applies::of(["clot-now", "osteoporosis"]);
+    let text = store.encode();
+    assert!(
+        text.contains(r#""applies":["clot-now","osteoporosis"]"#),
+        "{text}"
+    );
+    assert_eq!(
+        Store::load(Some(&text), None).store.settings.applies,
+        store.settings.applies
+    );
+
+    // A condition a newer version added is left out, quietly.
+    let newer = text.replace(r#""clot-now""#, r#""clot-now","a-new-condition""#);
+    let loaded = Store::load(Some(&newer), None);
+    assert_eq!(loaded.problem, None);
+    assert_eq!(loaded.store.settings.applies, store.settings.applies);
+
+    // Not a list of names: reported, and everything else kept.
+    let broken = text.replace(r#"["clot-now","osteoporosis"]"#, "7");
+    let loaded = Store::load(Some(&broken), None);
+    assert!(loaded.problem.is_some());
+    assert_eq!(loaded.store.routines, store.routines);
+    assert_eq!(loaded.store.settings.applies, Applies::NONE);
+
+    // Nothing chosen writes nothing.
+    assert!(!Store::default().encode().contains("applies"));
+}
+
+#[test]
+fn saying_a_condition_applies_keeps_another_tabs_choice() {
+    let other_tab = Store::default().apply(&Change::SetApplies {
+        id: "diabetes".into(),
+        on: true,
+    });
+    let here = other_tab.apply(&Change::SetApplies {
+        id: "pregnancy".into(),
+        on: true,
+    });
+    assert_eq!(here.settings.applies, Applies::of(["diabetes", "pregnancy"]));
+    let cleared = here.apply(&Change::SetApplies {
+        id: "diabetes".into(),
+        on: false,
+    });
+    assert_eq!(cleared.settings.applies, Applies::of(["pregnancy"]));
 }

@@ -3,6 +3,7 @@
 //! bad entry costs that entry only and nothing can panic.
 
 use super::{Problem, Rating, Session, Store, MAX_TEXT, VERSION};
+use crate::applies::Applies;
 use crate::content::{RoutineStep, Side};
 use crate::own_routine::OwnRoutine;
 use crate::settings::{Measure, Settings, Sound};
@@ -124,6 +125,7 @@ fn read_settings(value: &Value, version: u64) -> (Settings, bool) {
         ("safety_seen", &mut settings.safety_seen),
         ("vibrate", &mut vibrate),
         ("cues", &mut settings.cues),
+        ("reader", &mut settings.reader),
     ] {
         if let Some(value) = map.get(field) {
             match value.as_bool() {
@@ -144,6 +146,15 @@ fn read_settings(value: &Value, version: u64) -> (Settings, bool) {
         match value.as_str() {
             Some(code) => settings.measure = Measure::from_code(code),
             None => bad = true,
+        }
+    }
+    if let Some(value) = map.get("applies") {
+        // Conditions a newer version added: left out, quietly.
+        match value.as_array() {
+            Some(ids) if ids.iter().all(Value::is_string) => {
+                settings.applies = Applies::of(ids.iter().filter_map(Value::as_str));
+            }
+            _ => bad = true,
         }
     }
     (settings, bad)
@@ -267,10 +278,14 @@ struct WireSettings {
     vibrate: bool,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     cues: bool,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    reader: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     exported: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     measure: Option<&'static str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    applies: Vec<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -346,8 +361,10 @@ pub(crate) fn encode(store: &Store, export: Option<(&str, i64)>) -> String {
             safety_seen: store.settings.safety_seen,
             vibrate: !store.settings.no_vibrate,
             cues: store.settings.cues,
+            reader: store.settings.reader,
             exported: store.settings.exported_ms,
             measure: store.settings.measure.map(Measure::code),
+            applies: store.settings.applies.ids().collect(),
         },
         routines: store
             .routines

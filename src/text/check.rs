@@ -28,6 +28,7 @@ pub enum Forms {
 /// another language's are packed apart and fetched with those pages'
 /// code, so that a first visit downloads only the first screen's words.
 pub const LATER: &[&str] = &[
+    "applies",
     "basis",
     "benefits",
     "calendar",

@@ -57,6 +57,12 @@ impl Player {
                 ],
             );
         }
+        // Said in the app's voice where it is on (not to a screen reader's
+        // user: theirs reads the region), and shown until the next change.
+        if self.sound().speaks() {
+            speech::say(&text);
+        }
+        self.time_left_shown.set(Some(text.clone()));
         // The same words again are read again: the region must change.
         if self.announcement.get_untracked() == text {
             text.push('\u{a0}');
@@ -149,11 +155,23 @@ impl Player {
             self.view
                 .set(step_zone(&routine.steps[i]).content(content()).view);
         }
+        self.time_left_shown.set(None);
         if let Some(text) = spoken {
             if sound.speaks() {
                 speech::say(&text);
             }
             self.announcement.set(text);
+        } else if after.status != before.status && matches!(after.status, Status::Paused | Status::Running) {
+            // Pausing and going on are said once, to screen readers: the
+            // button renaming itself is not announced.
+            self.announcement.set(
+                get(if after.status == Status::Paused {
+                    key::SPOKEN_PAUSED
+                } else {
+                    key::SPOKEN_RESUMED
+                })
+                .into(),
+            );
         }
     }
 }
