@@ -75,6 +75,18 @@ pub fn href_in(file: &str, language: Language) -> String {
     }
 }
 
+/// `href` (from [`href_in`]) as an address that stays on this site: "./"
+/// before it, so that a last path part such as "https:evil.example.html"
+/// or "mailto:x.html" (a host may answer any path with the app's page) is
+/// read as a file here, never as an address of its own.
+pub fn on_site(href: &str) -> String {
+    if href.starts_with("./") {
+        href.to_string()
+    } else {
+        format!("./{href}")
+    }
+}
+
 /// The last part of a page's address ("", "index.es.html", "safety.html")
 /// read as the English file it is a translation of, and the language its
 /// name gives, if any ("index.es.html" is Spanish; "index.html" names none).

@@ -28,8 +28,8 @@
 
 use crate::browser::styles;
 use crate::components::{
-    BenefitList, BenefitPage, EvidencePage, HistoryPage, NightQuestion, OwnRoutinePage, RoutineBar,
-    RoutineEditor, RoutineList, RoutinePlayer, SafetyPage, SharedPreview, ZoneDetails,
+    BenefitList, BenefitPage, EvidencePage, HistoryPage, LanguageConfirm, NightQuestion, OwnRoutinePage,
+    RoutineBar, RoutineEditor, RoutineList, RoutinePlayer, SafetyPage, SharedPreview, ZoneDetails,
 };
 use crate::content::{content, whole};
 use crate::language::Language;
@@ -138,7 +138,8 @@ fn history_page(_route: Route) -> Result<AnyView, NotDownloaded> {
 fn practice_part(owner: Owner, nav: Navigation) -> Result<Live, NotDownloaded> {
     let bar = || view! { <RoutineBar /> }.into_any();
     let notice = || view! { <NightQuestion /> }.into_any();
-    Ok(owner.with(|| crate::state::practice::begin(nav, bar, notice)))
+    let confirm = |choice| view! { <LanguageConfirm choice /> }.into_any();
+    Ok(owner.with(|| crate::state::practice::begin(nav, bar, notice, confirm)))
 }
 
 // Each language's first-screen words and content, one part per language,

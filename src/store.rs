@@ -314,9 +314,11 @@ impl Store {
         wire::encode_session(session)
     }
 
-    /// The session a checkpoint holds, if it can be read.
+    /// The session a checkpoint holds, if it can be read: one under way,
+    /// or one that finished but was not saved yet (recording it again is
+    /// harmless: a session is kept once).
     pub fn decode_checkpoint(text: &str) -> Option<Session> {
-        wire::decode_session(text).filter(|s| !s.finished)
+        wire::decode_session(text)
     }
 
     /// The saved text, in the current version.

@@ -300,3 +300,71 @@ async fn without_web_locks_a_change_is_saved_at_once() {
     browser.assert_clean(&server).await;
     browser.close().await;
 }
+
+/// A session that finished but was never saved, as its page left it.
+const FINISHED: &str = r#"{"start":1794247200000,"offset":0,"routine":"quick-3","name":"3-minute quick reset","seconds":180,"finished":true}"#;
+
+#[tokio::test]
+async fn a_finished_session_left_unsaved_is_recorded_at_the_next_visit() {
+    let (_server, browser) = support::session(DESKTOP, "history").await;
+    browser
+        .js(&format!(
+            "localStorage.clear(); localStorage.setItem('foot-map.store', '{{\"version\":2}}'); \
+             localStorage.setItem('foot-map.checkpoint', {})",
+            json!(FINISHED)
+        ))
+        .await;
+    browser.client.refresh().await.unwrap();
+    browser
+        .wait_for_js("return localStorage.getItem('foot-map.checkpoint')", Value::Null)
+        .await;
+    assert_eq!(browser.js(&store(".history?.length")).await, json!(1));
+    assert_eq!(browser.js(&store(".history[0].finished")).await, json!(true));
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_tab_that_never_lets_go_of_the_lock_does_not_stop_saving() {
+    let (_server, browser) = support::session(DESKTOP, "routine=quick-3").await;
+    browser.js("localStorage.clear()").await;
+    browser.client.refresh().await.unwrap();
+    browser.wait_for_js(STATUS, json!("idle")).await;
+    // Another tab holds the store's lock and never lets go (here, a
+    // script in this page: locks are shared by the whole site).
+    browser
+        .js("navigator.locks.request('foot-map.store', () => new Promise(() => {}))")
+        .await;
+    browser.finish_quick_routine().await;
+    // Saved within a few seconds all the same.
+    browser
+        .wait_for_js(&store("?.history?.length ?? 0"), json!(1))
+        .await;
+    assert_eq!(browser.js(&store(".history[0].finished")).await, json!(true));
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_routine_under_way_in_a_visible_tab_is_kept_every_ten_seconds() {
+    let (_server, browser) = support::session(DESKTOP, "routine=quick-3").await;
+    browser.js("localStorage.clear()").await;
+    browser.client.refresh().await.unwrap();
+    browser.wait_for_js(STATUS, json!("idle")).await;
+    browser.press("start").await;
+    browser.wait_for_js(STATUS, json!("get-ready")).await;
+    browser.press("next").await;
+    browser.wait_for_js(STATUS, json!("running")).await;
+    const KEPT: &str =
+        "return JSON.parse(localStorage.getItem('foot-map.checkpoint') ?? 'null')?.seconds ?? null";
+    // Kept at the step change, while the page is in view...
+    browser
+        .wait_for_js(
+            "return localStorage.getItem('foot-map.checkpoint') !== null",
+            json!(true),
+        )
+        .await;
+    // ...and again within ten seconds: a tab that dies loses at most that.
+    tokio::time::sleep(Duration::from_millis(11_500)).await;
+    let seconds = browser.js(KEPT).await;
+    assert!(seconds.as_u64().unwrap_or(0) >= 10, "kept: {seconds}");
+    browser.close().await;
+}

@@ -498,7 +498,7 @@ async fn the_time_left_is_spoken_and_shown_and_a_screen_reader_user_hears_nothin
         .js("document.querySelector('[data-testid=reader]').click()")
         .await;
     browser
-        .wait_for_js(&support::store(".settings.reader"), json!(true))
+        .wait_for_js(&support::store("?.settings?.reader"), json!(true))
         .await;
     browser.js("window.__said = []").await;
     browser.press("next").await;

@@ -6,6 +6,7 @@
 //! unreadable saved text is kept aside, never overwritten.
 
 use foot_map::content::{content, Side};
+use foot_map::language::{href_in, on_site, read_file, Language};
 use foot_map::route::{self, Route, ZoneKey};
 use foot_map::settings::{Settings, Sound};
 use foot_map::state::loading::{part, part_of_fragment, Part};
@@ -102,6 +103,24 @@ fn every_link_the_app_writes_names_the_part_its_page_needs_before_the_content_is
 
 proptest! {
     #![proptest_config(config())]
+
+    #[test]
+    fn a_language_switch_never_leaves_the_site_whatever_the_last_path_part(
+        last in "\\PC{0,80}|(https?|mailto|javascript|data|ftp):[ -.0-~]{0,40}\\.html|//[a-z.]{1,20}\\.html"
+    ) {
+        // Where a host answers any path with the app's page, the last part
+        // of the address can be anything a link puts there (no "/": it is
+        // the last part).
+        let last = last.replace('/', "");
+        let base = url::Url::parse("https://example.org/foot-map/").unwrap();
+        for language in Language::ALL {
+            let (english, _) = read_file(&last);
+            let target = on_site(&href_in(&english, language));
+            let url = base.join(&target).unwrap();
+            prop_assert_eq!(url.origin(), base.origin(), "{} became {}", last, url);
+            prop_assert!(url.path().starts_with("/foot-map/"), "{} became {}", last, url);
+        }
+    }
 
     #[test]
     fn any_fragment_parses_or_says_why_without_panicking(text in "\\PC{0,300}|[ -~]{0,300}") {

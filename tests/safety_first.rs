@@ -149,7 +149,7 @@ async fn tick(browser: &Browser, id: &str, on: bool) {
         .await;
     browser
         .wait_for_js(
-            &support::store(&format!(".settings.applies?.includes('{id}') ?? false")),
+            &support::store(&format!("?.settings?.applies?.includes('{id}') ?? false")),
             json!(on),
         )
         .await;

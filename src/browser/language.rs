@@ -77,6 +77,9 @@ pub fn choose(choice: Language) {
         let _ = location.reload();
     } else {
         let hash = location.hash().unwrap_or_default();
-        let _ = location.replace(&format!("{}{hash}", language::href_in(&english, choice)));
+        let _ = location.replace(&format!(
+            "{}{hash}",
+            language::on_site(&language::href_in(&english, choice))
+        ));
     }
 }

@@ -3,6 +3,9 @@
 //! and write over each other. Where the browser lacks the API, or refuses
 //! the lock, the work runs anyway, unlocked (as before locks existed): the
 //! other tab's change is then still merged when its `storage` event comes.
+//! So too when another tab holds the lock for longer than [`PATIENCE_MS`]
+//! (stuck, or frozen by the browser): a change is never held back for
+//! ever, and lost if the page is then closed.
 
 use super::{call, global, property};
 use std::cell::RefCell;
@@ -11,6 +14,9 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 type Work = Rc<RefCell<Option<Box<dyn FnOnce()>>>>;
+
+/// How long work waits for the lock before it runs unlocked.
+pub const PATIENCE_MS: u32 = 3_000;
 
 /// Runs `work` while holding the lock `name`, shared by every tab and
 /// worker of this site: later, once no other holds it; or at once where
@@ -30,6 +36,12 @@ pub fn exclusive(name: &str, work: impl FnOnce() + 'static) {
     let Some(promise) = promise else {
         return run(&work);
     };
+    // Not granted in time: run unlocked (once; the grant, when it comes,
+    // then finds nothing left to do and lets go at once).
+    {
+        let work = work.clone();
+        gloo_timers::callback::Timeout::new(PATIENCE_MS, move || run(&work)).forget();
+    }
     // Refused (a sandboxed or opaque origin): run unlocked, once.
     wasm_bindgen_futures::spawn_local(async move {
         if wasm_bindgen_futures::JsFuture::from(promise).await.is_err() {

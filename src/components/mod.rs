@@ -26,7 +26,7 @@ mod sound_settings;
 pub use evidence::{BenefitList, BenefitPage, EvidencePage};
 pub use foot_map::FootMap;
 pub use history_page::HistoryPage;
-pub use language_switch::LanguageSwitch;
+pub use language_switch::{LanguageConfirm, LanguageSwitch};
 pub use notices::Notices;
 pub use own_page::{OwnRoutinePage, SharedPreview};
 pub use panel::{Panel, ZoneDetails};

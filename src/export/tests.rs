@@ -416,3 +416,20 @@ fn an_import_adds_the_conditions_that_apply_and_never_takes_one_away() {
     );
     assert!(plan(&merged, &f).is_empty(), "again: nothing more");
 }
+
+#[test]
+fn the_preview_names_every_setting_the_import_takes() {
+    let here = Store::default();
+    let mut there = Store::default();
+    there.settings.no_vibrate = true;
+    there.settings.cues = true;
+    let p = plan(&here, &file(&there));
+    assert!(p.settings_changed);
+    let said = p.describe().join(" ");
+    assert!(
+        said.contains("the buzz at each step") && said.contains("cues in long steps"),
+        "{said}"
+    );
+    assert!(!said.contains("the sound,"), "only what changes: {said}");
+    assert!(said.contains("keeps its pacing"), "{said}");
+}

@@ -37,6 +37,9 @@ pub fn keep(routine: Routine) -> &'static Routine {
     crate::interned::keep(routine)
 }
 
+/// How often a routine under way is kept as the checkpoint, at most.
+pub const CHECKPOINT_EVERY_MS: u64 = 10_000;
+
 /// The routine player; provided to every component.
 #[derive(Clone, Copy)]
 pub struct Player {
@@ -56,6 +59,8 @@ pub struct Player {
     /// When the routine under way started, by the wall clock, for its
     /// entry in the history.
     started: StoredValue<Option<(i64, i32)>>,
+    /// When what was done was last kept as the checkpoint (clock ms).
+    kept_at: StoredValue<u64>,
     /// What screen readers hear at each step change.
     announcement: RwSignal<String>,
     /// The time left, as last asked for, shown until the next step change.
@@ -95,6 +100,7 @@ impl Player {
             saved,
             ratings,
             started: StoredValue::new(None),
+            kept_at: StoredValue::new(0),
             abilities: RwSignal::new(Abilities {
                 chime: audio::available(),
                 speak: speech::available(),
@@ -366,6 +372,14 @@ impl Player {
         if after.status == Status::Finished && before.status != Status::Finished {
             self.record();
         }
+        // A visible tab can die too (a crash, a flat battery): what was
+        // done is kept at every step change and every ten seconds.
+        if matches!(after.status, Status::Running | Status::Paused)
+            && (moved || now >= self.kept_at.get_value() + CHECKPOINT_EVERY_MS)
+        {
+            self.kept_at.set_value(now);
+            self.checkpoint();
+        }
 
         let under_way = matches!(after.status, Status::GetReady | Status::Running | Status::Paused);
         media_session::set_playing(under_way.then_some(after.status != Status::Paused));
@@ -405,7 +419,8 @@ impl Player {
     }
 
     /// Keeps what has been done of the routine under way, in case the
-    /// page is killed while hidden (see [`Saved::checkpoint`]).
+    /// page is killed (see [`Saved::checkpoint`]): when hidden, at each
+    /// step change and every [`CHECKPOINT_EVERY_MS`].
     pub fn checkpoint(self) {
         let (Some(routine), Some((start_ms, offset_min))) =
             (self.routine.get_untracked(), self.started.get_value())

@@ -21,6 +21,7 @@ use super::saved::Saved;
 use crate::applies::{Applies, Limit};
 use crate::browser::{keys, visibility};
 use crate::content::{self, View};
+use crate::language::Language;
 use crate::route::{Route, ZoneKey};
 use crate::share::Shared;
 use crate::timer::{Action, Status};
@@ -39,6 +40,7 @@ pub struct Live {
     dismiss: Callback<()>,
     bar: fn() -> AnyView,
     notice: fn() -> AnyView,
+    confirm: fn(Language) -> AnyView,
     applies: Signal<Applies>,
     /// The zones (content ids) what applies to the person rules out.
     ruled_out: Signal<Vec<&'static str>>,
@@ -175,6 +177,13 @@ impl Practice {
         }
     }
 
+    /// What is asked before the page reopens in `choice`, if that would
+    /// stop a routine under way or lose one being built (the practice
+    /// draws it; nothing before the practice has begun).
+    pub fn confirm_language(self, choice: Language) -> Option<AnyView> {
+        self.live.get().map(|l| (l.confirm)(choice))
+    }
+
     /// What the practice asks on any page (last night's sleep, for
     /// someone who follows it), among the page's notices.
     pub fn notice(self) -> Option<AnyView> {
@@ -190,10 +199,16 @@ impl Default for Practice {
 
 /// Reads the saved data, makes the player and the editor and provides all
 /// three with the ratings, and follows the page's visibility and the
-/// routine keys; `bar` draws the bar of a routine under way, and `notice`
-/// what the practice asks on any page. Run once, under the app's owner
+/// routine keys; `bar` draws the bar of a routine under way, `notice`
+/// what the practice asks on any page, and `confirm` what is asked before
+/// a language change. Run once, under the app's owner
 /// ([`Practice::owner`]).
-pub fn begin(nav: Navigation, bar: fn() -> AnyView, notice: fn() -> AnyView) -> Live {
+pub fn begin(
+    nav: Navigation,
+    bar: fn() -> AnyView,
+    notice: fn() -> AnyView,
+    confirm: fn(Language) -> AnyView,
+) -> Live {
     let saved = Saved::load();
     provide_context(saved);
     let apart = RwSignal::new(false);
@@ -222,6 +237,7 @@ pub fn begin(nav: Navigation, bar: fn() -> AnyView, notice: fn() -> AnyView) -> 
         dismiss: Callback::new(move |()| saved.dismiss_problem()),
         bar,
         notice,
+        confirm,
         applies: Signal::derive(move || saved.applies()),
         ruled_out: Signal::derive(move || {
             // Read again when a page brings the text apart with it.

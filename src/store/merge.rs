@@ -50,6 +50,9 @@ pub struct ImportPlan {
     pub rated_sessions: usize,
     /// Whether the sound and pacing settings will change.
     pub settings_changed: bool,
+    /// Which of them, each by its name in the preview: every setting the
+    /// import takes is named.
+    pub settings_taken: Vec<&'static str>,
     /// What the person will follow from the file, if nothing is chosen
     /// here and the file chose it.
     pub measure: Option<Measure>,
@@ -110,7 +113,10 @@ impl ImportPlan {
             out.push(count(key::IMPORT_PLAN_ADDS_RATINGS, n(self.rated_sessions), &[]));
         }
         if self.settings_changed {
-            out.push(get(key::IMPORT_PLAN_TAKES_SETTINGS).into());
+            out.push(fill(
+                key::IMPORT_PLAN_TAKES_SETTINGS,
+                &[("settings", &self.settings_taken.join(get(key::LIST_SEPARATOR)))],
+            ));
         }
         if self.applies_added > 0 {
             out.push(count(key::IMPORT_PLAN_ADDS_APPLIES, n(self.applies_added), &[]));
@@ -197,6 +203,21 @@ fn walk(store: &Store, file: &ExportFile) -> (Store, ImportPlan) {
         ..now.settings
     } != store.settings;
     plan.applies_added = now.settings.applies.ids().count() - store.settings.applies.ids().count();
+    let (was, will) = (store.settings, now.settings);
+    plan.settings_taken = [
+        (was.sound != will.sound, key::IMPORT_PLAN_SETTING_SOUND),
+        (was.manual != will.manual, key::IMPORT_PLAN_SETTING_MANUAL),
+        (
+            was.no_vibrate != will.no_vibrate,
+            key::IMPORT_PLAN_SETTING_VIBRATE,
+        ),
+        (was.cues != will.cues, key::IMPORT_PLAN_SETTING_CUES),
+        (was.reader != will.reader, key::IMPORT_PLAN_SETTING_READER),
+    ]
+    .into_iter()
+    .filter(|(changed, _)| *changed)
+    .map(|(_, name)| get(name))
+    .collect();
     plan.measure = now.settings.measure.filter(|_| store.settings.measure.is_none());
     let merged = merged_history(&store.history, &file.data.history);
     now.history = merged.history;

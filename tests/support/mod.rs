@@ -122,6 +122,9 @@ pub struct Server {
     log: Arc<Mutex<Vec<Served>>>,
     offline: Arc<AtomicBool>,
     hold_wasm: Arc<AtomicBool>,
+    /// Answers a missing file with the app's page, as hosts set up for
+    /// single-page apps do.
+    rewrite: Arc<AtomicBool>,
     root: Arc<Mutex<PathBuf>>,
 }
 
@@ -139,6 +142,8 @@ impl Server {
         let log = Arc::new(Mutex::new(Vec::new()));
         let offline = Arc::new(AtomicBool::new(false));
         let hold_wasm = Arc::new(AtomicBool::new(false));
+        let rewrite = Arc::new(AtomicBool::new(false));
+        let thread_rewrite = Arc::clone(&rewrite);
         let thread_log = Arc::clone(&log);
         let thread_offline = Arc::clone(&offline);
         let thread_hold = Arc::clone(&hold_wasm);
@@ -152,8 +157,9 @@ impl Server {
                 let root = thread_root.lock().unwrap().clone();
                 let log = Arc::clone(&thread_log);
                 let hold = Arc::clone(&thread_hold);
+                let rewrite = thread_rewrite.load(Ordering::SeqCst);
                 std::thread::spawn(move || {
-                    if let Some(served) = answer(stream, &root, &hold) {
+                    if let Some(served) = answer(stream, &root, &hold, rewrite) {
                         log.lock().unwrap().push(served);
                     }
                 });
@@ -164,8 +170,15 @@ impl Server {
             log,
             offline,
             hold_wasm,
+            rewrite,
             root,
         }
+    }
+
+    /// Answers any missing file with the app's page (status 200), as a
+    /// host set up for single-page apps does, or stops doing so.
+    pub fn answer_missing_with_app_page(&self, on: bool) {
+        self.rewrite.store(on, Ordering::SeqCst);
     }
 
     /// Serves the build in `root` from now on, as when a new version of
@@ -212,7 +225,7 @@ impl Server {
     }
 }
 
-fn answer(mut stream: TcpStream, root: &Path, hold_wasm: &AtomicBool) -> Option<Served> {
+fn answer(mut stream: TcpStream, root: &Path, hold_wasm: &AtomicBool, rewrite: bool) -> Option<Served> {
     let mut reader = BufReader::new(stream.try_clone().ok()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line).ok()?;
@@ -237,6 +250,7 @@ fn answer(mut stream: TcpStream, root: &Path, hold_wasm: &AtomicBool) -> Option<
         let candidate = root.join(rest);
         (!rest.contains("..") && candidate.is_file()).then_some(candidate)
     });
+    let file = file.or_else(|| rewrite.then(|| root.join("index.html")));
     let (status, body, kind) = match file {
         Some(file) => (200, std::fs::read(&file).ok()?, content_type(&file)),
         None => (404, b"not found".to_vec(), "text/plain"),
