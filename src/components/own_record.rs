@@ -144,8 +144,9 @@ fn Chart(measure: Measure, points: Vec<WeekPoint>) -> impl IntoView {
             <figcaption class="legend small" aria-hidden="true">
                 <span class="key-before">{get(key::RECORD_BEFORE)}</span>
                 <span class="key-after">{get(key::RECORD_AFTER)}</span>
-                {get(key::COMMON_SEPARATOR)}
-                {get(key::RECORD_LEGEND_NOTE)}
+                // Its own line, whole, when the three do not fit on one:
+                // never a line that begins with the separator.
+                <span class="legend-note">{get(key::RECORD_LEGEND_NOTE)}</span>
             </figcaption>
             // In a box of its own: a table grows to fit its cells, and would
             // widen the page, whatever width it is given.
