@@ -218,6 +218,11 @@ async fn numb_feet_said_once_turn_firm_pressure_light_in_the_details_and_the_rou
             technique.contains(light),
             "{language:?}: the step says {technique:?}"
         );
+        // With why, in place of the pressure written (relax-10 starts on
+        // a zone worked at medium pressure).
+        browser
+            .wait_for("[data-testid=step-applied][data-caution=diabetes]")
+            .await;
         browser.press("stop").await;
 
         // Cleared, the heel is as written again.

@@ -353,6 +353,19 @@ fn Instructions(step: &'static crate::content::RoutineStep) -> impl IntoView {
         .technique(&step.technique)
         .map(|t| t.name.clone())
         .unwrap_or_default();
+    // Lighter than written: why, in the words of the condition's caution.
+    let lightened = match (light, method) {
+        (crate::applies::Limit::Light(caution), Some(m)) if m.pressure != crate::content::Pressure::Light => {
+            Some(view! {
+                <p class="applied" data-testid="step-applied" data-caution=caution.id.clone()>
+                    <strong>{caution.who.clone()}</strong>
+                    " "
+                    {caution.brief.clone()}
+                </p>
+            })
+        }
+        _ => None,
+    };
     view! {
         <div class="instructions">
             <div class="method-head">
@@ -362,6 +375,7 @@ fn Instructions(step: &'static crate::content::RoutineStep) -> impl IntoView {
                 </p>
                 <MotionIcon technique=step.technique.as_str() />
             </div>
+            {lightened}
             // Open at first; folded away by those who know the move.
             <details class="how" open=true>
                 <summary>{get(key::PLAYER_HOW)}</summary>
