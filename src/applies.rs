@@ -158,14 +158,6 @@ impl<'a> Limit<'a> {
             _ => pressure,
         }
     }
-
-    /// The caution behind it, if any.
-    pub fn caution(self) -> Option<&'a Caution> {
-        match self {
-            Limit::Open => None,
-            Limit::Light(c) | Limit::Out(c) => Some(c),
-        }
-    }
 }
 
 #[cfg(test)]

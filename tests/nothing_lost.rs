@@ -8,7 +8,7 @@ mod support;
 
 use serde_json::{json, Value};
 use std::time::Duration;
-use support::{store, DESKTOP, STATUS};
+use support::{store, Browser, DESKTOP, STATUS};
 
 /// Makes `setItem` of the saved store throw as a full quota does, once
 /// `window.__full` is set.
@@ -16,6 +16,18 @@ const FULL: &str = "const setItem = Storage.prototype.setItem; \
     Storage.prototype.setItem = function (key, value) { \
         if (window.__full && key === 'foot-map.store') throw new DOMException('full', 'QuotaExceededError'); \
         return setItem.call(this, key, value); };";
+
+/// With nothing saved, starts the routine the page shows and moves past
+/// the get-ready countdown to its first step.
+async fn running_from_nothing_saved(browser: &Browser) {
+    browser.js("localStorage.clear()").await;
+    browser.client.refresh().await.unwrap();
+    browser.wait_for_js(STATUS, json!("idle")).await;
+    browser.press("start").await;
+    browser.wait_for_js(STATUS, json!("get-ready")).await;
+    browser.press("next").await;
+    browser.wait_for_js(STATUS, json!("running")).await;
+}
 
 #[tokio::test]
 async fn data_saved_by_a_newer_version_meanwhile_is_never_written_over() {
@@ -61,13 +73,7 @@ async fn data_saved_by_a_newer_version_meanwhile_is_never_written_over() {
 #[tokio::test]
 async fn a_routine_under_way_is_kept_when_hidden_and_recorded_if_the_tab_never_returns() {
     let (server, browser) = support::session(DESKTOP, "routine=quick-3").await;
-    browser.js("localStorage.clear()").await;
-    browser.client.refresh().await.unwrap();
-    browser.wait_for_js(STATUS, json!("idle")).await;
-    browser.press("start").await;
-    browser.wait_for_js(STATUS, json!("get-ready")).await;
-    browser.press("next").await;
-    browser.wait_for_js(STATUS, json!("running")).await;
+    running_from_nothing_saved(&browser).await;
     tokio::time::sleep(Duration::from_millis(2200)).await;
     // The phone hides the page (another app, the screen locked).
     browser
@@ -346,13 +352,7 @@ async fn a_tab_that_never_lets_go_of_the_lock_does_not_stop_saving() {
 #[tokio::test]
 async fn a_routine_under_way_in_a_visible_tab_is_kept_every_ten_seconds() {
     let (_server, browser) = support::session(DESKTOP, "routine=quick-3").await;
-    browser.js("localStorage.clear()").await;
-    browser.client.refresh().await.unwrap();
-    browser.wait_for_js(STATUS, json!("idle")).await;
-    browser.press("start").await;
-    browser.wait_for_js(STATUS, json!("get-ready")).await;
-    browser.press("next").await;
-    browser.wait_for_js(STATUS, json!("running")).await;
+    running_from_nothing_saved(&browser).await;
     const KEPT: &str =
         "return JSON.parse(localStorage.getItem('foot-map.checkpoint') ?? 'null')?.seconds ?? null";
     // Kept at the step change, while the page is in view...

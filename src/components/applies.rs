@@ -8,8 +8,9 @@ use crate::state::Saved;
 use crate::text::{get, key};
 use leptos::prelude::*;
 
-/// The list of conditions with a tick box each, on the safety note. Not
-/// drawn where nothing is saved (the pre-rendered page): the app draws it.
+/// The list of conditions with a tick box each, on the safety note, once
+/// the practice (which saves the ticks) has begun: the safety note begins
+/// it, and so does the build's pre-render of the safety page.
 #[component]
 pub fn AppliesPicker() -> impl IntoView {
     use_context::<Saved>().map(picker)

@@ -3,8 +3,9 @@
 //! (written once, where a zone and technique first come), and the cautions
 //! that apply to its zones. Only printed: the screen has the player.
 
+use crate::components::safety::brief_line;
 use crate::components::CollectAny;
-use crate::content::{content, whole, Routine};
+use crate::content::{content, whole, Caution, Routine};
 use crate::format;
 use crate::state::player::step_zone;
 use crate::state::Saved;
@@ -63,34 +64,17 @@ pub fn Handout(routine: &'static Routine) -> impl IntoView {
         })
         .collect_any();
     // The cautions that limit the massage on any of its zones, once each.
-    let mut cautions = Vec::new();
-    for step in &routine.steps {
-        for caution in c.cautions_for(&step.zone) {
-            if caution.brief.is_some()
-                && !cautions
-                    .iter()
-                    .any(|x: &&crate::content::Caution| x.id == caution.id)
-            {
-                cautions.push(caution);
-            }
+    let mut cautions: Vec<&'static Caution> = Vec::new();
+    for caution in routine.steps.iter().flat_map(|s| c.cautions_for(&s.zone)) {
+        if !cautions.iter().any(|x| x.id == caution.id) {
+            cautions.push(caution);
         }
     }
     view! {
         <section class="handout" data-testid="handout">
             <h3>{get(key::PLAYER_HANDOUT_CAUTIONS)}</h3>
             <ul class="cautions">
-                {cautions
-                    .into_iter()
-                    .map(|caution| {
-                        view! {
-                            <li class:stop=caution.severity == crate::content::Severity::Stop>
-                                <strong>{caution.who.clone().unwrap_or_else(|| caution.title.clone())}</strong>
-                                " "
-                                {caution.brief.clone()}
-                            </li>
-                        }
-                    })
-                    .collect_any()}
+                {cautions.into_iter().filter_map(brief_line).collect::<Vec<_>>()}
                 <li>{c.safety.closing.clone()}</li>
             </ul>
             <h3>{get(key::PLAYER_HANDOUT_STEPS)}</h3>

@@ -5,6 +5,7 @@ use crate::applies::Limit;
 use crate::components::evidence::ClaimCard;
 use crate::components::motion::MotionIcon;
 use crate::components::rich::{rich, Inset};
+use crate::components::safety::brief_line;
 use crate::components::CollectAny;
 use crate::content::{content, whole, Caution, Method, Severity};
 use crate::format;
@@ -60,22 +61,11 @@ pub fn ZoneDetails(key: ZoneKey) -> impl IntoView {
     let claims = c.claims_for(&zone.id);
     // What limits the massage here comes first, before any pressure is
     // named: each caution that changes or rules out this zone, in a line.
-    let limits = c
+    let limits: Vec<AnyView> = c
         .cautions_for(&zone.id)
         .into_iter()
-        .filter_map(|caution| caution.brief.as_ref().map(|brief| (caution, brief)))
-        .map(|(caution, brief)| {
-            let stop = caution.severity == Severity::Stop;
-            let name = caution.who.clone().unwrap_or_else(|| caution.title.clone());
-            view! {
-                <li class:stop=stop data-caution=caution.id.clone()>
-                    <strong>{name}</strong>
-                    " "
-                    {brief.clone()}
-                </li>
-            }
-        })
-        .collect_any();
+        .filter_map(brief_line)
+        .collect();
     // The zone's own cautions in full; the general ones, which every zone
     // shows, by their titles under what to do, so the zone's own stay in
     // view (the safety note has the whole of each).

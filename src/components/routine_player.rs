@@ -2,6 +2,7 @@
 //! way with its instructions and controls, the summary at the end, and the
 //! list of steps.
 
+use crate::applies::Limit;
 use crate::components::calendar_reminder::CalendarReminder;
 use crate::components::handout::Handout;
 use crate::components::motion::MotionIcon;
@@ -10,7 +11,7 @@ use crate::components::rich::{rich, Inset};
 use crate::components::safety::SafetyNote;
 use crate::components::sound_settings::SoundSettings;
 use crate::components::{reveal_when_shown, CollectAny};
-use crate::content::{content, whole, Caution, Routine, RoutineStep};
+use crate::content::{content, whole, Caution, Pressure, Routine, RoutineStep};
 use crate::format;
 use crate::route::Route;
 use crate::state::player::{keep, step_words, Player};
@@ -355,15 +356,13 @@ fn Instructions(step: &'static crate::content::RoutineStep) -> impl IntoView {
         .unwrap_or_default();
     // Lighter than written: why, in the words of the condition's caution.
     let lightened = match (light, method) {
-        (crate::applies::Limit::Light(caution), Some(m)) if m.pressure != crate::content::Pressure::Light => {
-            Some(view! {
-                <p class="applied" data-testid="step-applied" data-caution=caution.id.clone()>
-                    <strong>{caution.who.clone()}</strong>
-                    " "
-                    {caution.brief.clone()}
-                </p>
-            })
-        }
+        (Limit::Light(caution), Some(m)) if m.pressure != Pressure::Light => Some(view! {
+            <p class="applied" data-testid="step-applied" data-caution=caution.id.clone()>
+                <strong>{caution.who.clone()}</strong>
+                " "
+                {caution.brief.clone()}
+            </p>
+        }),
         _ => None,
     };
     view! {

@@ -5,7 +5,7 @@ use crate::components::applies::AppliesPicker;
 use crate::components::evidence::citations;
 use crate::components::rich::{rich, Inset};
 use crate::components::CollectAny;
-use crate::content::{whole, Severity};
+use crate::content::{whole, Caution, Severity};
 use crate::text::{get, key};
 use leptos::prelude::*;
 
@@ -48,6 +48,25 @@ pub fn SafetyNote(#[prop(optional)] compact: bool) -> impl IntoView {
             <p class="small">{rich(get(key::SAFETY_SOURCES), vec![("sources", sources)])}</p>
         </div>
     }
+}
+
+/// A caution in one line: the condition in plain words (else its title)
+/// and its one-sentence brief; nothing for a caution without a brief. How
+/// a zone's first block and the printed routine list what limits the
+/// massage.
+pub(crate) fn brief_line(caution: &'static Caution) -> Option<AnyView> {
+    let brief = caution.brief.clone()?;
+    let name = caution.who.clone().unwrap_or_else(|| caution.title.clone());
+    Some(
+        view! {
+            <li class:stop=caution.severity == Severity::Stop data-caution=caution.id.clone()>
+                <strong>{name}</strong>
+                " "
+                {brief}
+            </li>
+        }
+        .into_any(),
+    )
 }
 
 /// " (Smith CA et al., 2017, ...)" for a caution that cites sources.

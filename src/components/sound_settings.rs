@@ -2,7 +2,7 @@
 //! each step waits for Next.
 
 use crate::components::CollectAny;
-use crate::settings::Sound;
+use crate::settings::{Settings, Sound};
 use crate::state::player::Player;
 use crate::text::{get, key};
 use leptos::prelude::*;
@@ -39,54 +39,37 @@ pub fn SoundSettings() -> impl IntoView {
                     .map(|limit| view! { <p class="small limit" data-testid="limit">{limit}</p> })
                     .collect_any()
             }}
-            <label class="check">
-                <input
-                    type="checkbox"
-                    prop:checked=move || player.settings().manual
-                    on:change=move |ev| player.set_manual(event_target_checked(&ev))
-                />
-                " "
-                {get(key::SOUND_MANUAL)}
-            </label>
-            <label class="check">
-                <input
-                    type="checkbox"
-                    data-testid="reader"
-                    prop:checked=move || player.settings().reader
-                    on:change=move |ev| player.set_reader(event_target_checked(&ev))
-                />
-                " "
-                {get(key::SOUND_READER)}
-            </label>
-            <label class="check">
-                <input
-                    type="checkbox"
-                    data-testid="cues"
-                    prop:checked=move || player.settings().cues
-                    on:change=move |ev| player.set_cues(event_target_checked(&ev))
-                />
-                " "
-                {get(key::SOUND_CUES)}
-            </label>
+            {check(player, "manual", |s| s.manual, Player::set_manual, get(key::SOUND_MANUAL))}
+            {check(player, "reader", |s| s.reader, Player::set_reader, get(key::SOUND_READER))}
+            {check(player, "cues", |s| s.cues, Player::set_cues, get(key::SOUND_CUES))}
             {move || {
                 player
                     .abilities()
                     .vibrate
-                    .then(|| {
-                        view! {
-                            <label class="check">
-                                <input
-                                    type="checkbox"
-                                    data-testid="vibrate"
-                                    prop:checked=move || !player.settings().no_vibrate
-                                    on:change=move |ev| player.set_vibrate(event_target_checked(&ev))
-                                />
-                                " "
-                                {get(key::SOUND_VIBRATE)}
-                            </label>
-                        }
-                    })
+                    .then(|| check(player, "vibrate", |s| !s.no_vibrate, Player::set_vibrate, get(key::SOUND_VIBRATE)))
             }}
         </fieldset>
+    }
+}
+
+/// One setting ticked on (`on` reads it) or off (`set` saves it).
+fn check(
+    player: Player,
+    testid: &'static str,
+    on: fn(Settings) -> bool,
+    set: fn(Player, bool),
+    label: &'static str,
+) -> impl IntoView {
+    view! {
+        <label class="check">
+            <input
+                type="checkbox"
+                data-testid=testid
+                prop:checked=move || on(player.settings())
+                on:change=move |ev| set(player, event_target_checked(&ev))
+            />
+            " "
+            {label}
+        </label>
     }
 }
