@@ -75,6 +75,18 @@ pub fn href_in(file: &str, language: Language) -> String {
     }
 }
 
+/// The address that opens `file` in `language` whatever the reader chose
+/// before or their browser prefers: the file the build wrote in that
+/// language, and for the English first page `index.en.html`, as the folder
+/// itself sends a reader on to their language. (So choosing English needs
+/// no storage to hold.)
+pub fn own_address(file: &str, language: Language) -> String {
+    match (file, language) {
+        ("index.html", Language::English) => format!("index.{}.html", language.code()),
+        _ => file_in(file, language),
+    }
+}
+
 /// `href` (from [`href_in`]) as an address that stays on this site: "./"
 /// before it, so that a last path part such as "https:evil.example.html"
 /// or "mailto:x.html" (a host may answer any path with the app's page) is
@@ -150,6 +162,10 @@ mod tests {
             "manifest.de.webmanifest"
         );
         assert_eq!(href_in("index.html", Language::English), "./");
+        assert_eq!(own_address("index.html", Language::English), "index.en.html");
+        assert_eq!(own_address("index.html", Language::German), "index.de.html");
+        assert_eq!(own_address("safety.html", Language::English), "safety.html");
+        assert_eq!(read_file("index.en.html").1, Some(Language::English));
         assert_eq!(href_in("safety.html", Language::English), "safety.html");
     }
 

@@ -93,7 +93,20 @@ fn write(path: &str, language: Language) -> Result<(), String> {
     let map = render(None);
     let first = shell::insert(&page_as("index.html")?, &map)
         .ok_or_else(|| format!("{path} has no <div id=\"loading\"> to replace"))?;
-    let mut written = vec![(in_file("index.html"), first)];
+    let mut written = Vec::new();
+    if language == Language::English {
+        // English's own address, which sends no reader on (see
+        // `language::own_address`).
+        let own =
+            shell::without_redirect(&first).ok_or_else(|| format!("{path} has no language redirect"))?;
+        written.push((
+            dir.join(foot_map::language::own_address("index.html", language))
+                .display()
+                .to_string(),
+            own,
+        ));
+    }
+    written.push((in_file("index.html"), first));
     for (file, fragment, title) in shell::TEXT_PAGES {
         let route = foot_map::route::read(&format!("#{fragment}"), foot_map::content::content())
             .ok()

@@ -4,7 +4,7 @@
 
 mod languages;
 
-pub use languages::{escape, in_language, manifest_in};
+pub use languages::{escape, in_language, manifest_in, without_redirect};
 
 use crate::text::{fill, key, Key};
 

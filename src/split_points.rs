@@ -28,8 +28,9 @@
 
 use crate::browser::styles;
 use crate::components::{
-    BenefitList, BenefitPage, EvidencePage, HistoryPage, LanguageConfirm, NightQuestion, OwnRoutinePage,
-    RoutineBar, RoutineEditor, RoutineList, RoutinePlayer, SafetyPage, SharedPreview, ZoneDetails,
+    BenefitList, BenefitPage, EvidencePage, HistoryPage, LanguageConfirm, MotionOnMap, NightQuestion,
+    OwnRoutinePage, RoutineBar, RoutineEditor, RoutineList, RoutinePlayer, SafetyPage, SharedPreview,
+    ZoneDetails,
 };
 use crate::content::{content, whole};
 use crate::language::Language;
@@ -139,7 +140,8 @@ fn practice_part(owner: Owner, nav: Navigation) -> Result<Live, NotDownloaded> {
     let bar = || view! { <RoutineBar /> }.into_any();
     let notice = || view! { <NightQuestion /> }.into_any();
     let confirm = |choice| view! { <LanguageConfirm choice /> }.into_any();
-    Ok(owner.with(|| crate::state::practice::begin(nav, bar, notice, confirm)))
+    let motion = |view| view! { <MotionOnMap view /> }.into_any();
+    Ok(owner.with(|| crate::state::practice::begin(nav, bar, notice, confirm, motion)))
 }
 
 // Each language's first-screen words and content, one part per language,

@@ -237,14 +237,15 @@ async fn the_language_is_changed_from_any_page_and_kept() {
         browser.js("return document.documentElement.lang").await,
         json!("de")
     );
-    // English is a choice too, kept over the browser's Spanish.
+    // English is a choice too, at its own address, and kept over the
+    // browser's Spanish.
     browser
         .js("document.querySelector('[data-testid=languages] button[lang=en]').click()")
         .await;
     browser
         .wait_for_js(
             "return location.pathname.split('/').pop() + location.hash",
-            json!("#evidence"),
+            json!("index.en.html#evidence"),
         )
         .await;
     browser.open(&server.url("")).await;

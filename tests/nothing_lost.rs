@@ -60,6 +60,14 @@ async fn data_saved_by_a_newer_version_meanwhile_is_never_written_over() {
             .await,
         json!("Reload")
     );
+    // The newer version is open elsewhere: reloading is the way, not
+    // setting its data aside.
+    assert_eq!(
+        browser
+            .js("return document.querySelector('[data-testid=keep-newer]')")
+            .await,
+        json!(null)
+    );
     // Nor is any later change.
     browser.js("[...document.querySelectorAll('.segmented button')].find(b => b.textContent.includes('Chime')).click()").await;
     tokio::time::sleep(Duration::from_millis(300)).await;
@@ -366,5 +374,53 @@ async fn a_routine_under_way_in_a_visible_tab_is_kept_every_ten_seconds() {
     tokio::time::sleep(Duration::from_millis(11_500)).await;
     let seconds = browser.js(KEPT).await;
     assert!(seconds.as_u64().unwrap_or(0) >= 10, "kept: {seconds}");
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn after_a_rollback_the_newer_data_is_kept_aside_and_saving_goes_on() {
+    let (server, browser) = support::session(DESKTOP, "routine=quick-3").await;
+    // A newer deploy saved this, then the site went back to this one.
+    let newer = r#"{"version":3,"settings":{"sound":"silent"},"routines":[],"history":[],"moods":[1,2]}"#;
+    browser
+        .js(&format!(
+            "localStorage.clear(); localStorage.setItem('foot-map.store', {})",
+            json!(newer)
+        ))
+        .await;
+    browser.client.refresh().await.unwrap();
+    browser.wait_for("[data-testid=saved-notice]").await;
+    let notice = browser.text("[data-testid=saved-notice] p").await.unwrap();
+    assert!(notice.contains("newer version"), "{notice}");
+    assert!(!notice.contains("tab"), "no other tab is open: {notice}");
+    browser.wait_for("[data-testid=reload]").await;
+    // Reloading brings back this same version: the person keeps the newer
+    // data aside instead, and saving goes on.
+    browser.press("keep-newer").await;
+    browser
+        .wait_for_text("[data-testid=saved-notice]", "kept aside")
+        .await;
+    assert_eq!(
+        browser
+            .js("return localStorage.getItem('foot-map.store.unreadable')")
+            .await,
+        json!(newer),
+        "the newer text is kept, unchanged"
+    );
+    browser.js("[...document.querySelectorAll('.segmented button')].find(b => b.textContent.includes('Voice')).click()").await;
+    browser
+        .wait_for_js(&support::store("?.settings?.sound"), json!("voice"))
+        .await;
+    assert_eq!(browser.js(&support::store("?.version")).await, json!(2));
+    // And the next visit starts with no notice.
+    browser.client.refresh().await.unwrap();
+    browser.wait_for_js(STATUS, json!("idle")).await;
+    assert_eq!(
+        browser
+            .js("return document.querySelector('[data-testid=saved-notice]')")
+            .await,
+        json!(null)
+    );
+    browser.assert_clean(&server).await;
     browser.close().await;
 }

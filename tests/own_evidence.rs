@@ -306,33 +306,3 @@ async fn export_and_import_keep_the_ratings() {
     );
     browser.close().await;
 }
-
-#[tokio::test]
-async fn on_a_phone_the_rating_buttons_are_apart_and_inside_the_card() {
-    let (server, browser) = support::session(PHONE, "routine=quick-3").await;
-    browser
-        .with_saved(r#"{"version":2,"settings":{"safety_seen":true,"measure":"foot-pain"}}"#)
-        .await;
-    browser.wait_for("[data-testid=rate-before] .scale button").await;
-    let problems = browser
-        .js(
-            r#"const bs = [...document.querySelectorAll('[data-testid=rate-before] .scale button')];
-            const box = document.querySelector('[data-testid=rate-before]').getBoundingClientRect();
-            const out = [];
-            bs.forEach((b, i) => {
-                const r = b.getBoundingClientRect();
-                if (r.width < 44 || r.height < 44) out.push(`${b.textContent} is ${r.width}x${r.height}`);
-                if (r.left < box.left || r.right > box.right) out.push(`${b.textContent} leaves the card`);
-                bs.slice(i + 1).forEach((c) => {
-                    const s = c.getBoundingClientRect();
-                    if (r.left < s.right && s.left < r.right && r.top < s.bottom && s.top < r.bottom)
-                        out.push(`${b.textContent} overlaps ${c.textContent}`);
-                });
-            });
-            return out"#,
-        )
-        .await;
-    assert_eq!(problems, json!([]));
-    browser.assert_clean(&server).await;
-    browser.close().await;
-}

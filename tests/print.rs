@@ -1,14 +1,15 @@
 //! Paper, in headless Chromium against the release build: the map prints
 //! as a one-page chart with every zone named in its key, a zone prints its
 //! view with the zone marked, what limits it, how to do it and its
-//! cautions, and the longest
-//! routine prints as a handout of its steps on at most two pages, on A4 and
-//! on Letter, without navigation or controls.
+//! cautions, and every routine prints as a handout on at most two pages, on
+//! A4 and on Letter, in every language: a small map with each step's number
+//! on its zone, the cautions that apply, and each step's how-to, pressure
+//! and time, without navigation or controls.
 
 mod support;
 
 use serde_json::{json, Value};
-use support::{Browser, DESKTOP, PHONE};
+use support::{Browser, Server, DESKTOP, PHONE};
 
 /// Paper sizes in inches.
 const PAPERS: [(&str, f64, f64); 2] = [("A4", 8.27, 11.69), ("Letter", 8.5, 11.0)];
@@ -97,57 +98,108 @@ async fn the_map_prints_as_a_one_page_chart_with_every_zone_named() {
 }
 
 #[tokio::test]
-async fn a_routine_prints_as_a_handout_of_its_steps_on_at_most_two_pages() {
-    let (server, browser) = support::session(DESKTOP, "routine=full-20").await;
-    browser.wait_for("[data-testid=handout]").await;
-    for (paper, width, height) in PAPERS {
-        let n = pages(&browser, width, height).await;
-        assert!((1..=2).contains(&n), "{paper}: {n} pages");
+async fn every_routine_prints_on_at_most_two_pages_in_every_language() {
+    let server = Server::start();
+    let browser = Browser::start(DESKTOP).await;
+    for page in ["", "index.es.html", "index.de.html"] {
+        browser.open(&format!("{}{page}#routines", server.url(""))).await;
+        for routine in &foot_map::content::content().routines {
+            browser
+                .js(&format!("location.hash = 'routine={}'", routine.id))
+                .await;
+            browser
+                .wait_for(&format!("[data-testid=handout][data-routine={}]", routine.id))
+                .await;
+            for (paper, width, height) in PAPERS {
+                let n = pages(&browser, width, height).await;
+                assert!(
+                    (1..=2).contains(&n),
+                    "{page} {} on {paper}: {n} pages",
+                    routine.id
+                );
+            }
+        }
     }
-    browser
-        .cdp("Emulation.setEmulatedMedia", json!({ "media": "print" }))
-        .await;
-    let steps = browser
-        .js("return document.querySelectorAll('.step-list li').length")
-        .await;
-    assert_eq!(
-        printed(&browser, ".handout-steps > li").await,
-        steps,
-        "every step"
-    );
-    let first = browser.text(".handout-steps > li").await.unwrap();
-    assert!(first.contains("pressure"), "the pressure: {first}");
-    assert!(
-        first.contains("seconds") || first.contains("min"),
-        "the time: {first}"
-    );
-    assert!(
-        printed(&browser, ".handout-steps .steps li")
-            .await
-            .as_u64()
-            .unwrap()
-            > 10,
-        "how to do each move"
-    );
-    assert!(
-        printed(&browser, ".handout .cautions li").await.as_u64().unwrap() > 3,
-        "the cautions that apply"
-    );
-    // Nothing meant for a screen: controls, the key hint, the jump hint,
-    // the rating picker, the map.
-    for screen_only in [
-        ".controls",
-        ".keys-hint",
-        ".step-list",
-        ".measure-setting",
-        ".map",
-        "button",
-    ] {
-        assert_eq!(printed(&browser, screen_only).await, json!(0), "{screen_only}");
-    }
-    browser.shot("print-card").await;
     browser.assert_clean(&server).await;
     browser.close().await;
+}
+
+#[tokio::test]
+async fn a_routine_prints_as_a_handout_of_its_steps_map_and_cautions() {
+    // The page, and the words for pressure and for time in its language.
+    for (page, pressure, time) in [
+        ("", "pressure", "second"),
+        ("index.es.html", "Presión", "segundo"),
+    ] {
+        let server = Server::start();
+        let browser = Browser::start(DESKTOP).await;
+        browser
+            .open(&format!("{}{page}#routine=full-20", server.url("")))
+            .await;
+        browser.wait_for("[data-testid=handout]").await;
+        browser
+            .cdp("Emulation.setEmulatedMedia", json!({ "media": "print" }))
+            .await;
+        let steps = browser
+            .js("return document.querySelectorAll('.step-list li').length")
+            .await;
+        assert_eq!(
+            printed(&browser, ".handout-steps > li").await,
+            steps,
+            "{page}: every step"
+        );
+        let first = browser.text(".handout-steps > li").await.unwrap();
+        assert!(first.contains(pressure), "{page}: the pressure: {first}");
+        assert!(
+            first.contains(time) || first.contains("min"),
+            "{page}: the time: {first}"
+        );
+        assert!(
+            printed(&browser, ".handout-steps .steps li")
+                .await
+                .as_u64()
+                .unwrap()
+                > 10,
+            "{page}: how to do each move"
+        );
+        assert!(
+            printed(&browser, ".handout .cautions li").await.as_u64().unwrap() > 3,
+            "{page}: the cautions that apply"
+        );
+        // A small map: every step's number on its zone, once.
+        let numbers = browser
+            .js("return [...document.querySelectorAll('.handout-view .number text')].flatMap(t => t.textContent.split(',')).map(Number).sort((a, b) => a - b)")
+            .await;
+        let every: Vec<u64> = (1..=steps.as_u64().unwrap()).collect();
+        assert_eq!(numbers, json!(every), "{page}: the steps numbered on the map");
+        assert!(printed(&browser, ".handout-view").await.as_u64().unwrap() > 0);
+        // Nothing meant for a screen: controls, the key hint, the jump hint,
+        // the rating picker, the reminder, the map.
+        for screen_only in [
+            ".controls",
+            ".keys-hint",
+            ".step-list",
+            ".measure-setting",
+            ".calendar-reminder",
+            ".map",
+            "button",
+        ] {
+            assert_eq!(
+                printed(&browser, screen_only).await,
+                json!(0),
+                "{page}: {screen_only}"
+            );
+        }
+        browser
+            .shot(if page.is_empty() {
+                "print-card"
+            } else {
+                "print-card-es"
+            })
+            .await;
+        browser.assert_clean(&server).await;
+        browser.close().await;
+    }
 }
 
 #[tokio::test]

@@ -1,8 +1,9 @@
 //! Switching language, in headless Chromium against the release build:
 //! on a host that answers any path with the app's page (single-page-app
 //! rewrites) the redirect to the reader's language stays on the site,
-//! whatever the last part of the path; and a change asks first where it
-//! would stop a routine under way or lose one being built.
+//! whatever the last part of the path; English can be chosen where nothing
+//! can be kept, as it has an address of its own; and a change asks first
+//! where it would stop a routine under way or lose one being built.
 
 mod language_check;
 mod support;
@@ -36,6 +37,40 @@ async fn a_spanish_reader_on_a_hostile_path_stays_on_the_site() {
             "{hostile}: the page went to {at}"
         );
     }
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn english_can_be_chosen_by_a_spanish_reader_whose_browser_keeps_nothing() {
+    let server = Server::start();
+    let browser = Browser::start(DESKTOP).await;
+    browser.before_load(&prefers("es-ES")).await;
+    // Storage full: the choice cannot be kept.
+    browser
+        .before_load("Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };")
+        .await;
+    browser.open(&server.url("zone=left-heel")).await;
+    let lang = "return document.documentElement.lang";
+    browser.wait_for_js(lang, serde_json::json!("es")).await;
+    browser.wait_for("[data-testid=languages] button[lang=en]").await;
+    browser
+        .js("document.querySelector('[data-testid=languages] button[lang=en]').click()")
+        .await;
+    let at = "return location.pathname.split('/').pop() + location.hash";
+    browser
+        .wait_for_js(at, serde_json::json!("index.en.html#zone=left-heel"))
+        .await;
+    browser.wait_for_js(lang, serde_json::json!("en")).await;
+    browser.wait_for("[data-testid=limits]").await;
+    // And it stays English on a reload.
+    browser.client.refresh().await.unwrap();
+    browser.wait_for("[data-testid=limits]").await;
+    assert_eq!(browser.js(lang).await, serde_json::json!("en"));
+    assert_eq!(
+        browser.js(at).await,
+        serde_json::json!("index.en.html#zone=left-heel")
+    );
+    browser.assert_clean(&server).await;
     browser.close().await;
 }
 

@@ -61,10 +61,10 @@ pub fn mark_page(language: Language) {
 }
 
 /// Keeps `language` as this reader's choice and opens the same page in
-/// it: the file the build wrote in that language (`index.de.html`), at
-/// the same place (the language is chosen before anything is drawn). The
-/// address names the language, so the choice holds even where nothing
-/// can be kept.
+/// it: the file the build wrote in that language (`index.de.html`,
+/// `index.en.html`), at the same place (the language is chosen before
+/// anything is drawn). The address names the language, so the choice
+/// holds even where nothing can be kept.
 pub fn choose(choice: Language) {
     storage::save(KEY, choice.code());
     let Some(location) = super::window().map(|w| w.location()) else {
@@ -72,14 +72,11 @@ pub fn choose(choice: Language) {
     };
     let here = file();
     let (english, _) = language::read_file(&here);
-    let there = language::file_in(&english, choice);
-    if there == here || (here.is_empty() && choice == Language::English && english == "index.html") {
+    let there = language::own_address(&english, choice);
+    if there == here {
         let _ = location.reload();
     } else {
         let hash = location.hash().unwrap_or_default();
-        let _ = location.replace(&format!(
-            "{}{hash}",
-            language::on_site(&language::href_in(&english, choice))
-        ));
+        let _ = location.replace(&format!("{}{hash}", language::on_site(&there)));
     }
 }

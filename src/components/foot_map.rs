@@ -1,6 +1,5 @@
 //! The clickable map: every view of both feet, each zone a button.
 
-use crate::components::motion::MotionDrawing;
 use crate::components::CollectAny;
 use crate::content::{content, Side, View};
 use crate::map::{self, geometry::number, geometry::polygon_path};
@@ -11,12 +10,12 @@ use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
 /// Space between the left and right drawing of a view, in drawing units.
-const GAP: f32 = 24.0;
+pub const GAP: f32 = 24.0;
 /// Room under the drawings for the "Left" and "Right" captions, as a share
 /// of the drawing's height (views differ in size but show at one height).
-const CAPTION: f32 = 0.085;
+pub const CAPTION: f32 = 0.085;
 /// Text size as a share of the view's height: the same on screen in every view.
-const FONT: f32 = 0.048;
+pub const FONT: f32 = 0.048;
 
 /// The zones traditional reflexology charts assign a body part, numbered
 /// for the map's markers and the legend.
@@ -146,20 +145,22 @@ fn MapView(view: View, layer: RwSignal<bool>) -> impl IntoView {
             .or_else(|| pointed.hovered.get())
             .or(current)?;
         let region = art.regions.iter().find(|r| r.zone == key.zone)?;
-        let name = key.full_name(content());
-        let half = name.chars().count() as f32 * font * 0.28;
-        let x = match key.side {
-            Side::Left => w - region.anchor.0,
-            Side::Right => w + GAP + region.anchor.0,
-        };
-        let x = x.clamp(half, (total_w - half).max(half));
+        // The zone's own name (the foot's is under it), on its own foot:
+        // smaller if it would not fit there.
+        let name = key.content(content()).name.clone();
+        let chars = name.chars().count() as f32;
+        let size = font.min(w / (chars * 0.56));
+        let half = chars * size * 0.28;
+        let (x, start) = on_foot(key.side, region.anchor.0, w);
+        // (min and max: `clamp` would carry a panic's message for nothing.)
+        let x = x.min(start + w - half).max(start + half);
         Some(
             view! {
                 <text
                     class="tag"
                     x=number(x)
                     y=number(region.anchor.1)
-                    font-size=number(font)
+                    font-size=number(size)
                     text-anchor="middle"
                     aria-hidden="true"
                 >
@@ -168,35 +169,6 @@ fn MapView(view: View, layer: RwSignal<bool>) -> impl IntoView {
             }
             .into_any(),
         )
-    };
-
-    // The move of the step under way, drawn on its zone when it is in
-    // this view; changes only at step changes.
-    let placed = Memo::new(move |_| {
-        let key = practice.current_zone()?;
-        let region = art.regions.iter().find(|r| r.zone == key.zone)?;
-        let technique = practice.technique()?;
-        let x = match key.side {
-            Side::Left => w - region.anchor.0,
-            Side::Right => w + GAP + region.anchor.0,
-        };
-        Some((technique, x, region.anchor.1))
-    });
-    // Big enough to read on a phone, on a disc that keeps it clear of the
-    // zone's hatching, just above the zone's name.
-    let motion = move || {
-        placed.get().map(|(technique, x, y)| {
-            let size = (font * 4.2).round();
-            let y = y - size * 0.62;
-            let transform = map::motion::placement(x, y, size, 0.0);
-            view! {
-                <g class="motion-on-map">
-                    <circle class="motion-backdrop" cx=number(x) cy=number(y) r=number(size * 0.58) />
-                    <MotionDrawing technique transform />
-                </g>
-            }
-            .into_any()
-        })
     };
 
     view! {
@@ -268,7 +240,8 @@ fn MapView(view: View, layer: RwSignal<bool>) -> impl IntoView {
                             }
                         })
                         .collect_any()}
-                    {motion}
+                    // The move of a step under way (drawn by the practice).
+                    {move || practice.motion_on_map(view)}
                     {tag}
                     {move || layer.get().then(|| markers(art, w, font, reflexology_chart().map(|(n, z, _)| (n, z)), "reflex-marker"))}
                     // On paper every zone carries its number in the key below.
@@ -276,6 +249,15 @@ fn MapView(view: View, layer: RwSignal<bool>) -> impl IntoView {
                 </svg>
             </div>
         </div>
+    }
+}
+
+/// Where `x` of a drawing of width `w` falls on `side`'s foot in a view,
+/// and where that foot's drawing starts.
+pub fn on_foot(side: Side, x: f32, w: f32) -> (f32, f32) {
+    match side {
+        Side::Left => (w - x, 0.0),
+        Side::Right => (w + GAP + x, w + GAP),
     }
 }
 

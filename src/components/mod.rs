@@ -27,6 +27,7 @@ pub use evidence::{BenefitList, BenefitPage, EvidencePage};
 pub use foot_map::FootMap;
 pub use history_page::HistoryPage;
 pub use language_switch::{LanguageConfirm, LanguageSwitch};
+pub use motion::MotionOnMap;
 pub use notices::Notices;
 pub use own_page::{OwnRoutinePage, SharedPreview};
 pub use panel::{Panel, ZoneDetails};

@@ -67,3 +67,45 @@ fn stroke(s: &'static Stroke) -> AnyView {
         .into_any(),
     }
 }
+
+/// The move of the step under way, on its zone's foot in `view` when the
+/// zone is drawn there: beside the zone, not on it (above it where the
+/// drawing has room, else below it), never past the drawing's edges, big
+/// enough to read on a phone, on a disc that keeps it clear of the lines.
+/// The practice draws it for the map (see `Practice::motion_on_map`).
+#[component]
+pub fn MotionOnMap(view: crate::content::View) -> impl IntoView {
+    use crate::components::foot_map::{on_foot, CAPTION, FONT};
+    use crate::map::geometry::number;
+    let player = expect_context::<crate::state::Player>();
+    let art = crate::map::art(view);
+    let (w, h) = (art.width, art.height);
+    let size = (h * (1.0 + CAPTION) * FONT * 4.2).round();
+    let r = size * 0.58;
+    // Changes only at step changes.
+    let placed = Memo::new(move |_| {
+        let (_, step) = player.step()?;
+        let key = player.current_zone()?;
+        let region = art.regions.iter().find(|g| g.zone == key.zone)?;
+        let (top, bottom) = region
+            .points
+            .iter()
+            .fold((h, 0.0f32), |(t, b), p| (t.min(p.1), b.max(p.1)));
+        let y = if top - r >= r { top - r } else { bottom + r };
+        let (x, start) = on_foot(key.side, region.anchor.0, w);
+        // (min and max: `clamp` would carry a panic's message.)
+        let (x, y) = (x.min(start + w - r).max(start + r), y.min(h - r).max(r));
+        Some((step.technique.as_str(), x, y))
+    });
+    move || {
+        placed.get().map(|(technique, x, y)| {
+            let transform = crate::map::motion::placement(x, y, size, 0.0);
+            view! {
+                <g class="motion-on-map">
+                    <circle class="motion-backdrop" cx=number(x) cy=number(y) r=number(r) />
+                    <MotionDrawing technique transform />
+                </g>
+            }
+        })
+    }
+}

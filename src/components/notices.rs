@@ -17,14 +17,23 @@ pub fn Notices() -> impl IntoView {
     view! {
         {move || {
             nav.link_error().map(|error| {
-                view! { <Notice text=vec![error.message().into_any()] testid="link-notice" reload=false dismiss=|nav| nav.dismiss_error() /> }
+                view! { <Notice text=vec![error.message().into_any()] testid="link-notice" reload=false also=None dismiss=|nav| nav.dismiss_error() /> }
             })
         }}
         {move || {
             practice.problem().map(|text| {
                 let reload = practice.needs_reload();
                 let text = vec![text.into_any()];
-                view! { <Notice text testid="saved-notice" reload dismiss=|nav| nav.practice().dismiss_problem() /> }
+                // After a rollback, reloading brings back the same page.
+                let also = practice.offers_keep_newer().then(|| {
+                    view! {
+                        <button type="button" data-testid="keep-newer" on:click=move |_| practice.keep_newer_aside()>
+                            {get(key::NOTICE_KEEP_NEWER)}
+                        </button>
+                    }
+                    .into_any()
+                });
+                view! { <Notice text testid="saved-notice" reload also dismiss=|nav| nav.practice().dismiss_problem() /> }
             })
         }}
         {move || {
@@ -32,7 +41,7 @@ pub fn Notices() -> impl IntoView {
                 // The language's name, in itself, marked so for voices.
                 let name = || Inset::Views(vec![view! { <span lang=language.code()>{language.own_name()}</span> }.into_any()]);
                 let text = rich(get(key::NOTICE_LANGUAGE_MISSING), vec![("language", name()), ("language", name())]);
-                view! { <Notice text testid="language-notice" reload=true dismiss=|nav| nav.dismiss_language_missing() /> }
+                view! { <Notice text testid="language-notice" reload=true also=None dismiss=|nav| nav.dismiss_language_missing() /> }
             })
         }}
         {move || practice.notice()}
@@ -48,6 +57,8 @@ fn Notice(
     testid: &'static str,
     /// Whether to offer to reload the page (the way out of the problem).
     reload: bool,
+    /// Another way out, offered after Reload.
+    also: Option<AnyView>,
     /// What Dismiss does. (A plain function: one copy of this component's
     /// code serves every notice.)
     dismiss: fn(Nav),
@@ -64,6 +75,7 @@ fn Notice(
                         </button>
                     }
                 })}
+            {also}
             <button type="button" class="quiet" on:click=move |_| dismiss(nav)>
                 {get(key::NOTICE_DISMISS)}
             </button>

@@ -73,7 +73,7 @@ pub fn RoutinePlayer(routine: &'static Routine) -> impl IntoView {
             <p class="visually-hidden" aria-live="polite">{move || player.announcement()}</p>
             {move || match status() {
                 Status::Idle => view! { <Intro routine ask_legs left_out=left_out.clone() /> }.into_any(),
-                Status::Finished => view! { <Summary /> }.into_any(),
+                Status::Finished => view! { <Summary routine /> }.into_any(),
                 _ => view! { <Now routine /> }.into_any(),
             }}
             <SoundSettings />
@@ -82,7 +82,6 @@ pub fn RoutinePlayer(routine: &'static Routine) -> impl IntoView {
             </p>
             <StepList routine />
             <Handout routine />
-            <CalendarReminder routine />
         </div>
     }
 }
@@ -182,6 +181,8 @@ fn Intro(
                     .into_any()
             }
         }}
+        // Beside Start: a reminder is wanted when choosing a routine.
+        <CalendarReminder routine />
         <p class="small keys-hint">
             {fill(key::PLAYER_KEYS_HINT, &[("seconds", &(crate::state::player::GET_READY_MS / 1000))])}
         </p>
@@ -432,7 +433,7 @@ fn Controls(
 
 /// At the end: what was done.
 #[component]
-fn Summary() -> impl IntoView {
+fn Summary(routine: &'static Routine) -> impl IntoView {
     let player = expect_context::<Player>();
     let nav = expect_context::<Nav>();
     let summary = player.summary();
@@ -484,6 +485,8 @@ fn Summary() -> impl IntoView {
                     {get(key::PLAYER_OTHER_ROUTINES)}
                 </button>
             </div>
+            // And after it, when a routine has just done some good.
+            <CalendarReminder routine />
             <p class="small">
                 <a href="#history">{get(key::PLAYER_PRACTICE_LINK)}</a>
             </p>

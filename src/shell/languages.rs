@@ -74,7 +74,7 @@ pub fn in_language(page: &str, file: &str, language: Language) -> Option<String>
 /// `page` without the script that sends a reader from an English address
 /// to their language's page (`index.html` says how): a page in a language
 /// is where it sends them. `None` if the page has no such script.
-fn without_redirect(page: &str) -> Option<String> {
+pub fn without_redirect(page: &str) -> Option<String> {
     let marker = page.find("foot-map.language")?;
     let start = page[..marker].rfind("<script>")?;
     let end = marker + page[marker..].find("</script>")? + "</script>".len();

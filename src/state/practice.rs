@@ -32,15 +32,17 @@ use leptos::prelude::*;
 pub struct Live {
     active: Signal<bool>,
     current: Signal<Option<ZoneKey>>,
-    technique: Signal<Option<&'static str>>,
     planned: Signal<Vec<ZoneKey>>,
     pick: Callback<ZoneKey, bool>,
     problem: Signal<Option<String>>,
     needs_reload: Signal<bool>,
+    offers_keep_newer: Signal<bool>,
+    keep_newer: Callback<()>,
     dismiss: Callback<()>,
     bar: fn() -> AnyView,
     notice: fn() -> AnyView,
     confirm: fn(Language) -> AnyView,
+    motion: fn(View) -> AnyView,
     applies: Signal<Applies>,
     /// The zones (content ids) what applies to the person rules out.
     ruled_out: Signal<Vec<&'static str>>,
@@ -106,9 +108,10 @@ impl Practice {
         self.live.get().and_then(|l| l.current.get())
     }
 
-    /// The technique of the routine's step under way.
-    pub fn technique(self) -> Option<&'static str> {
-        self.live.get().and_then(|l| l.technique.get())
+    /// The move of the routine's step under way, drawn on `view` (the
+    /// practice draws it, so that its code is downloaded with it).
+    pub fn motion_on_map(self, view: View) -> Option<AnyView> {
+        self.live.get().map(|l| (l.motion)(view))
     }
 
     /// Whether `key` is in the routine being built or previewed.
@@ -133,6 +136,19 @@ impl Practice {
     /// of Foot Map saved the data).
     pub fn needs_reload(self) -> bool {
         self.live.get().is_some_and(|l| l.needs_reload.get())
+    }
+
+    /// Whether the page may keep a newer version's data aside and save
+    /// again (it started on that data: after a rollback, say).
+    pub fn offers_keep_newer(self) -> bool {
+        self.live.get().is_some_and(|l| l.offers_keep_newer.get())
+    }
+
+    /// Keeps the newer version's data aside and saves again.
+    pub fn keep_newer_aside(self) {
+        if let Some(live) = self.live.get_untracked() {
+            live.keep_newer.run(());
+        }
     }
 
     /// Forgets the problem once the reader has seen it.
@@ -200,14 +216,16 @@ impl Default for Practice {
 /// Reads the saved data, makes the player and the editor and provides all
 /// three with the ratings, and follows the page's visibility and the
 /// routine keys; `bar` draws the bar of a routine under way, `notice`
-/// what the practice asks on any page, and `confirm` what is asked before
-/// a language change. Run once, under the app's owner
+/// what the practice asks on any page, `confirm` what is asked before
+/// a language change, and `motion` the move of a step under way on a
+/// view of the map. Run once, under the app's owner
 /// ([`Practice::owner`]).
 pub fn begin(
     nav: Navigation,
     bar: fn() -> AnyView,
     notice: fn() -> AnyView,
     confirm: fn(Language) -> AnyView,
+    motion: fn(View) -> AnyView,
 ) -> Live {
     let saved = Saved::load();
     provide_context(saved);
@@ -223,7 +241,6 @@ pub fn begin(
     Live {
         active: Signal::derive(move || player.is_active()),
         current: Signal::derive(move || player.current_zone()),
-        technique: Signal::derive(move || player.step().map(|(_, s)| s.technique.as_str())),
         planned: editor.planned(),
         pick: Callback::new(move |key| {
             let open = editor.is_open();
@@ -234,10 +251,13 @@ pub fn begin(
         }),
         problem: Signal::derive(move || saved.problem()),
         needs_reload: Signal::derive(move || saved.needs_reload()),
+        offers_keep_newer: Signal::derive(move || saved.offers_keep_newer()),
+        keep_newer: Callback::new(move |()| saved.keep_newer_aside()),
         dismiss: Callback::new(move |()| saved.dismiss_problem()),
         bar,
         notice,
         confirm,
+        motion,
         applies: Signal::derive(move || saved.applies()),
         ruled_out: Signal::derive(move || {
             // Read again when a page brings the text apart with it.

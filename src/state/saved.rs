@@ -25,12 +25,20 @@ pub struct Saved {
     /// Set once this page finds its data saved by a newer version of Foot
     /// Map: from then on it writes nothing, so as never to downgrade it.
     read_only: RwSignal<bool>,
+    /// Set when this page starts on a newer version's data, as after the
+    /// site went back to an earlier version: it may keep that data aside
+    /// and save again ([`Self::keep_newer_aside`]).
+    newer_at_start: RwSignal<bool>,
+    /// Set once the person chose that: the next save keeps the newer
+    /// version's text aside, then saves over it.
+    replace_newer: StoredValue<bool>,
     /// Whether the browser keeps the data until the person clears it
     /// (`None`: not known, or the browser cannot say).
     persisted: RwSignal<Option<bool>>,
 }
 
-/// Why a page that found a newer version's data stops saving.
+/// Why a page that found a newer version's data, saved while it was open
+/// (so by another tab or window), stops saving.
 fn newer_message(version: u64) -> String {
     fill(key::SAVED_NEWER_TAB, &[("version", &version)])
 }
@@ -49,12 +57,14 @@ impl Saved {
         let saved = Saved {
             store: RwSignal::new(loaded.store),
             problem: RwSignal::new(match newer {
-                Some(version) => Some(newer_message(version)),
+                Some(version) => Some(fill(key::SAVED_NEWER_HERE, &[("version", &version)])),
                 None => loaded.problem.map(|p| p.message()),
             }),
             unsaved: StoredValue::new(Vec::new()),
             set_aside: StoredValue::new(loaded.keep_aside),
             read_only: RwSignal::new(newer.is_some()),
+            newer_at_start: RwSignal::new(newer.is_some()),
+            replace_newer: StoredValue::new(false),
             persisted: RwSignal::new(None),
         };
         if crate::browser::window().is_some() {
@@ -161,12 +171,21 @@ impl Saved {
             return self.not_saved(extra.is_none());
         }
         let mut changes = self.unsaved.get_value();
-        if changes.is_empty() && extra.is_none() {
+        let replace_newer = self.replace_newer.get_value();
+        if changes.is_empty() && extra.is_none() && !replace_newer {
             // Saved already, with an earlier change.
             return true;
         }
         changes.extend(extra.clone());
-        let next = match store::Found::read(storage::load(store::KEY).as_deref()) {
+        let text = storage::load(store::KEY);
+        let next = match store::Found::read(text.as_deref()) {
+            // The person chose to keep it aside and save here.
+            store::Found::Newer { .. } if replace_newer => {
+                if self.keep_text_aside(text.as_deref().unwrap_or_default()) == Aside::Failed {
+                    return self.not_saved(extra.is_none());
+                }
+                self.shown_with(extra.as_ref())
+            }
             store::Found::Newer { version } => {
                 self.read_only.set(true);
                 self.problem.set(Some(newer_message(version)));
@@ -192,6 +211,10 @@ impl Saved {
         }
         self.store.set(next);
         self.unsaved.update_value(Vec::clear);
+        if replace_newer {
+            self.replace_newer.set_value(false);
+            self.problem.set(Some(get(key::SAVED_NEWER_KEPT).into()));
+        }
         if self.problem.get_untracked().as_deref() == Some(get(key::SAVED_NOT_SAVED)) {
             self.problem.set(None);
         }
@@ -236,6 +259,25 @@ impl Saved {
     /// Foot Map saved the data: it must be reloaded.
     pub fn needs_reload(self) -> bool {
         self.read_only.get()
+    }
+
+    /// Whether this page started on a newer version's data and may keep
+    /// it aside to save again (see [`Self::keep_newer_aside`]).
+    pub fn offers_keep_newer(self) -> bool {
+        self.newer_at_start.get() && self.read_only.get()
+    }
+
+    /// After the site went back to an earlier version (or on an old copy
+    /// of the page that reloading does not replace): keeps the newer
+    /// version's saved text aside, unchanged, and saves what this page
+    /// shows in its place, so that changes are saved again.
+    pub fn keep_newer_aside(self) {
+        self.replace_newer.set_value(true);
+        self.read_only.set(false);
+        self.newer_at_start.set(false);
+        locks::exclusive(store::KEY, move || {
+            self.write(None);
+        });
     }
 
     /// Records `session`, which just ended. Until it is saved (which
