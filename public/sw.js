@@ -52,16 +52,14 @@ const NETWORK_WAIT_MS = 4000;
 // earlier caches are kept a little longer, never removed early.)
 const current = new Set();
 
-// The Content-Type each kind of file must be served with. A file of
-// another kind may have any type but HTML (a host's rewrite), unless its
-// name is a page's (a zone's details, zone/*.html) or has no ending.
+// The Content-Type scripts and styles must be served with (browsers
+// refuse others). A file of another kind may have any type but HTML (a
+// host's rewrite; hosts differ on the types of .wasm or .webmanifest),
+// unless its name is a page's (a zone's details, zone/*.html) or has no
+// ending.
 const TYPES = {
   js: /javascript/,
   css: /^text\/css\b/,
-  wasm: /^application\/wasm\b/,
-  svg: /^image\/svg\+xml\b/,
-  png: /^image\/png\b/,
-  webmanifest: /^application\/(?:manifest\+)?json\b/,
 };
 
 // Whether `response`'s Content-Type fits the name of the file at `url`.
