@@ -108,6 +108,105 @@ impl Drop for Scratch {
     }
 }
 
+/// A second deploy made from the first: every file named by a content hash
+/// (those index.html names, and the code of pages opened later, which the
+/// code names) gets a new name, every page and script names the new ones,
+/// and the policy and the service worker's version are stamped again, as
+/// `.ci/build` does. Returns its folder, the new names of the files
+/// index.html names, and the old names of all the renamed files.
+pub fn second_deploy(first: &Path) -> (Scratch, Vec<String>, Vec<String>) {
+    second_deploy_keeping(first, |_| false)
+}
+
+/// [`second_deploy`], but the files `keep` picks keep their names (and
+/// their contents), as a file unchanged between two builds does: its
+/// hash, and so its name, is the same in both.
+pub fn second_deploy_keeping(
+    first: &Path,
+    keep: impl Fn(&str) -> bool,
+) -> (Scratch, Vec<String>, Vec<String>) {
+    let folder = Scratch::new("deploy");
+    let second = folder.path();
+    let index = std::fs::read_to_string(first.join("index.html")).unwrap();
+    let (mut named, mut renamed) = (Vec::new(), Vec::new());
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(first).unwrap() {
+        let entry = entry.unwrap();
+        let name = entry.file_name().into_string().unwrap();
+        // The zones' details (zone/*.html) are fetched by a fixed name.
+        if entry.file_type().unwrap().is_dir() {
+            copy_folder(&entry.path(), &second.join(&name));
+            continue;
+        }
+        // Pages (index.html, and the pages of text it links to) and the
+        // service worker keep their names; the files they load are hashed.
+        let in_index = index.contains(&name) && !name.ends_with(".svg");
+        let code = name.ends_with(".js") || name.ends_with(".wasm");
+        if !name.ends_with(".html") && name != "sw.js" && (in_index || code) && !keep(&name) {
+            renamed.push(name.clone());
+            if in_index {
+                named.push(next_name(&name));
+            }
+        }
+        files.push(name);
+    }
+    // Longest first, through placeholders, so that no name is renamed twice
+    // or inside another.
+    renamed.sort_by_key(|name| std::cmp::Reverse(name.len()));
+    let rename = |text: &str| {
+        let mut text = text.to_string();
+        for (i, old) in renamed.iter().enumerate() {
+            text = text.replace(old.as_str(), &format!("\u{0}{i}\u{0}"));
+        }
+        for (i, old) in renamed.iter().enumerate() {
+            text = text.replace(&format!("\u{0}{i}\u{0}"), &next_name(old));
+        }
+        text
+    };
+    for name in &files {
+        let new_name = if renamed.contains(name) {
+            next_name(name)
+        } else {
+            name.clone()
+        };
+        if name.ends_with(".html") || (name.ends_with(".js") && name != "sw.js") {
+            let text = std::fs::read_to_string(first.join(name)).unwrap();
+            std::fs::write(second.join(&new_name), rename(&text)).unwrap();
+        } else {
+            std::fs::copy(first.join(name), second.join(&new_name)).unwrap();
+        }
+    }
+    let stamp = Path::new(env!("CARGO_MANIFEST_DIR")).join(".ci/stamp.py");
+    let status = std::process::Command::new("python3")
+        .arg(stamp)
+        .arg(second)
+        .stdout(std::process::Stdio::null())
+        .status()
+        .expect("python3 runs the build's stamp step");
+    assert!(status.success());
+    (folder, named, renamed)
+}
+
+/// A file's name in the second deploy (the split loader and the languages'
+/// parts keep the start of their names, by which the build finds them).
+pub fn next_name(name: &str) -> String {
+    match name.split_once('-') {
+        Some((start, rest)) if start == "__wasm_split" || start.starts_with("split_") => {
+            format!("{start}-next-{rest}")
+        }
+        _ => format!("next-{name}"),
+    }
+}
+
+/// The cache names, and every URL cached, as the service worker keeps them.
+pub const CACHED: &str = r#"const done = arguments[arguments.length - 1];
+(async () => {
+    const names = await caches.keys();
+    const urls = [];
+    for (const name of names) for (const r of await (await caches.open(name)).keys()) urls.push(r.url);
+    return { names, urls };
+})().then(done, e => done({ error: String(e) }));"#;
+
 /// A request the server answered: path and status.
 #[derive(Debug, Clone)]
 pub struct Served {
