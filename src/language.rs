@@ -26,6 +26,17 @@ impl Language {
         }
     }
 
+    /// The name of its split parts (`split_spanish`, and the text apart
+    /// `split_spanish_apart`; see `split_points`), as the build's scripts
+    /// list them (`tests/languages_listed.rs` checks that they do).
+    pub fn part(self) -> &'static str {
+        match self {
+            Language::English => "english",
+            Language::Spanish => "spanish",
+            Language::German => "german",
+        }
+    }
+
     /// Its name in itself, as a language switcher lists it.
     pub fn own_name(self) -> &'static str {
         match self {
