@@ -18,8 +18,8 @@ pub const SAMPLE_RATE: u32 = 8_000;
 /// The silence of unsigned 8-bit PCM.
 const SILENCE: u8 = 128;
 
-/// How long each note rings, in ms.
-const NOTE_MS: u64 = 380;
+/// How long each note rings, in ms (as the page's chimes do).
+const NOTE_MS: u64 = 1_100;
 
 /// What a cue sounds like.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -184,12 +184,13 @@ pub fn sample_at(ms: u64) -> usize {
     usize::try_from(ms * u64::from(SAMPLE_RATE) / 1000).unwrap_or(usize::MAX)
 }
 
-/// One soft note from sample `from`: a 5 ms rise, then a fall to nothing
-/// over [`NOTE_MS`], added to what is there.
+/// One soft bell-like note from sample `from`, as the page's chimes: a
+/// 15 ms rise, then a fall to nothing over [`NOTE_MS`], added to what is
+/// there.
 fn ring(samples: &mut [u8], from: usize, hz: f32) {
     let rate = SAMPLE_RATE as f32;
     let length = sample_at(NOTE_MS);
-    let rise = sample_at(5).max(1);
+    let rise = sample_at(15).max(1);
     for i in 0..length {
         let Some(sample) = samples.get_mut(from + i) else {
             return;
