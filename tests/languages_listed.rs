@@ -6,11 +6,15 @@
 //! still without it.
 
 use foot_map::language::Language;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+/// `path` in the project.
+fn at(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
+}
 
 fn read(path: &str) -> String {
-    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(path))
-        .unwrap_or_else(|e| panic!("{path}: {e}"))
+    std::fs::read_to_string(at(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
 /// The languages beside English.
@@ -47,9 +51,7 @@ fn every_hand_kept_list_names_every_language() {
             format!("src/split_points.rs: a split point `{part}`"),
         );
         expect(
-            Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join(format!("src/text/{code}.toml"))
-                .exists(),
+            at(&format!("src/text/{code}.toml")).exists(),
             format!("src/text/{code}.toml"),
         );
     }
@@ -68,9 +70,7 @@ fn every_hand_kept_list_names_every_language() {
             format!("src/split_points.rs: a split point `{part}_apart`"),
         );
         expect(
-            Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join(format!("src/content/{code}"))
-                .is_dir(),
+            at(&format!("src/content/{code}")).is_dir(),
             format!("src/content/{code}/"),
         );
     }
@@ -108,7 +108,7 @@ fn no_hand_kept_list_names_a_language_not_spoken() {
         Language::ALL.len(),
         ".ci/first-visit: {line}"
     );
-    let texts = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/text"))
+    let texts = std::fs::read_dir(at("src/text"))
         .unwrap()
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
         .filter(|name| name.ends_with(".toml"))
