@@ -36,6 +36,8 @@ def protect(page):
         "script-src 'self' 'wasm-unsafe-eval' " + " ".join(hashes),
         "style-src 'self'",
         "img-src 'self' data:",
+        # The routine's track: a WAV file the page builds (a blob: address).
+        "media-src 'self' blob:",
         "object-src 'none'",
         "base-uri 'none'",
         "form-action 'none'",

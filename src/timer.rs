@@ -269,6 +269,32 @@ impl Timer {
         }
     }
 
+    /// Where a track of the whole routine (the countdown, then each step
+    /// in turn) stands for the moment `now`: a countdown before step `k`
+    /// is the stretch just before `k` begins. `None` when idle or stopped
+    /// early; the routine's end once it has finished.
+    pub fn track_ms(&self, now: u64) -> Option<u64> {
+        let mut timer = self.clone();
+        timer.sync(now);
+        let start = |step: usize| timer.get_ready + timer.steps[..step].iter().sum::<u64>();
+        match timer.phase {
+            Phase::Idle | Phase::Finished { early: true } => None,
+            Phase::Finished { early: false } => Some(start(timer.steps.len())),
+            Phase::GetReady { until, first } => Some(start(first).saturating_sub(until.saturating_sub(now))),
+            Phase::Paused {
+                at: Paused::GetReady { first },
+                elapsed,
+            } => Some(start(first).saturating_sub(timer.get_ready.saturating_sub(elapsed))),
+            Phase::Running { step, started } => {
+                Some(start(step) + now.saturating_sub(started).min(timer.steps[step]))
+            }
+            Phase::Paused {
+                at: Paused::Step(step),
+                elapsed,
+            } => Some(start(step) + elapsed.min(timer.steps[step])),
+        }
+    }
+
     /// What was done so far.
     pub fn summary(&self) -> Summary {
         Summary {

@@ -8,7 +8,9 @@
 //! The format is WAV, 8-bit mono PCM at [`SAMPLE_RATE`]: every browser's
 //! media element plays it without a codec, it is written in a few lines
 //! with no dependency, and the chimes (notes under 1.1 kHz) need no more.
-//! A 20-minute routine is 9.6 MB, almost all of it silence.
+//! A 20-minute routine is 9.6 MB, almost all of it silence, so it is
+//! rendered in pieces ([`Plan::render`]): a page builds the file from one
+//! shared piece of silence and the few pieces that sound.
 
 use crate::timer::{HALFWAY_FROM_MS, TEN_LEFT_FROM_MS};
 
@@ -66,6 +68,25 @@ pub struct Plan {
     pub steps: Vec<Step>,
     /// Whether the cues inside long steps are wanted.
     pub in_step: bool,
+    /// The step the routine was started at: the cues of the steps before
+    /// it are left out, so the countdown before it is silent. The track
+    /// keeps the whole routine's timeline either way.
+    pub first: usize,
+}
+
+/// Ties the routine's clock to the track: the clock read `clock_ms` when
+/// the track stood at `track_ms`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Anchor {
+    pub clock_ms: u64,
+    pub track_ms: u64,
+}
+
+impl Anchor {
+    /// The clock reading that the track standing at `track_ms` stands for.
+    pub fn clock_at(self, track_ms: u64) -> u64 {
+        (self.clock_ms + track_ms).saturating_sub(self.track_ms)
+    }
 }
 
 /// A sound at a moment of the track.
@@ -105,6 +126,10 @@ impl Plan {
         let mut cues = Vec::new();
         let mut start = self.get_ready_ms;
         for (index, step) in self.steps.iter().enumerate() {
+            if index < self.first {
+                start += step.ms;
+                continue;
+            }
             let sound = if step.other_side && index > 0 {
                 Sound::OtherSide
             } else {
@@ -165,17 +190,44 @@ impl Plan {
         Position::Finished
     }
 
-    /// The track as a WAV file: the cues on silence, and a second of
-    /// silence after the end's notes.
-    pub fn wav(&self) -> Vec<u8> {
-        let length = self.length_ms() + NOTE_MS + 400 + 1_000;
-        let mut samples = vec![SILENCE; sample_at(length)];
+    /// How many samples the track holds: the routine, the end's notes and
+    /// a second of silence after them.
+    pub fn samples(&self) -> usize {
+        sample_at(self.length_ms() + NOTE_MS + 400 + 1_000)
+    }
+
+    /// The track's samples from `from` on, written into `out` (as many as
+    /// fit); false when they are all silence, so a caller can use a piece
+    /// of silence it already has.
+    pub fn render(&self, from: usize, out: &mut [u8]) -> bool {
+        out.fill(SILENCE);
+        let to = from + out.len();
+        let mut sounding = false;
         for cue in self.cues() {
             for &(hz, offset) in cue.sound.notes() {
-                ring(&mut samples, sample_at(cue.at_ms + offset), hz);
+                let start = sample_at(cue.at_ms + offset);
+                if start < to && start + sample_at(NOTE_MS) > from {
+                    ring(out, start as isize - from as isize, hz);
+                    sounding = true;
+                }
             }
         }
-        wav_file(&samples)
+        sounding
+    }
+
+    /// The WAV file's header, for [`Plan::samples`] samples.
+    pub fn header(&self) -> [u8; 44] {
+        wav_header(self.samples())
+    }
+
+    /// The whole track as a WAV file, in one piece (for tests and tools;
+    /// a page uses [`Plan::render`]).
+    pub fn wav(&self) -> Vec<u8> {
+        let mut samples = vec![SILENCE; self.samples()];
+        self.render(0, &mut samples);
+        let mut file = self.header().to_vec();
+        file.extend_from_slice(&samples);
+        file
     }
 }
 
@@ -184,15 +236,19 @@ pub fn sample_at(ms: u64) -> usize {
     usize::try_from(ms * u64::from(SAMPLE_RATE) / 1000).unwrap_or(usize::MAX)
 }
 
-/// One soft bell-like note from sample `from`, as the page's chimes: a
-/// 15 ms rise, then a fall to nothing over [`NOTE_MS`], added to what is
+/// One soft bell-like note from sample `from` of `samples` (which may be
+/// before their start: a piece of a longer track), as the page's chimes:
+/// a 15 ms rise, then a fall to nothing over [`NOTE_MS`], added to what is
 /// there.
-fn ring(samples: &mut [u8], from: usize, hz: f32) {
+fn ring(samples: &mut [u8], from: isize, hz: f32) {
     let rate = SAMPLE_RATE as f32;
     let length = sample_at(NOTE_MS);
     let rise = sample_at(15).max(1);
     for i in 0..length {
-        let Some(sample) = samples.get_mut(from + i) else {
+        let Ok(at) = usize::try_from(from + i as isize) else {
+            continue;
+        };
+        let Some(sample) = samples.get_mut(at) else {
             return;
         };
         let t = i as f32 / rate;
@@ -208,10 +264,11 @@ fn ring(samples: &mut [u8], from: usize, hz: f32) {
     }
 }
 
-/// A WAV file (RIFF, PCM, mono, 8 bits) holding `samples`.
-pub fn wav_file(samples: &[u8]) -> Vec<u8> {
-    let data = u32::try_from(samples.len()).unwrap_or(u32::MAX - 36);
-    let mut out = Vec::with_capacity(samples.len() + 44);
+/// The header of a WAV file (RIFF, PCM, mono, 8 bits) of `samples`
+/// samples.
+pub fn wav_header(samples: usize) -> [u8; 44] {
+    let data = u32::try_from(samples).unwrap_or(u32::MAX - 36).min(u32::MAX - 36);
+    let mut out = Vec::with_capacity(44);
     out.extend_from_slice(b"RIFF");
     out.extend_from_slice(&(36 + data).to_le_bytes());
     out.extend_from_slice(b"WAVEfmt ");
@@ -226,8 +283,7 @@ pub fn wav_file(samples: &[u8]) -> Vec<u8> {
     out.extend_from_slice(&8u16.to_le_bytes());
     out.extend_from_slice(b"data");
     out.extend_from_slice(&data.to_le_bytes());
-    out.extend_from_slice(&samples[..data as usize]);
-    out
+    out.try_into().unwrap_or([0; 44])
 }
 
 #[cfg(test)]

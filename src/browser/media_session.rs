@@ -83,3 +83,18 @@ pub fn set_playing(playing: Option<bool>) {
     };
     let _ = Reflect::set(&session, &"playbackState".into(), &state.into());
 }
+
+/// Shows how far the routine has come, of how long, on the lock screen;
+/// `None` clears it. Nothing where the browser cannot.
+pub fn set_position(at: Option<(u64, u64)>) {
+    let Some(session) = session() else { return };
+    let state = Object::new();
+    if let Some((position_ms, length_ms)) = at {
+        let length = length_ms.max(1) as f64 / 1000.0;
+        let position = (position_ms as f64 / 1000.0).min(length);
+        let _ = Reflect::set(&state, &"duration".into(), &length.into());
+        let _ = Reflect::set(&state, &"position".into(), &position.into());
+        let _ = Reflect::set(&state, &"playbackRate".into(), &1.0.into());
+    }
+    call(&session, "setPositionState", &[state.into()]);
+}

@@ -13,6 +13,7 @@ pub mod language;
 pub mod location;
 pub mod locks;
 pub mod media_session;
+pub mod media_track;
 pub mod offline;
 pub mod persist;
 pub mod reveal;

@@ -33,6 +33,12 @@ pub fn SoundSettings() -> impl IntoView {
             </div>
             // What each chime means, for someone listening, not looking.
             <p class="small" data-testid="chimes-explained">{get(key::SOUND_CHIMES_EXPLAINED)}</p>
+            // The routine's track plays on with the screen locked; the page's
+            // voice does not (and a step that waits for Next has no track).
+            {move || {
+                (!player.settings().manual)
+                    .then(|| view! { <p class="small" data-testid="screen-off">{get(key::SOUND_SCREEN_OFF)}</p> })
+            }}
             {move || {
                 player
                     .abilities()

@@ -17,6 +17,7 @@ use leptos::prelude::*;
 use std::cell::RefCell;
 
 mod announce;
+mod track;
 
 pub use announce::{side_switch_at, step_words, step_zone};
 
@@ -65,6 +66,18 @@ pub struct Player {
     announcement: RwSignal<String>,
     /// The time left, as last asked for, shown until the next step change.
     time_left_shown: RwSignal<Option<String>>,
+    /// [`Player::follow_track`], called through this pointer: the
+    /// player's methods are called from several pages, so what they reach
+    /// directly comes with the first download; the code that makes and
+    /// moves the track, reached only from here, comes with the practice
+    /// (where `new` runs).
+    follow: fn(Player, bool),
+    /// Ties the clock to the routine's track while one is made for it.
+    anchor: StoredValue<Option<crate::track::Anchor>>,
+    /// What the loaded track was made from.
+    plan: StoredValue<Option<crate::track::Plan>>,
+    /// The clock's lead on the page's (ms): where the track left it.
+    offset: StoredValue<i64>,
     /// What to show, recomputed once per change of timer or clock.
     shown: Memo<Snapshot>,
     /// The zone being worked, changing only at step changes.
@@ -100,6 +113,10 @@ impl Player {
             saved,
             ratings,
             started: StoredValue::new(None),
+            follow: Player::follow_track,
+            anchor: StoredValue::new(None),
+            plan: StoredValue::new(None),
+            offset: StoredValue::new(0),
             kept_at: StoredValue::new(0),
             abilities: RwSignal::new(Abilities {
                 chime: audio::available(),
@@ -166,11 +183,12 @@ impl Player {
             .iter()
             .map(|s| u64::from(s.seconds) * 1000)
             .collect();
+        let now = self.clock();
         let mut timer = Timer::new(steps, GET_READY_MS);
-        timer.set_manual(self.saved.settings_untracked().manual, browser::now_ms());
+        timer.set_manual(self.saved.settings_untracked().manual, now);
         self.timer.set(timer);
         self.routine.set(Some(routine));
-        self.now.set(browser::now_ms());
+        self.now.set(now);
     }
 
     /// What to show now.
@@ -249,6 +267,7 @@ impl Player {
         if !sound.speaks() {
             speech::hush();
         }
+        self.follow(true);
         self.after_change(self.snapshot_untracked());
     }
 
@@ -264,14 +283,17 @@ impl Player {
     /// Turns the cues inside long steps on or off.
     pub fn set_cues(self, on: bool) {
         self.saved.apply(Change::SetCues(on));
+        // The track carries the cues: it is made again.
+        self.follow(true);
     }
 
     pub fn set_manual(self, manual: bool) {
         self.saved.apply(Change::SetManual(manual));
         let before = self.snapshot_untracked();
-        let now = browser::now_ms();
+        let now = self.clock();
         self.timer.update(|t| t.set_manual(manual, now));
         self.now.set(now);
+        self.follow(true);
         self.after_change(before);
     }
 
@@ -286,7 +308,7 @@ impl Player {
     pub fn act(self, action: Action) {
         // The moment of the tap sets the schedule: read the clock first, as
         // starting audio can take tens of milliseconds.
-        let now = browser::now_ms();
+        let now = self.clock();
         if matches!(action, Action::Start | Action::StartAt(_) | Action::Resume) {
             // A tap: the moment browsers allow sound to start.
             if !audio::unlock() && self.abilities.get_untracked().chime {
@@ -296,6 +318,7 @@ impl Player {
         let before = self.snapshot_untracked();
         self.timer.update(|t| t.apply(action, now));
         self.now.set(now);
+        self.follow(action != Action::Tick);
         self.after_change(before);
     }
 
@@ -353,7 +376,7 @@ impl Player {
             let chimed = audio::pending_at().is_some_and(|at| at <= now + 50);
             if chimed {
                 audio::forget();
-            } else if sound.chimes() {
+            } else if sound.chimes() && !self.on_track() {
                 let finished = after.status == Status::Finished && !self.summary().early;
                 if after.status == Status::Running || finished {
                     let chime = match (finished, after.step) {
@@ -387,7 +410,8 @@ impl Player {
 
         let under_way = matches!(after.status, Status::GetReady | Status::Running | Status::Paused);
         media_session::set_playing(under_way.then_some(after.status != Status::Paused));
-        audio::playing(under_way && after.status != Status::Paused);
+        // The track's element plays where there is one; else the chimes'.
+        audio::playing(under_way && after.status != Status::Paused && !self.on_track());
         match after.status {
             Status::GetReady | Status::Running => {
                 wake_lock::acquire();
@@ -401,7 +425,7 @@ impl Player {
     /// Sets the one timeout for when the countdown's seconds or the step
     /// next change.
     fn wake_up_for(self, snapshot: Snapshot) {
-        let now = browser::now_ms();
+        let now = self.clock();
         let next_second = match snapshot.remaining_ms % 1000 {
             0 => 1000,
             ms => ms,
@@ -434,7 +458,7 @@ impl Player {
         if !matches!(self.snapshot_untracked().status, Status::Running | Status::Paused) {
             return;
         }
-        let now = browser::now_ms();
+        let now = self.clock();
         let summary = self.timer.with_untracked(|t| t.summary_if_stopped(now));
         let mut session = Session::from_summary(start_ms, offset_min, &routine.id, &routine.name, &summary);
         session.rating = self.ratings.peek_before();

@@ -288,3 +288,37 @@ fn cues_come_halfway_and_ten_seconds_before_the_end_of_long_steps_only() {
     // Both passed at once, in time: the later one.
     assert_eq!(cue_passed(40_000, 21_000, 10_000), Some(Cue::TenLeft));
 }
+
+#[test]
+fn the_track_stands_where_the_timer_is() {
+    let mut t = timer();
+    assert_eq!(t.track_ms(0), None, "idle: no track");
+    t.apply(Action::Start, 1000);
+    assert_eq!(t.track_ms(1000), Some(0));
+    assert_eq!(t.track_ms(3500), Some(2500));
+    // The first step begins 5 s in; the second 15 s in.
+    assert_eq!(t.track_ms(9 * S), Some(8 * S));
+    t.apply(Action::Next, 9 * S);
+    assert_eq!(t.track_ms(9 * S), Some(15 * S), "next: the next step's start");
+    t.apply(Action::Pause, 12 * S);
+    assert_eq!(t.track_ms(50 * S), Some(18 * S), "paused: stays");
+    t.apply(Action::Resume, 50 * S);
+    t.apply(Action::Previous, 51 * S);
+    assert_eq!(
+        t.track_ms(51 * S),
+        Some(5 * S),
+        "previous: the step before, from its start"
+    );
+    t.apply(Action::Jump(2), 52 * S);
+    t.apply(Action::Next, 53 * S);
+    assert_eq!(t.track_ms(53 * S), Some(65 * S), "finished: the end");
+    t.apply(Action::StartAt(2), 60 * S);
+    assert_eq!(
+        t.track_ms(60 * S),
+        Some(30 * S),
+        "a countdown before step 3 ends where it begins"
+    );
+    assert_eq!(t.track_ms(65 * S), Some(35 * S));
+    t.apply(Action::Stop, 70 * S);
+    assert_eq!(t.track_ms(70 * S), None, "stopped: no track");
+}

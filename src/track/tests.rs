@@ -47,6 +47,7 @@ fn plan(seconds: &[u64], sides: &[usize], in_step: bool) -> Plan {
             })
             .collect(),
         in_step,
+        first: 0,
     }
 }
 
@@ -107,6 +108,7 @@ fn every_built_in_routine_is_heard_on_time_and_fits_in_ten_megabytes() {
                 })
                 .collect(),
             in_step: true,
+            first: 0,
         };
         let wav = plan.wav();
         assert!(wav.len() < 10_000_000, "{}: {} bytes", routine.id, wav.len());
@@ -161,6 +163,7 @@ fn plans(max_steps: usize, max_seconds: u64) -> impl Strategy<Value = Plan> {
                 })
                 .collect(),
             in_step,
+            first: 0,
         })
 }
 
@@ -203,5 +206,54 @@ proptest! {
         for (h, d) in heard.iter().zip(&due) {
             prop_assert!(h.abs_diff(*d) <= 20);
         }
+    }
+}
+
+#[test]
+fn a_routine_started_further_on_is_silent_before_its_first_step() {
+    let whole = plan(&[30, 45, 30], &[2], true);
+    let later = Plan {
+        first: 2,
+        ..whole.clone()
+    };
+    let heard = onsets(samples(&later.wav()));
+    // The third step's chime (on the other side), its ten-seconds-left
+    // cue and the end, on the whole routine's timeline; nothing before.
+    assert_eq!(heard.len(), 3, "{heard:?}");
+    assert!(heard[0].abs_diff(later.start_of(2)) <= 20);
+    assert!(heard[2].abs_diff(later.length_ms()) <= 20);
+    assert_eq!(later.cues()[0].sound, Sound::OtherSide);
+    assert_eq!(later.length_ms(), whole.length_ms());
+}
+
+#[test]
+fn the_anchor_reads_the_clock_off_the_track() {
+    let anchor = Anchor {
+        clock_ms: 100_000,
+        track_ms: 5_000,
+    };
+    assert_eq!(anchor.clock_at(5_000), 100_000);
+    assert_eq!(anchor.clock_at(65_000), 160_000);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    #[test]
+    fn a_track_rendered_in_pieces_is_the_whole_track(plan in plans(8, 60), piece in 1..20_000usize) {
+        let whole = plan.wav();
+        let mut built = plan.header().to_vec();
+        let mut from = 0;
+        let mut buffer = vec![0; piece];
+        while from < plan.samples() {
+            let size = piece.min(plan.samples() - from);
+            let sounding = plan.render(from, &mut buffer[..size]);
+            if !sounding {
+                prop_assert!(buffer[..size].iter().all(|&s| s == 128), "a piece said silent is silent");
+            }
+            built.extend_from_slice(&buffer[..size]);
+            from += size;
+        }
+        prop_assert!(built == whole);
     }
 }

@@ -3,7 +3,7 @@
 //! and the words for a step.
 
 use super::Player;
-use crate::browser::{self, audio, audio::Chime, media_session, speech};
+use crate::browser::{audio, audio::Chime, media_session, speech};
 use crate::content::{content, Routine, RoutineStep};
 use crate::format;
 use crate::route::ZoneKey;
@@ -20,7 +20,7 @@ impl Player {
         let Some(routine) = self.routine.get_untracked() else {
             return;
         };
-        self.now.set(browser::now_ms());
+        self.now.set(self.clock());
         let snapshot = self.snapshot_untracked();
         if !matches!(
             snapshot.status,
@@ -90,7 +90,7 @@ impl Player {
         };
         if sound.speaks() {
             speech::say(words);
-        } else if sound.chimes() {
+        } else if sound.chimes() && !self.on_track() {
             let chime = match cue {
                 crate::timer::Cue::Halfway => Chime::Halfway,
                 crate::timer::Cue::TenLeft => Chime::TenLeft,
@@ -113,7 +113,7 @@ impl Player {
     pub(super) fn schedule_chime(self, snapshot: Snapshot, sound: Sound) {
         let next = self.timer.with_untracked(|t| t.next_change_at());
         match next {
-            Some(at) if sound.chimes() => {
+            Some(at) if sound.chimes() && !self.on_track() => {
                 let last = self.timer.with_untracked(|t| t.steps()).saturating_sub(1);
                 let ends = snapshot.status == Status::Running && snapshot.step == Some(last);
                 // The step that begins at `at`.
@@ -122,7 +122,7 @@ impl Player {
                     (_, step) => step.unwrap_or(0),
                 };
                 let chime = if ends { Chime::Finish } else { self.chime_for(next) };
-                audio::schedule(chime, at, browser::now_ms());
+                audio::schedule(chime, at, self.clock());
             }
             _ => audio::cancel(),
         }
