@@ -26,6 +26,17 @@ impl Language {
         }
     }
 
+    /// The name of its split parts (`split_spanish`, and the text apart
+    /// `split_spanish_apart`; see `split_points`), as the build's scripts
+    /// list them (`tests/languages_listed.rs` checks that they do).
+    pub fn part(self) -> &'static str {
+        match self {
+            Language::English => "english",
+            Language::Spanish => "spanish",
+            Language::German => "german",
+        }
+    }
+
     /// Its name in itself, as a language switcher lists it.
     pub fn own_name(self) -> &'static str {
         match self {
@@ -103,7 +114,18 @@ pub fn on_site(href: &str) -> String {
 /// read as the English file it is a translation of, and the language its
 /// name gives, if any ("index.es.html" is Spanish; "index.html" names none).
 pub fn read_file(last: &str) -> (String, Option<Language>) {
-    let last = if last.is_empty() { "index.html" } else { last };
+    // Only a plain file name is read as one: anything else ("..", "..\\",
+    // "%2e%2e", which an address resolves as a step up out of the app's
+    // folder) is the first page.
+    let plain = !last.starts_with('.')
+        && last
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'));
+    let last = if last.is_empty() || !plain {
+        "index.html"
+    } else {
+        last
+    };
     if let Some((stem, extension)) = last.rsplit_once('.') {
         if let Some((stem, code)) = stem.rsplit_once('.') {
             if let Some(language) = Language::ALL.into_iter().find(|l| l.code() == code) {
@@ -166,6 +188,10 @@ mod tests {
         assert_eq!(own_address("index.html", Language::German), "index.de.html");
         assert_eq!(own_address("safety.html", Language::English), "safety.html");
         assert_eq!(read_file("index.en.html").1, Some(Language::English));
+        // Names an address would resolve out of the folder: the first page.
+        for odd in ["..", "..\\", "%2e%2e", ".%2E", ".hidden.html", "a\\..\\b.html"] {
+            assert_eq!(read_file(odd), ("index.html".into(), None), "{odd}");
+        }
         assert_eq!(href_in("safety.html", Language::English), "safety.html");
     }
 

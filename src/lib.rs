@@ -35,6 +35,7 @@ pub mod state;
 pub mod store;
 pub mod text;
 pub mod timer;
+pub mod track;
 
 /// The layers of `src/`, lowest first, and the modules in each: a module
 /// may use modules of its own layer or lower ones, never higher ones.
@@ -51,6 +52,7 @@ pub const LAYERS: &[(&str, &[&str])] = &[
             "clock",
             "map",
             "timer",
+            "track",
             "settings",
             "own_routine",
             "share",

@@ -36,7 +36,7 @@ fn main() -> ExitCode {
         // The language is chosen once per process (as in the browser), so
         // each other one is written by a process of its own, from the page
         // as Trunk wrote it: before this one writes the English into it.
-        for other in [Language::Spanish, Language::German] {
+        for other in Language::ALL.into_iter().filter(|l| *l != Language::English) {
             let own = std::env::current_exe().and_then(|me| {
                 std::process::Command::new(me)
                     .args([&path, "--language", other.code()])

@@ -1,8 +1,8 @@
 //! Hands busy, phone across the room, in headless Chromium against the
 //! release build: headset and lock-screen buttons (the Media Session API,
 //! faked before the app loads so the test can press them), a buzz at each
-//! step change, the move to the other foot said and shown, and an app
-//! Chromium can install.
+//! step change, the move to the other foot said, shown and chimed in a
+//! chime of its own, and an app Chromium can install.
 
 mod support;
 
@@ -234,6 +234,52 @@ async fn every_move_is_drawn_on_the_panel_and_the_lit_zone_and_is_still_under_re
             .await,
         json!(true),
         "the arrows stay"
+    );
+    browser.assert_clean(&server).await;
+    browser.close().await;
+}
+
+/// Keeps the frequency of every note the page schedules, rounded, in
+/// `window.__notes`.
+const NOTE_LOG: &str = "window.__notes = []; \
+    if (window.AudioContext) { \
+      const create = AudioContext.prototype.createOscillator; \
+      const value = Object.getOwnPropertyDescriptor(AudioParam.prototype, 'value'); \
+      AudioContext.prototype.createOscillator = function () { \
+        const osc = create.call(this); const param = osc.frequency; \
+        Object.defineProperty(param, 'value', { get() { return value.get.call(param); }, \
+          set(v) { window.__notes.push(Math.round(v)); value.set.call(param, v); } }); \
+        return osc; }; }";
+
+#[tokio::test]
+async fn the_move_to_the_other_foot_has_a_chime_of_its_own_and_the_settings_say_what_each_means() {
+    let (server, browser) = support::session_with(DESKTOP, "routine=relax-10", &[NOTE_LOG]).await;
+    browser.wait_for_js(STATUS, json!("idle")).await;
+    let explained = browser.text("[data-testid=chimes-explained]").await.unwrap();
+    assert!(explained.contains("other foot or leg"), "{explained}");
+    browser.start_routine("relax-10").await;
+    browser.press("next").await;
+    browser.wait_for_js(STATUS, json!("running")).await;
+    // Steps on the same foot: two rising notes each.
+    let notes = "return window.__notes.join(' ')";
+    browser
+        .wait_for_js("return window.__notes.length >= 4", json!(true))
+        .await;
+    let heard = browser.js(notes).await;
+    assert!(
+        heard.as_str().unwrap().replace("659 988", "").trim().is_empty(),
+        "only the step's chime: {heard}"
+    );
+    // Step 8 is the first on the right foot: high, low, high.
+    browser.js("window.__notes = []").await;
+    browser
+        .js("document.querySelectorAll('.step-button')[7].click()")
+        .await;
+    browser.wait_for_js(STEP, json!("7")).await;
+    let heard = browser.js(notes).await;
+    assert!(
+        heard.as_str().unwrap().starts_with("988 659 988"),
+        "the other foot's chime: {heard}"
     );
     browser.assert_clean(&server).await;
     browser.close().await;

@@ -7,7 +7,7 @@
 mod language_check;
 mod support;
 
-use language_check::{check, english_in, english_only, go, prefers, LANGUAGES};
+use language_check::{check, english_in, english_only, go, languages, prefers};
 use serde_json::json;
 use support::{DESKTOP, PHONE, STATUS};
 
@@ -25,7 +25,7 @@ const USED: &str = r#"{"version":2,"settings":{"safety_seen":true,"measure":"foo
 #[tokio::test]
 async fn every_page_and_state_is_in_the_readers_language() {
     let mut found = Vec::new();
-    for language in LANGUAGES {
+    for language in languages() {
         let known = english_only(language);
         let (server, browser) = support::session_with(PHONE, "", &[&prefers(language)]).await;
         check(&browser, language, &known, "map", &mut found).await;

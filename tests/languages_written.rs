@@ -9,7 +9,7 @@ mod language_check;
 mod support;
 
 use foot_map::content::{content, Side};
-use language_check::{check, english_in, english_only, go, prefers, LANGUAGES};
+use language_check::{check, english_in, english_only, go, languages, prefers};
 use serde_json::{json, Value};
 use support::{Browser, Server, PHONE};
 
@@ -66,7 +66,7 @@ async fn text_of(browser: &Browser, html: &str, lang: &str) -> String {
 #[tokio::test]
 async fn the_pages_written_for_reading_without_the_app_are_in_the_readers_language() {
     let mut found = Vec::new();
-    for language in LANGUAGES {
+    for language in languages() {
         let known = english_only(language);
         // A first visit, so the app waits for a first tap and the pages stay
         // as the build wrote them.
@@ -175,7 +175,7 @@ async fn data_said_after(browser: &Browser, before: &Value) -> Value {
 #[tokio::test]
 async fn a_reminder_and_the_data_section_speak_the_readers_language() {
     let mut found = Vec::new();
-    for language in LANGUAGES {
+    for language in languages() {
         let known = english_only(language);
         let (_server, browser) =
             support::session_with(PHONE, "", &[&prefers(language), KEEP_DOWNLOADS]).await;

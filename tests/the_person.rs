@@ -4,7 +4,8 @@
 //! a phone the map leaves the screen to the words, the reminder sits under
 //! Start, pausing is announced once in the reader's language, the time left
 //! is said once and shown, focus lands on the summary when the routine
-//! stops, and the rating buttons stay apart and inside their card.
+//! stops, the rating buttons stay apart and inside their card, and an own
+//! routine has its Edit and Share with the reminder under Start.
 
 mod support;
 
@@ -215,5 +216,33 @@ async fn the_rating_buttons_stay_apart_and_inside_their_card_in_each_language_an
             browser.assert_clean(&server).await;
             browser.close().await;
         }
+    }
+}
+
+#[tokio::test]
+async fn an_own_routine_has_edit_share_and_the_reminder_under_start() {
+    for size in [PHONE, DESKTOP] {
+        let (server, browser) = support::session(size, "routine=my-1").await;
+        browser
+            .with_saved(
+                r#"{"version":2,"settings":{"safety_seen":true},"history":[],
+                "routines":[{"id":"my-1","name":"Evening","steps":[{"side":"left","zone":"heel","technique":"knuckle-press","seconds":60}]}]}"#,
+            )
+            .await;
+        browser.wait_for("[data-testid=start]").await;
+        let gaps = browser
+            .js(
+                "const start = document.querySelector('[data-testid=start]').getBoundingClientRect().bottom; \
+                 return ['[data-testid=edit]', '[data-testid=share]', '[data-testid=calendar-reminder] summary'] \
+                   .map(css => Math.round(document.querySelector(css).getBoundingClientRect().top - start))",
+            )
+            .await;
+        for gap in gaps.as_array().unwrap() {
+            let gap = gap.as_f64().unwrap();
+            assert!((0.0..150.0).contains(&gap), "{size:?}: {gaps} px under Start");
+        }
+        assert_eq!(browser.axe_violations().await, Vec::<String>::new());
+        browser.assert_clean(&server).await;
+        browser.close().await;
     }
 }

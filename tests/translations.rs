@@ -12,7 +12,14 @@ use std::path::{Path, PathBuf};
 use toml::Table;
 
 /// The languages beside English, as their folders in `src/content/`.
-const LANGUAGES: [&str; 2] = ["es", "de"];
+/// The languages beside English (from `Language::ALL`).
+fn languages() -> Vec<&'static str> {
+    foot_map::language::Language::ALL
+        .into_iter()
+        .skip(1)
+        .map(|l| l.code())
+        .collect()
+}
 
 fn content_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("src/content")
@@ -36,7 +43,7 @@ fn read(path: &Path) -> Table {
 #[test]
 fn every_language_has_every_file_the_same_but_for_its_text() {
     let mut found = Vec::new();
-    for language in LANGUAGES {
+    for language in languages() {
         for english in english_files() {
             let theirs = content_dir().join(language).join(english.file_name().unwrap());
             let stem = english.file_stem().unwrap().to_string_lossy().to_string();
@@ -50,7 +57,7 @@ fn every_language_has_every_file_the_same_but_for_its_text() {
 
 #[test]
 fn every_language_meets_the_content_rules_in_its_own_words() {
-    for language in LANGUAGES {
+    for language in languages() {
         let mut merged = Table::new();
         for english in english_files() {
             merged.extend(read(

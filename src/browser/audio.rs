@@ -12,27 +12,9 @@ use std::cell::RefCell;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{AudioContext, AudioNode, GainNode, OscillatorNode, OscillatorType};
 
-/// Which chime to play.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Chime {
-    /// A step begins: two soft notes.
-    Step,
-    /// The routine is over: three rising notes.
-    Finish,
-    /// A cue inside a long step: one soft note.
-    Cue,
-}
-
-impl Chime {
-    /// Notes as (frequency in Hz, offset in seconds).
-    fn notes(self) -> &'static [(f32, f64)] {
-        match self {
-            Chime::Step => &[(659.3, 0.0), (987.8, 0.12)],
-            Chime::Finish => &[(523.3, 0.0), (659.3, 0.18), (784.0, 0.36)],
-            Chime::Cue => &[(784.0, 0.0)],
-        }
-    }
-}
+/// Which chime to play: the sounds of a routine's track (`track::Sound`),
+/// so that the page and the track sound alike.
+pub use crate::track::Sound as Chime;
 
 struct Scheduled {
     at_ms: u64,
@@ -129,7 +111,7 @@ pub fn schedule(chime: Chime, at_ms: u64, now_ms: u64) {
         chime
             .notes()
             .iter()
-            .map(|&(freq, offset)| note(ctx, freq, start + offset))
+            .map(|&(freq, offset_ms)| note(ctx, freq, start + offset_ms as f64 / 1000.0))
             .collect()
     });
     if let Some(nodes) = nodes {

@@ -54,19 +54,19 @@ pub fn OwnRoutinePage(id: &'static str) -> impl IntoView {
         .into_any();
     }
     let routine = crate::state::player::keep(own.to_routine());
-    view! {
-        <RoutinePlayer routine />
-        <div class="card-actions own-actions">
-            <button type="button" data-testid="edit" on:click={
-                let own = own.clone();
-                move |_| editor.resume(own.clone())
-            }>
+    // Edit and Share with the reminder, under Start.
+    let actions = move || {
+        let own = own.clone();
+        let edited = own.clone();
+        view! {
+            <button type="button" data-testid="edit" on:click=move |_| editor.resume(edited.clone())>
                 {get(key::OWN_PAGE_EDIT_THIS)}
             </button>
             <ShareButton routine=own />
-        </div>
-    }
-    .into_any()
+        }
+        .into_any()
+    };
+    view! { <RoutinePlayer routine actions /> }.into_any()
 }
 
 /// A routine from a share link: its steps, its zones lit on the map, and

@@ -23,7 +23,13 @@ use leptos::prelude::*;
 
 /// The player for one routine: countdown, instructions, controls, steps.
 #[component]
-pub fn RoutinePlayer(routine: &'static Routine) -> impl IntoView {
+pub fn RoutinePlayer(
+    routine: &'static Routine,
+    /// More controls for this routine (an own routine's Edit and Share),
+    /// shown with the reminder under Start and under the summary.
+    #[prop(optional, into)]
+    actions: Option<ViewFn>,
+) -> impl IntoView {
     let player = expect_context::<Player>();
     // What the person said applies to them leaves out the zones it rules
     // out; the leg check is still asked if the routine as written works
@@ -72,8 +78,10 @@ pub fn RoutinePlayer(routine: &'static Routine) -> impl IntoView {
             <h2 id="routine-title" tabindex="-1" node_ref=heading>{routine.name.clone()}</h2>
             <p class="visually-hidden" aria-live="polite">{move || player.announcement()}</p>
             {move || match status() {
-                Status::Idle => view! { <Intro routine ask_legs left_out=left_out.clone() /> }.into_any(),
-                Status::Finished => view! { <Summary routine /> }.into_any(),
+                Status::Idle => {
+                    view! { <Intro routine ask_legs left_out=left_out.clone() actions=actions.clone() /> }.into_any()
+                }
+                Status::Finished => view! { <Summary routine actions=actions.clone() /> }.into_any(),
                 _ => view! { <Now routine /> }.into_any(),
             }}
             <SoundSettings />
@@ -97,6 +105,8 @@ fn Intro(
     ask_legs: bool,
     /// The steps left out for what the person said applies to them.
     left_out: Vec<(RoutineStep, &'static Caution)>,
+    /// More controls for this routine, beside the reminder.
+    actions: Option<ViewFn>,
 ) -> impl IntoView {
     let player = expect_context::<Player>();
     // Changes once at most: other settings changing leave the button alone.
@@ -181,8 +191,8 @@ fn Intro(
                     .into_any()
             }
         }}
-        // Beside Start: a reminder is wanted when choosing a routine.
-        <CalendarReminder routine />
+        // Under Start: a reminder is wanted when choosing a routine.
+        <StartActions routine actions />
         <p class="small keys-hint">
             {fill(key::PLAYER_KEYS_HINT, &[("seconds", &(crate::state::player::GET_READY_MS / 1000))])}
         </p>
@@ -431,9 +441,20 @@ fn Controls(
     }
 }
 
+/// The reminder and any more controls for `routine`, in a row.
+#[component]
+fn StartActions(routine: &'static Routine, actions: Option<ViewFn>) -> impl IntoView {
+    view! {
+        <div class="start-actions">
+            {actions.map(|a| a.run())}
+            <CalendarReminder routine />
+        </div>
+    }
+}
+
 /// At the end: what was done.
 #[component]
-fn Summary(routine: &'static Routine) -> impl IntoView {
+fn Summary(routine: &'static Routine, actions: Option<ViewFn>) -> impl IntoView {
     let player = expect_context::<Player>();
     let nav = expect_context::<Nav>();
     let summary = player.summary();
@@ -486,7 +507,7 @@ fn Summary(routine: &'static Routine) -> impl IntoView {
                 </button>
             </div>
             // And after it, when a routine has just done some good.
-            <CalendarReminder routine />
+            <StartActions routine actions />
             <p class="small">
                 <a href="#history">{get(key::PLAYER_PRACTICE_LINK)}</a>
             </p>

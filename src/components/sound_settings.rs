@@ -31,6 +31,8 @@ pub fn SoundSettings() -> impl IntoView {
                     })
                     .collect_any()}
             </div>
+            // What each chime means, for someone listening, not looking.
+            <p class="small" data-testid="chimes-explained">{get(key::SOUND_CHIMES_EXPLAINED)}</p>
             {move || {
                 player
                     .abilities()

@@ -356,7 +356,11 @@ impl Player {
             } else if sound.chimes() {
                 let finished = after.status == Status::Finished && !self.summary().early;
                 if after.status == Status::Running || finished {
-                    audio::play(if finished { Chime::Finish } else { Chime::Step }, now);
+                    let chime = match (finished, after.step) {
+                        (true, _) => Chime::Finish,
+                        (false, step) => self.chime_for(step.unwrap_or(0)),
+                    };
+                    audio::play(chime, now);
                 }
             }
         }

@@ -14,8 +14,8 @@ pub struct Entry {
     pub forms: Forms,
 }
 
-/// A plain text, or the two plural forms (English, Spanish and German
-/// all use the singular for exactly one and the plural otherwise).
+/// A plain text, or the two plural forms (which counts take "one" is the
+/// language's switch `grammar.plural`; see `text::singular`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Forms {
     Plain(String),

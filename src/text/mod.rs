@@ -86,10 +86,23 @@ pub fn fill(key: Key, values: &[(&str, &dyn Display)]) -> String {
     fill_in(get(key), values)
 }
 
+/// Whether `count` takes a plural's "one" form under `rule`, the
+/// language's switch `grammar.plural`: CLDR's rules for whole numbers, for
+/// the languages Foot Map speaks or is being translated into. "zero-one":
+/// 0 and 1 (French, Brazilian Portuguese); "one", and any other value:
+/// exactly 1 (English, Spanish, German). (CLDR's "many" form of French,
+/// Spanish and Portuguese is for millions, which no count here reaches.)
+pub fn singular(rule: &str, count: u64) -> bool {
+    match rule {
+        "zero-one" => count <= 1,
+        _ => count == 1,
+    }
+}
+
 /// A plural's form for `count`, with `{count}` and any other placeholders
-/// filled in. English, Spanish and German use the singular for exactly one.
+/// filled in, by the language's rule (see [`singular`]).
 pub fn count(plural: Plural, count: u64, values: &[(&str, &dyn Display)]) -> String {
-    let form = if count == 1 {
+    let form = if singular(get(key::GRAMMAR_PLURAL), count) {
         at(plural.index, plural.one)
     } else {
         at(plural.index + 1, plural.other)
@@ -185,6 +198,42 @@ fn fill_in(text: &str, values: &[(&str, &dyn Display)]) -> String {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// CLDR's examples for whole numbers (plurals.xml, cardinal rules):
+    /// the counts listed under "one", and some under "other".
+    #[test]
+    fn counts_take_the_form_cldr_gives_each_language() {
+        // English, Spanish, German: one: 1.
+        assert!(singular("one", 1));
+        for n in [0, 2, 3, 16, 100, 1000, 10000, 100000] {
+            assert!(!singular("one", n), "{n}");
+        }
+        // French, Brazilian Portuguese: one: 0, 1.
+        for n in [0, 1] {
+            assert!(singular("zero-one", n));
+        }
+        for n in [2, 3, 17, 100, 1000, 10000, 100000] {
+            assert!(!singular("zero-one", n), "{n}");
+        }
+        // A switch a translator mistyped falls back to "one".
+        assert!(singular("none-such", 1) && !singular("none-such", 0));
+    }
+
+    #[test]
+    fn every_language_names_a_known_plural_rule() {
+        for (language, text) in [
+            ("en", include_str!("en.toml")),
+            ("es", include_str!("es.toml")),
+            ("de", include_str!("de.toml")),
+        ] {
+            let table: toml::Table = toml::from_str(text).unwrap();
+            let rule = table["grammar"]["plural"].as_str();
+            assert!(
+                matches!(rule, Some("one" | "zero-one")),
+                "{language}: grammar.plural is {rule:?}"
+            );
+        }
+    }
 
     #[test]
     fn a_text_is_cut_at_its_placeholders() {

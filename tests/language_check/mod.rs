@@ -8,8 +8,15 @@ use serde_json::json;
 use std::collections::BTreeSet;
 use std::path::Path;
 
-/// The languages beside English, as the browser names them.
-pub const LANGUAGES: [&str; 2] = ["es", "de"];
+/// The languages beside English, as the browser names them (from
+/// `Language::ALL`, English first).
+pub fn languages() -> Vec<&'static str> {
+    foot_map::language::Language::ALL
+        .into_iter()
+        .skip(1)
+        .map(|l| l.code())
+        .collect()
+}
 
 /// Before the page's own scripts: the browser prefers `tag`, and each
 /// spoken cue is kept with the language it asked for (headless Chromium

@@ -91,9 +91,22 @@ impl Player {
         if sound.speaks() {
             speech::say(words);
         } else if sound.chimes() {
-            audio::play(Chime::Cue, self.now.get_untracked());
+            let chime = match cue {
+                crate::timer::Cue::Halfway => Chime::Halfway,
+                crate::timer::Cue::TenLeft => Chime::TenLeft,
+            };
+            audio::play(chime, self.now.get_untracked());
         }
         self.announcement.set(words.into());
+    }
+
+    /// The chime for step `i` beginning: another one where it is on the
+    /// other foot or leg, so a listener knows to change.
+    pub(super) fn chime_for(self, i: usize) -> Chime {
+        match self.routine.get_untracked() {
+            Some(routine) if side_switch_at(routine, i).is_some() => Chime::OtherSide,
+            _ => Chime::Step,
+        }
     }
 
     /// Schedules the chime for the next boundary the clock will reach.
@@ -103,11 +116,13 @@ impl Player {
             Some(at) if sound.chimes() => {
                 let last = self.timer.with_untracked(|t| t.steps()).saturating_sub(1);
                 let ends = snapshot.status == Status::Running && snapshot.step == Some(last);
-                audio::schedule(
-                    if ends { Chime::Finish } else { Chime::Step },
-                    at,
-                    browser::now_ms(),
-                );
+                // The step that begins at `at`.
+                let next = match (snapshot.status, snapshot.step) {
+                    (Status::Running, Some(i)) => i + 1,
+                    (_, step) => step.unwrap_or(0),
+                };
+                let chime = if ends { Chime::Finish } else { self.chime_for(next) };
+                audio::schedule(chime, at, browser::now_ms());
             }
             _ => audio::cancel(),
         }
