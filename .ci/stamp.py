@@ -63,7 +63,7 @@ html, scripts = protect(dist / "index.html")
 later = sorted(p.name for p in dist.glob("__wasm_split-*.js"))
 # The languages other than English, by the code in their pages' names and
 # the name of their split parts (src/split_points.rs).
-parts = {"es": "spanish", "de": "german"}
+parts = {"es": "spanish", "de": "german", "fr": "french", "pt": "portuguese"}
 # Not another language's words and content: a reader downloads only their
 # own, and the app fetches those for offline use.
 other_language = re.compile(r"^split_(%s)" % "|".join(parts.values()))

@@ -9,12 +9,21 @@ pub enum Language {
     English,
     Spanish,
     German,
+    French,
+    /// Brazilian Portuguese (read by every reader of Portuguese).
+    Portuguese,
 }
 
 impl Language {
     /// Every language, English first (the one the others are checked
     /// against).
-    pub const ALL: [Language; 3] = [Language::English, Language::Spanish, Language::German];
+    pub const ALL: [Language; 5] = [
+        Language::English,
+        Language::Spanish,
+        Language::German,
+        Language::French,
+        Language::Portuguese,
+    ];
 
     /// Its BCP 47 code, as in `lang` attributes and the content folders
     /// (`src/content/es/`).
@@ -23,6 +32,8 @@ impl Language {
             Language::English => "en",
             Language::Spanish => "es",
             Language::German => "de",
+            Language::French => "fr",
+            Language::Portuguese => "pt",
         }
     }
 
@@ -34,6 +45,8 @@ impl Language {
             Language::English => "english",
             Language::Spanish => "spanish",
             Language::German => "german",
+            Language::French => "french",
+            Language::Portuguese => "portuguese",
         }
     }
 
@@ -43,6 +56,8 @@ impl Language {
             Language::English => "English",
             Language::Spanish => "Español",
             Language::German => "Deutsch",
+            Language::French => "Français",
+            Language::Portuguese => "Português",
         }
     }
 
@@ -208,7 +223,7 @@ mod tests {
         );
         assert_eq!(read_file("safety.html"), ("safety.html".into(), None));
         assert_eq!(read_file("my.page.html"), ("my.page.html".into(), None));
-        assert_eq!(read_file("index.fr.html"), ("index.fr.html".into(), None));
+        assert_eq!(read_file("index.it.html"), ("index.it.html".into(), None));
         for language in Language::ALL.into_iter().skip(1) {
             assert_eq!(
                 read_file(&file_in("evidence.html", language)),
@@ -224,7 +239,10 @@ mod tests {
         assert_eq!(Language::from_tag("DE-at"), Some(Language::German));
         assert_eq!(Language::from_tag("de_CH"), Some(Language::German));
         assert_eq!(Language::from_tag(" en-GB "), Some(Language::English));
-        assert_eq!(Language::from_tag("fr-FR"), None);
+        assert_eq!(Language::from_tag("fr-FR"), Some(Language::French));
+        assert_eq!(Language::from_tag("pt-BR"), Some(Language::Portuguese));
+        assert_eq!(Language::from_tag("pt-PT"), Some(Language::Portuguese));
+        assert_eq!(Language::from_tag("it-IT"), None);
         // A language whose code merely starts like one spoken here.
         assert_eq!(Language::from_tag("est"), None);
         assert_eq!(Language::from_tag(""), None);
@@ -232,13 +250,14 @@ mod tests {
 
     #[test]
     fn a_reader_gets_their_choice_else_their_first_spoken_preference_else_english() {
-        let german_swiss = ["fr-CH", "de-CH", "en"];
+        let german_swiss = ["rm-CH", "de-CH", "en"];
         assert_eq!(Language::for_reader(None, german_swiss), Language::German);
         assert_eq!(
             Language::for_reader(Some(Language::Spanish), german_swiss),
             Language::Spanish
         );
-        assert_eq!(Language::for_reader(None, ["ja", "fr"]), Language::English);
+        assert_eq!(Language::for_reader(None, ["ja", "it"]), Language::English);
+        assert_eq!(Language::for_reader(None, ["ja", "fr"]), Language::French);
         assert_eq!(Language::for_reader(None, []), Language::English);
     }
 

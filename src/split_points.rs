@@ -204,6 +204,50 @@ fn german_apart() -> Result<(&'static str, &'static [u8]), NotDownloaded> {
     ))
 }
 
+#[cfg_attr(
+    foot_map_split,
+    leptos::wasm_split::wasm_split(french, wasm_split_path = ::leptos::wasm_split, fallible, preload(load_french))
+)]
+fn french() -> Result<(&'static str, &'static [u8]), NotDownloaded> {
+    Ok((
+        include_str!(concat!(env!("OUT_DIR"), "/text-fr.txt")),
+        include_bytes!(concat!(env!("OUT_DIR"), "/content-fr.postcard")),
+    ))
+}
+
+#[cfg_attr(
+    foot_map_split,
+    leptos::wasm_split::wasm_split(french_apart, wasm_split_path = ::leptos::wasm_split, fallible, preload(load_french_apart))
+)]
+fn french_apart() -> Result<(&'static str, &'static [u8]), NotDownloaded> {
+    Ok((
+        include_str!(concat!(env!("OUT_DIR"), "/text-later-fr.txt")),
+        include_bytes!(concat!(env!("OUT_DIR"), "/apart-fr.postcard")),
+    ))
+}
+
+#[cfg_attr(
+    foot_map_split,
+    leptos::wasm_split::wasm_split(portuguese, wasm_split_path = ::leptos::wasm_split, fallible, preload(load_portuguese))
+)]
+fn portuguese() -> Result<(&'static str, &'static [u8]), NotDownloaded> {
+    Ok((
+        include_str!(concat!(env!("OUT_DIR"), "/text-pt.txt")),
+        include_bytes!(concat!(env!("OUT_DIR"), "/content-pt.postcard")),
+    ))
+}
+
+#[cfg_attr(
+    foot_map_split,
+    leptos::wasm_split::wasm_split(portuguese_apart, wasm_split_path = ::leptos::wasm_split, fallible, preload(load_portuguese_apart))
+)]
+fn portuguese_apart() -> Result<(&'static str, &'static [u8]), NotDownloaded> {
+    Ok((
+        include_str!(concat!(env!("OUT_DIR"), "/text-later-pt.txt")),
+        include_bytes!(concat!(env!("OUT_DIR"), "/apart-pt.postcard")),
+    ))
+}
+
 /// Fetches `language`'s words and content and reads them from now on.
 /// Call once, before anything is drawn or the content read.
 pub async fn use_language(language: Language) -> Result<(), NotDownloaded> {
@@ -218,6 +262,8 @@ pub async fn use_language(language: Language) -> Result<(), NotDownloaded> {
         }
         Language::Spanish => split_await!(spanish())?,
         Language::German => split_await!(german())?,
+        Language::French => split_await!(french())?,
+        Language::Portuguese => split_await!(portuguese())?,
     };
     if !crate::text::use_packed(texts) {
         return Err(NotDownloaded);
@@ -234,6 +280,8 @@ pub async fn load_apart() -> Result<(), NotDownloaded> {
         Language::English => return Ok(()),
         Language::Spanish => split_await!(spanish_apart())?,
         Language::German => split_await!(german_apart())?,
+        Language::French => split_await!(french_apart())?,
+        Language::Portuguese => split_await!(portuguese_apart())?,
     };
     crate::content::use_apart(apart);
     // (Given once; a page part loaded later finds them given already.)

@@ -32,6 +32,8 @@ fn numb(language: Language) -> &'static str {
         Language::English => "numb",
         Language::Spanish => "sensibilidad",
         Language::German => "taub",
+        Language::French => "engourdis",
+        Language::Portuguese => "dormência",
     }
 }
 
@@ -214,6 +216,8 @@ async fn numb_feet_said_once_turn_firm_pressure_light_in_the_details_and_the_rou
             Language::English => "Light pressure",
             Language::Spanish => "Presión suave",
             Language::German => "Leichter Druck",
+            Language::French => "Pression légère",
+            Language::Portuguese => "Pressão leve",
         };
         assert!(
             technique.contains(light),
