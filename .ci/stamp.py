@@ -61,25 +61,26 @@ html, scripts = protect(dist / "index.html")
 # The code of pages opened later (.ci/split): named by no page, so the
 # service worker is told of it, and caches it with the rest for offline use.
 later = sorted(p.name for p in dist.glob("__wasm_split-*.js"))
-# The languages other than English, by the code in their pages' names and
-# the name of their split parts (src/split_points.rs).
-parts = {"es": "spanish", "de": "german", "fr": "french", "pt": "portuguese"}
-# Not another language's words and content: a reader downloads only their
-# own, and the app fetches those for offline use.
-other_language = re.compile(r"^split_(%s)" % "|".join(parts.values()))
+# Each language's words and content are split parts named by its code
+# (`split_lang_es`, `split_lang_es_apart`: `Language::part`), so the
+# languages are read off the built files, never listed here. Not another
+# language's words and content: a reader downloads only their own, and the
+# app fetches those for offline use.
+language_part = re.compile(r"^split_lang_([a-z]{2,3})(_apart)?-")
 later += sorted(
-    p.name for p in dist.glob("*.wasm") if p.name not in html and not other_language.match(p.name)
+    p.name for p in dist.glob("*.wasm") if p.name not in html and not language_part.match(p.name)
 )
 # Each other language's parts, by its code: the worker keeps those of the
 # languages of the pages open when it installs (a reader's first visit
 # fetched them before there was a worker to keep them).
-own = {
-    code: sorted(p.name for p in dist.glob(f"split_{name}*.wasm"))
-    for code, name in parts.items()
-}
-for code, files in own.items():
-    if not files:
-        sys.exit(f"no split_{parts[code]}*.wasm in {dist}: is the language still split?")
+own = {}
+for p in sorted(dist.glob("split_lang_*.wasm")):
+    code = language_part.match(p.name).group(1)
+    if code != "en":
+        own.setdefault(code, []).append(p.name)
+for code in sorted(own):
+    if not (dist / f"index.{code}.html").exists():
+        sys.exit(f"{dist} has split_lang_{code} parts but no index.{code}.html")
 version = "v-" + hashlib.sha256(
     (html + " ".join(later) + json.dumps(own, sort_keys=True)).encode("utf-8")
 ).hexdigest()[:16]

@@ -37,17 +37,12 @@ impl Language {
         }
     }
 
-    /// The name of its split parts (`split_spanish`, and the text apart
-    /// `split_spanish_apart`; see `split_points`), as the build's scripts
-    /// list them (`tests/languages_listed.rs` checks that they do).
-    pub fn part(self) -> &'static str {
-        match self {
-            Language::English => "english",
-            Language::Spanish => "spanish",
-            Language::German => "german",
-            Language::French => "french",
-            Language::Portuguese => "portuguese",
-        }
+    /// The name of its split parts: `lang_es`, and the text apart
+    /// `lang_es_apart` (see `split_points`). The build's scripts find each
+    /// language's parts by this name in the built files, so they list no
+    /// languages of their own.
+    pub fn part(self) -> String {
+        format!("lang_{}", self.code())
     }
 
     /// Its name in itself, as a language switcher lists it.

@@ -151,9 +151,9 @@ fn practice_part(owner: Owner, nav: Navigation) -> Result<Live, NotDownloaded> {
 
 #[cfg_attr(
     foot_map_split,
-    leptos::wasm_split::wasm_split(english, wasm_split_path = ::leptos::wasm_split, fallible, preload(load_english))
+    leptos::wasm_split::wasm_split(lang_en, wasm_split_path = ::leptos::wasm_split, fallible, preload(load_lang_en))
 )]
-fn english() -> Result<(&'static str, &'static [u8]), NotDownloaded> {
+fn lang_en() -> Result<(&'static str, &'static [u8]), NotDownloaded> {
     Ok((
         include_str!(concat!(env!("OUT_DIR"), "/text-en.txt")),
         include_bytes!(concat!(env!("OUT_DIR"), "/content.postcard")),
@@ -162,9 +162,9 @@ fn english() -> Result<(&'static str, &'static [u8]), NotDownloaded> {
 
 #[cfg_attr(
     foot_map_split,
-    leptos::wasm_split::wasm_split(spanish, wasm_split_path = ::leptos::wasm_split, fallible, preload(load_spanish))
+    leptos::wasm_split::wasm_split(lang_es, wasm_split_path = ::leptos::wasm_split, fallible, preload(load_lang_es))
 )]
-fn spanish() -> Result<(&'static str, &'static [u8]), NotDownloaded> {
+fn lang_es() -> Result<(&'static str, &'static [u8]), NotDownloaded> {
     Ok((
         include_str!(concat!(env!("OUT_DIR"), "/text-es.txt")),
         include_bytes!(concat!(env!("OUT_DIR"), "/content-es.postcard")),
@@ -173,9 +173,9 @@ fn spanish() -> Result<(&'static str, &'static [u8]), NotDownloaded> {
 
 #[cfg_attr(
     foot_map_split,
-    leptos::wasm_split::wasm_split(spanish_apart, wasm_split_path = ::leptos::wasm_split, fallible, preload(load_spanish_apart))
+    leptos::wasm_split::wasm_split(lang_es_apart, wasm_split_path = ::leptos::wasm_split, fallible, preload(load_lang_es_apart))
 )]
-fn spanish_apart() -> Result<(&'static str, &'static [u8]), NotDownloaded> {
+fn lang_es_apart() -> Result<(&'static str, &'static [u8]), NotDownloaded> {
     Ok((
         include_str!(concat!(env!("OUT_DIR"), "/text-later-es.txt")),
         include_bytes!(concat!(env!("OUT_DIR"), "/apart-es.postcard")),
@@ -184,9 +184,9 @@ fn spanish_apart() -> Result<(&'static str, &'static [u8]), NotDownloaded> {
 
 #[cfg_attr(
     foot_map_split,
-    leptos::wasm_split::wasm_split(german, wasm_split_path = ::leptos::wasm_split, fallible, preload(load_german))
+    leptos::wasm_split::wasm_split(lang_de, wasm_split_path = ::leptos::wasm_split, fallible, preload(load_lang_de))
 )]
-fn german() -> Result<(&'static str, &'static [u8]), NotDownloaded> {
+fn lang_de() -> Result<(&'static str, &'static [u8]), NotDownloaded> {
     Ok((
         include_str!(concat!(env!("OUT_DIR"), "/text-de.txt")),
         include_bytes!(concat!(env!("OUT_DIR"), "/content-de.postcard")),
@@ -195,9 +195,9 @@ fn german() -> Result<(&'static str, &'static [u8]), NotDownloaded> {
 
 #[cfg_attr(
     foot_map_split,
-    leptos::wasm_split::wasm_split(german_apart, wasm_split_path = ::leptos::wasm_split, fallible, preload(load_german_apart))
+    leptos::wasm_split::wasm_split(lang_de_apart, wasm_split_path = ::leptos::wasm_split, fallible, preload(load_lang_de_apart))
 )]
-fn german_apart() -> Result<(&'static str, &'static [u8]), NotDownloaded> {
+fn lang_de_apart() -> Result<(&'static str, &'static [u8]), NotDownloaded> {
     Ok((
         include_str!(concat!(env!("OUT_DIR"), "/text-later-de.txt")),
         include_bytes!(concat!(env!("OUT_DIR"), "/apart-de.postcard")),
@@ -206,9 +206,9 @@ fn german_apart() -> Result<(&'static str, &'static [u8]), NotDownloaded> {
 
 #[cfg_attr(
     foot_map_split,
-    leptos::wasm_split::wasm_split(french, wasm_split_path = ::leptos::wasm_split, fallible, preload(load_french))
+    leptos::wasm_split::wasm_split(lang_fr, wasm_split_path = ::leptos::wasm_split, fallible, preload(load_lang_fr))
 )]
-fn french() -> Result<(&'static str, &'static [u8]), NotDownloaded> {
+fn lang_fr() -> Result<(&'static str, &'static [u8]), NotDownloaded> {
     Ok((
         include_str!(concat!(env!("OUT_DIR"), "/text-fr.txt")),
         include_bytes!(concat!(env!("OUT_DIR"), "/content-fr.postcard")),
@@ -217,9 +217,9 @@ fn french() -> Result<(&'static str, &'static [u8]), NotDownloaded> {
 
 #[cfg_attr(
     foot_map_split,
-    leptos::wasm_split::wasm_split(french_apart, wasm_split_path = ::leptos::wasm_split, fallible, preload(load_french_apart))
+    leptos::wasm_split::wasm_split(lang_fr_apart, wasm_split_path = ::leptos::wasm_split, fallible, preload(load_lang_fr_apart))
 )]
-fn french_apart() -> Result<(&'static str, &'static [u8]), NotDownloaded> {
+fn lang_fr_apart() -> Result<(&'static str, &'static [u8]), NotDownloaded> {
     Ok((
         include_str!(concat!(env!("OUT_DIR"), "/text-later-fr.txt")),
         include_bytes!(concat!(env!("OUT_DIR"), "/apart-fr.postcard")),
@@ -228,9 +228,9 @@ fn french_apart() -> Result<(&'static str, &'static [u8]), NotDownloaded> {
 
 #[cfg_attr(
     foot_map_split,
-    leptos::wasm_split::wasm_split(portuguese, wasm_split_path = ::leptos::wasm_split, fallible, preload(load_portuguese))
+    leptos::wasm_split::wasm_split(lang_pt, wasm_split_path = ::leptos::wasm_split, fallible, preload(load_lang_pt))
 )]
-fn portuguese() -> Result<(&'static str, &'static [u8]), NotDownloaded> {
+fn lang_pt() -> Result<(&'static str, &'static [u8]), NotDownloaded> {
     Ok((
         include_str!(concat!(env!("OUT_DIR"), "/text-pt.txt")),
         include_bytes!(concat!(env!("OUT_DIR"), "/content-pt.postcard")),
@@ -239,9 +239,9 @@ fn portuguese() -> Result<(&'static str, &'static [u8]), NotDownloaded> {
 
 #[cfg_attr(
     foot_map_split,
-    leptos::wasm_split::wasm_split(portuguese_apart, wasm_split_path = ::leptos::wasm_split, fallible, preload(load_portuguese_apart))
+    leptos::wasm_split::wasm_split(lang_pt_apart, wasm_split_path = ::leptos::wasm_split, fallible, preload(load_lang_pt_apart))
 )]
-fn portuguese_apart() -> Result<(&'static str, &'static [u8]), NotDownloaded> {
+fn lang_pt_apart() -> Result<(&'static str, &'static [u8]), NotDownloaded> {
     Ok((
         include_str!(concat!(env!("OUT_DIR"), "/text-later-pt.txt")),
         include_bytes!(concat!(env!("OUT_DIR"), "/apart-pt.postcard")),
@@ -253,17 +253,17 @@ fn portuguese_apart() -> Result<(&'static str, &'static [u8]), NotDownloaded> {
 pub async fn use_language(language: Language) -> Result<(), NotDownloaded> {
     let (texts, packed) = match language {
         Language::English => {
-            let (texts, packed) = split_await!(english())?;
+            let (texts, packed) = split_await!(lang_en())?;
             if !crate::text::use_packed(texts) {
                 return Err(NotDownloaded);
             }
             crate::content::use_english(packed);
             return Ok(());
         }
-        Language::Spanish => split_await!(spanish())?,
-        Language::German => split_await!(german())?,
-        Language::French => split_await!(french())?,
-        Language::Portuguese => split_await!(portuguese())?,
+        Language::Spanish => split_await!(lang_es())?,
+        Language::German => split_await!(lang_de())?,
+        Language::French => split_await!(lang_fr())?,
+        Language::Portuguese => split_await!(lang_pt())?,
     };
     if !crate::text::use_packed(texts) {
         return Err(NotDownloaded);
@@ -278,10 +278,10 @@ pub async fn use_language(language: Language) -> Result<(), NotDownloaded> {
 pub async fn load_apart() -> Result<(), NotDownloaded> {
     let (texts, apart) = match Language::in_use() {
         Language::English => return Ok(()),
-        Language::Spanish => split_await!(spanish_apart())?,
-        Language::German => split_await!(german_apart())?,
-        Language::French => split_await!(french_apart())?,
-        Language::Portuguese => split_await!(portuguese_apart())?,
+        Language::Spanish => split_await!(lang_es_apart())?,
+        Language::German => split_await!(lang_de_apart())?,
+        Language::French => split_await!(lang_fr_apart())?,
+        Language::Portuguese => split_await!(lang_pt_apart())?,
     };
     crate::content::use_apart(apart);
     // (Given once; a page part loaded later finds them given already.)

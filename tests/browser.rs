@@ -401,7 +401,7 @@ fn the_text_of_other_pages_travels_with_their_code_not_the_first_download() {
         if name.ends_with("_bg.wasm") {
             main.extend(std::fs::read(dist.join(&name)).unwrap());
         } else if name.ends_with(".wasm") {
-            if name.starts_with("split_english") {
+            if name.starts_with("split_lang_en") {
                 english.extend(std::fs::read(dist.join(&name)).unwrap());
             }
             later.extend(std::fs::read(dist.join(&name)).unwrap());
@@ -448,9 +448,9 @@ async fn the_map_starts_without_the_code_or_styles_of_other_pages_which_come_whe
     let before = browser.js(fetched).await.to_string();
     assert!(before.contains("_bg.wasm"), "the app's code: {before}");
     // Its words and content in the reader's language, and nothing else.
-    assert!(before.contains("split_english"), "the English words: {before}");
+    assert!(before.contains("split_lang_en"), "the English words: {before}");
     assert!(
-        !before.replace("split_english", "").contains("split_"),
+        !before.replace("split_lang_en", "").contains("split_"),
         "the map fetched the code of pages not opened: {before}"
     );
     assert!(

@@ -1,9 +1,11 @@
 //! The languages are listed once, in `Language::ALL` (`src/language.rs`):
-//! the pre-render and the tests read that list, and every list kept by hand
-//! where Rust cannot reach (the build's scripts, the redirect in
-//! `index.html`, the split points, the words and content files) must name
-//! exactly its languages. Adding a language fails here, naming each file
-//! still without it.
+//! the pre-render, the tests and the build's scripts read that list or
+//! what the build made of it (each language's words and content are the
+//! split parts `split_lang_<code>`, found by that name in the built files;
+//! the redirect in `index.html` gets its languages from the pre-render).
+//! What Rust's split points need by name, and the translation files, must
+//! name exactly its languages. Adding a language fails here, naming each
+//! place still without it.
 
 use foot_map::language::Language;
 use std::path::{Path, PathBuf};
@@ -28,10 +30,7 @@ fn english_comes_first() {
 }
 
 #[test]
-fn every_hand_kept_list_names_every_language() {
-    let stamp = read(".ci/stamp.py");
-    let first_visit = read(".ci/first-visit");
-    let index = read("index.html");
+fn every_language_has_its_split_points_and_its_files() {
     let split_points = read("src/split_points.rs");
     let mut missing = Vec::new();
     let mut expect = |found: bool, what: String| {
@@ -41,11 +40,6 @@ fn every_hand_kept_list_names_every_language() {
     };
     for language in Language::ALL {
         let (code, part) = (language.code(), language.part());
-        expect(
-            first_visit.contains(&format!("{code}:split_{part}"))
-                && first_visit.contains(&format!("*split_{part}*")),
-            format!(".ci/first-visit: {code}:split_{part} and *split_{part}*"),
-        );
         expect(
             split_points.contains(&format!("wasm_split({part},")),
             format!("src/split_points.rs: a split point `{part}`"),
@@ -58,14 +52,6 @@ fn every_hand_kept_list_names_every_language() {
     for language in others() {
         let (code, part) = (language.code(), language.part());
         expect(
-            stamp.contains(&format!("\"{code}\": \"{part}\"")),
-            format!(".ci/stamp.py: \"{code}\": \"{part}\" in `parts`"),
-        );
-        expect(
-            index.contains(&format!("code === \"{code}\"")),
-            format!("index.html: code === \"{code}\" in the redirect"),
-        );
-        expect(
             split_points.contains(&format!("wasm_split({part}_apart,")),
             format!("src/split_points.rs: a split point `{part}_apart`"),
         );
@@ -76,42 +62,47 @@ fn every_hand_kept_list_names_every_language() {
     }
     assert!(
         missing.is_empty(),
-        "lists without a language:\n{}",
+        "without a language:\n{}",
         missing.join("\n")
     );
 }
 
 #[test]
-fn no_hand_kept_list_names_a_language_not_spoken() {
-    let index = read("index.html");
-    let redirect: Vec<&str> = index
-        .split("code === \"")
-        .skip(1)
-        .filter_map(|rest| rest.split('"').next())
-        .collect();
-    let all: Vec<&str> = Language::ALL.into_iter().map(Language::code).collect();
-    assert_eq!(redirect, all, "index.html's redirect (English stays)");
-    let spoken = &all[1..];
-    let stamp = read(".ci/stamp.py");
-    let line = stamp
-        .lines()
-        .find(|l| l.starts_with("parts = {"))
-        .expect(".ci/stamp.py lists `parts`");
-    assert_eq!(line.matches(':').count(), spoken.len(), ".ci/stamp.py: {line}");
-    let first_visit = read(".ci/first-visit");
-    let line = first_visit
-        .lines()
-        .find(|l| l.starts_with("for language in "))
-        .expect(".ci/first-visit loops over the languages");
+fn nothing_names_a_language_not_spoken() {
+    let split_points = read("src/split_points.rs");
+    let parts = split_points.matches("wasm_split(lang_").count();
     assert_eq!(
-        line.matches(":split_").count(),
-        Language::ALL.len(),
-        ".ci/first-visit: {line}"
+        parts,
+        Language::ALL.len() * 2 - 1,
+        "src/split_points.rs: a part per language and one apart for each but English"
     );
-    let texts = std::fs::read_dir(at("src/text"))
-        .unwrap()
-        .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter(|name| name.ends_with(".toml"))
-        .count();
+    let count = |dir: &str, keep: fn(&std::fs::DirEntry) -> bool| {
+        std::fs::read_dir(at(dir)).unwrap().filter_map(|e| e.ok()).filter(keep).count()
+    };
+    let texts = count("src/text", |e| e.file_name().to_string_lossy().ends_with(".toml"));
     assert_eq!(texts, Language::ALL.len(), "src/text/*.toml");
+    let contents = count("src/content", |e| e.path().is_dir());
+    assert_eq!(contents, Language::ALL.len() - 1, "src/content/*/");
+}
+
+#[test]
+fn the_build_s_scripts_and_the_redirect_keep_no_list_of_their_own() {
+    let index = read("index.html");
+    assert_eq!(
+        index.matches("var spoken = [];").count(),
+        1,
+        "index.html's redirect leaves its languages to the pre-render"
+    );
+    for file in [".ci/stamp.py", ".ci/first-visit", ".ci/bench", "index.html"] {
+        let text = read(file);
+        for language in others() {
+            let code = language.code();
+            for listed in [format!("\"{code}\""), format!("split_lang_{code}")] {
+                assert!(!text.contains(&listed), "{file} names {listed}");
+            }
+        }
+        for name in ["spanish", "german", "french", "portuguese"] {
+            assert!(!text.to_lowercase().contains(name), "{file} names {name}");
+        }
+    }
 }

@@ -48,6 +48,8 @@ pub fn in_language(page: &str, file: &str, language: Language) -> Option<String>
         }
         page = page.replace("manifest.webmanifest", &file_in("manifest.webmanifest", language));
         page = without_redirect(&page)?;
+    } else {
+        page = with_languages(&page);
     }
     let start = page.find("<noscript>")? + "<noscript>".len();
     let end = start + page[start..].find("</noscript>")?;
@@ -69,6 +71,22 @@ pub fn in_language(page: &str, file: &str, language: Language) -> Option<String>
     let head = page.find("</head>")?;
     page.insert_str(head, &alternates);
     Some(page)
+}
+
+/// `page` with the languages beside English written into the script that
+/// sends a reader on to their language (`var spoken = [];`): the one list
+/// is `Language::ALL`. A page without that list is left as it is.
+pub fn with_languages(page: &str) -> String {
+    let codes: Vec<String> = Language::ALL
+        .into_iter()
+        .skip(1)
+        .map(|l| format!("\"{}\"", l.code()))
+        .collect();
+    page.replacen(
+        "var spoken = [];",
+        &format!("var spoken = [{}];", codes.join(", ")),
+        1,
+    )
 }
 
 /// `page` without the script that sends a reader from an English address
@@ -167,6 +185,8 @@ mod tests {
             r#"<link rel="alternate" hreflang="en" href="safety.html">"#,
             r#"<link rel="alternate" hreflang="es" href="safety.es.html">"#,
             r#"<link rel="alternate" hreflang="de" href="safety.de.html">"#,
+            r#"<link rel="alternate" hreflang="fr" href="safety.fr.html">"#,
+            r#"<link rel="alternate" hreflang="pt" href="safety.pt.html">"#,
             r#"<link rel="alternate" hreflang="x-default" href="safety.html">"#,
             r#"<a href="./">the map</a>"#,
             r#"<a href="routines.html">the routines</a>"#,
@@ -179,6 +199,15 @@ mod tests {
             in_language("<html><head></head></html>", "index.html", Language::English),
             None
         );
+    }
+
+    #[test]
+    fn the_redirect_on_an_english_page_knows_every_other_language() {
+        let page = "<html lang=\"en\"><head><script>var spoken = [];</script></head><body><noscript></noscript></body></html>";
+        let out = in_language(page, "index.html", Language::English).unwrap();
+        let others: Vec<String> = Language::ALL.into_iter().skip(1).map(|l| format!("\"{}\"", l.code())).collect();
+        assert!(out.contains(&format!("var spoken = [{}];", others.join(", "))), "{out}");
+        assert!(out.contains("\"fr\", \"pt\""), "{out}");
     }
 
     #[test]
