@@ -62,14 +62,17 @@ html, scripts = protect(dist / "index.html")
 # service worker is told of it, and caches it with the rest for offline use.
 later = sorted(p.name for p in dist.glob("__wasm_split-*.js"))
 # Each language's words and content are split parts named by its code
-# (`split_lang_es`, `split_lang_es_apart`: `Language::part`), so the
+# (`split_lang_<code>`, `split_lang_<code>_apart`: `Language::part`), so the
 # languages are read off the built files, never listed here. Not another
 # language's words and content: a reader downloads only their own, and the
 # app fetches those for offline use.
 language_part = re.compile(r"^split_lang_([a-z]{2,3})(_apart)?-")
-later += sorted(
-    p.name for p in dist.glob("*.wasm") if p.name not in html and not language_part.match(p.name)
-)
+def another_language(name):
+    found = language_part.match(name)
+    return found is not None and found.group(1) != "en"
+
+
+later += sorted(p.name for p in dist.glob("*.wasm") if p.name not in html and not another_language(p.name))
 # Each other language's parts, by its code: the worker keeps those of the
 # languages of the pages open when it installs (a reader's first visit
 # fetched them before there was a worker to keep them).

@@ -170,7 +170,10 @@ async fn a_reader_downloads_only_their_own_languages_words() {
         assert!(!names.contains(&format!("split_lang_{other}")), "{tag}: {names}");
         if let Some(own) = own {
             assert!(names.contains(&format!("split_lang_{own}-")), "{tag}: {names}");
-            assert!(names.contains(&format!("split_lang_{own}_apart")), "{tag}: {names}");
+            assert!(
+                names.contains(&format!("split_lang_{own}_apart")),
+                "{tag}: {names}"
+            );
         } else {
             assert!(!names.contains("split_lang_de"), "{tag}: {names}");
         }

@@ -48,8 +48,6 @@ pub fn in_language(page: &str, file: &str, language: Language) -> Option<String>
         }
         page = page.replace("manifest.webmanifest", &file_in("manifest.webmanifest", language));
         page = without_redirect(&page)?;
-    } else {
-        page = with_languages(&page);
     }
     let start = page.find("<noscript>")? + "<noscript>".len();
     let end = start + page[start..].find("</noscript>")?;
@@ -68,25 +66,12 @@ pub fn in_language(page: &str, file: &str, language: Language) -> Option<String>
             escape(&href_in(file, Language::English))
         )])
         .collect();
-    let head = page.find("</head>")?;
-    page.insert_str(head, &alternates);
+    // Before the first script: the redirect (`index.html`) reads them to
+    // know the languages it may send a reader on to. (The built page has
+    // no `<head>` tag: the minifier leaves optional tags out.)
+    let at = page.find("<script").or_else(|| page.find("</head>"))?;
+    page.insert_str(at, &alternates);
     Some(page)
-}
-
-/// `page` with the languages beside English written into the script that
-/// sends a reader on to their language (`var spoken = [];`): the one list
-/// is `Language::ALL`. A page without that list is left as it is.
-pub fn with_languages(page: &str) -> String {
-    let codes: Vec<String> = Language::ALL
-        .into_iter()
-        .skip(1)
-        .map(|l| format!("\"{}\"", l.code()))
-        .collect();
-    page.replacen(
-        "var spoken = [];",
-        &format!("var spoken = [{}];", codes.join(", ")),
-        1,
-    )
 }
 
 /// `page` without the script that sends a reader from an English address
@@ -180,7 +165,9 @@ mod tests {
     fn an_english_page_names_every_language_and_keeps_its_words() {
         let page = "<html lang=\"en\"><head><title>Foot Map – a self-massage guide</title></head><body><noscript>old</noscript></body></html>";
         let out = in_language(page, "safety.html", Language::English).unwrap();
-        assert!(out.starts_with("<html lang=\"en\"><head><title>Foot Map – a self-massage guide</title>"));
+        assert!(out.starts_with(
+            "<html lang=\"en\"><head><title>Foot Map – a self-massage guide</title><link rel=\"alternate\""
+        ));
         for wanted in [
             r#"<link rel="alternate" hreflang="en" href="safety.html">"#,
             r#"<link rel="alternate" hreflang="es" href="safety.es.html">"#,
@@ -202,12 +189,11 @@ mod tests {
     }
 
     #[test]
-    fn the_redirect_on_an_english_page_knows_every_other_language() {
-        let page = "<html lang=\"en\"><head><script>var spoken = [];</script></head><body><noscript></noscript></body></html>";
+    fn the_languages_are_named_before_the_redirect_reads_them() {
+        let page = "<html lang=\"en\"><head><script>redirect()</script></head><body><noscript></noscript></body></html>";
         let out = in_language(page, "index.html", Language::English).unwrap();
-        let others: Vec<String> = Language::ALL.into_iter().skip(1).map(|l| format!("\"{}\"", l.code())).collect();
-        assert!(out.contains(&format!("var spoken = [{}];", others.join(", "))), "{out}");
-        assert!(out.contains("\"fr\", \"pt\""), "{out}");
+        let links = out.find("hreflang=\"pt\"").unwrap();
+        assert!(links < out.find("<script>").unwrap(), "{out}");
     }
 
     #[test]
