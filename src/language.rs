@@ -45,6 +45,15 @@ impl Language {
         format!("lang_{}", self.code())
     }
 
+    /// The language a voice is asked for: its code, but for Portuguese
+    /// Brazil's (the words are Brazilian; a browser may have both voices).
+    pub fn voice(self) -> &'static str {
+        match self {
+            Language::Portuguese => "pt-BR",
+            other => other.code(),
+        }
+    }
+
     /// Its name in itself, as a language switcher lists it.
     pub fn own_name(self) -> &'static str {
         match self {
@@ -237,6 +246,9 @@ mod tests {
         assert_eq!(Language::from_tag("fr-FR"), Some(Language::French));
         assert_eq!(Language::from_tag("pt-BR"), Some(Language::Portuguese));
         assert_eq!(Language::from_tag("pt-PT"), Some(Language::Portuguese));
+        // One Portuguese, Brazil's: its voice is asked for by name.
+        assert_eq!(Language::Portuguese.voice(), "pt-BR");
+        assert_eq!(Language::Spanish.voice(), "es");
         assert_eq!(Language::from_tag("it-IT"), None);
         // A language whose code merely starts like one spoken here.
         assert_eq!(Language::from_tag("est"), None);

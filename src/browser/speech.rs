@@ -22,7 +22,7 @@ pub fn say(text: &str) {
     if let Ok(utterance) = SpeechSynthesisUtterance::new_with_text(text) {
         utterance.set_rate(0.95);
         // The voice of the page's language, where the browser has one.
-        utterance.set_lang(crate::language::Language::in_use().code());
+        utterance.set_lang(crate::language::Language::in_use().voice());
         super::call(&synth, "speak", &[utterance.into()]);
     }
 }
