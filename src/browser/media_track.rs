@@ -14,6 +14,9 @@ use wasm_bindgen::{JsCast, JsValue};
 /// Samples a piece: a second of track.
 const PIECE: usize = crate::track::SAMPLE_RATE as usize;
 
+/// The silence of unsigned 8-bit PCM.
+const SILENCE: u8 = 128;
+
 /// A position that has not moved for this long while playing is stuck.
 const STUCK_AFTER_MS: u64 = 1_500;
 
@@ -77,22 +80,21 @@ pub fn load(plan: &Plan) -> bool {
 /// The WAV file as a `Blob`: its header, then a second at a time, the
 /// silent seconds all one shared array.
 fn build(plan: &Plan) -> Option<JsValue> {
+    // (One way into JS arrays, `Uint8Array::from`: each other one would
+    // add to the glue every first visit downloads.)
     let parts = Array::new();
     parts.push(&Uint8Array::from(&plan.header()[..]));
-    let silence = Uint8Array::new_with_length(PIECE as u32);
-    silence.fill(128, 0, PIECE as u32);
+    let silence = Uint8Array::from(&[SILENCE; PIECE][..]);
     let mut buffer = vec![0u8; PIECE];
     let total = plan.samples();
     let mut from = 0;
     while from < total {
         let size = PIECE.min(total - from);
         let piece = &mut buffer[..size];
-        if plan.render(from, piece) {
+        if plan.render(from, piece) || size < PIECE {
             parts.push(&Uint8Array::from(&piece[..]));
-        } else if size == PIECE {
-            parts.push(&silence);
         } else {
-            parts.push(&silence.subarray(0, size as u32));
+            parts.push(&silence);
         }
         from += size;
     }
