@@ -236,6 +236,13 @@ async fn after_a_minute_with_its_scripts_stopped_the_page_shows_the_step_the_tra
 const TRACK_STATE: &str =
     "const t = window.__track(); return t ? [Math.round(t.currentTime * 1000), !t.paused] : null";
 
+/// Asserts that the track plays, within 400 ms of `ms`.
+async fn assert_track_near(browser: &Browser, ms: i64) {
+    let state = browser.js(TRACK_STATE).await;
+    let at = state[0].as_i64().unwrap_or(-1);
+    assert!((at - ms).abs() < 400 && state[1] == json!(true), "{state}");
+}
+
 #[tokio::test]
 async fn headset_and_lock_screen_buttons_move_the_track_and_the_routine_together() {
     let (server, browser) = support::session_with(PHONE, "", &[WATCH]).await;
@@ -251,25 +258,13 @@ async fn headset_and_lock_screen_buttons_move_the_track_and_the_routine_together
         let browser = &browser;
         async move { browser.js(&format!("window.handlers['{action}']()")).await }
     };
-    let near = |state: Value, ms: i64, playing: bool| {
-        let at = state[0].as_i64().unwrap_or(-1);
-        (at - ms).abs() < 400 && state[1] == json!(playing)
-    };
     // Next: the first step begins now, and the track is at its start.
     press("nexttrack").await;
     browser.wait_for_js(STATUS, json!("running")).await;
-    assert!(
-        near(browser.js(TRACK_STATE).await, 5_000, true),
-        "{}",
-        browser.js(TRACK_STATE).await
-    );
+    assert_track_near(&browser, 5_000).await;
     press("nexttrack").await;
     browser.wait_for_js(STEP, json!("1")).await;
-    assert!(
-        near(browser.js(TRACK_STATE).await, 45_000, true),
-        "{}",
-        browser.js(TRACK_STATE).await
-    );
+    assert_track_near(&browser, 45_000).await;
     // The lock screen shows how far, of how long (5 s + 110 s).
     let position = browser
         .js("return window.positions[window.positions.length - 1]")
@@ -292,11 +287,7 @@ async fn headset_and_lock_screen_buttons_move_the_track_and_the_routine_together
         .await;
     press("previoustrack").await;
     browser.wait_for_js(STEP, json!("0")).await;
-    assert!(
-        near(browser.js(TRACK_STATE).await, 5_000, true),
-        "{}",
-        browser.js(TRACK_STATE).await
-    );
+    assert_track_near(&browser, 5_000).await;
     assert_eq!(
         browser.js("return window.__notes").await,
         json!(0),

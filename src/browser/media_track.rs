@@ -40,10 +40,7 @@ thread_local! {
 /// Whether this browser can build a track and play it, and none has failed.
 pub fn available() -> bool {
     let has = |name: &str| global(name).is_some_and(|c| c.is_function());
-    has("Blob")
-        && has("HTMLAudioElement")
-        && url_api("createObjectURL").is_some()
-        && !FAILED.with(|f| *f.borrow())
+    has("Blob") && has("HTMLAudioElement") && url_api("createObjectURL").is_some() && !failed()
 }
 
 fn url_api(method: &str) -> Option<JsValue> {
@@ -125,7 +122,7 @@ pub fn loaded() -> bool {
 /// Lets go of a loaded track its element could not play (a file it could
 /// not read): the page's chimes take over for the page's lifetime. True if
 /// that happened.
-pub fn failed() -> bool {
+fn failed() -> bool {
     if with_element(|e| property(e, "error").is_some()) == Some(true) {
         FAILED.with(|f| *f.borrow_mut() = true);
         unload();
@@ -210,7 +207,7 @@ pub fn unload_after(ms: u32) {
 
 /// Whether a loaded track is paused (by the page, or by the browser when
 /// it froze the page or gave the sound to a call).
-pub fn paused() -> bool {
+fn paused() -> bool {
     with_element(|e| property(e, "paused").and_then(|p| p.as_bool()) != Some(false)).unwrap_or(false)
 }
 

@@ -66,11 +66,6 @@ pub struct Player {
     announcement: RwSignal<String>,
     /// The time left, as last asked for, shown until the next step change.
     time_left_shown: RwSignal<Option<String>>,
-    /// [`Player::follow_track`], called through this pointer, set where
-    /// the practice begins: meant to keep the code that makes and moves
-    /// the track out of the first download. Measured, it does not keep
-    /// all of it out (BENCHMARKS.md, nineteenth session).
-    follow: fn(Player, bool),
     /// Ties the clock to the routine's track while one is made for it.
     anchor: StoredValue<Option<crate::track::Anchor>>,
     /// What the loaded track was made from.
@@ -112,7 +107,6 @@ impl Player {
             saved,
             ratings,
             started: StoredValue::new(None),
-            follow: Player::follow_track,
             anchor: StoredValue::new(None),
             plan: StoredValue::new(None),
             offset: StoredValue::new(0),

@@ -77,12 +77,12 @@ async fn main() {
             .parse()
             .expect("FOOT_MAP_BENCH_CONTROL is a number of minutes");
         browser.open(&server.url(&format!("routine={routine_id}"))).await;
-        let mut heaps = vec![heap(&browser).await / 1024.0];
+        let mut heaps = vec![browser.heap().await / 1024.0];
         for tick in 1..=minutes * 12 {
             tokio::time::sleep(Duration::from_millis(5_000)).await;
             let _ = browser.js("return window.__live.size").await;
             if tick % 12 == 0 {
-                heaps.push(heap(&browser).await / 1024.0);
+                heaps.push(browser.heap().await / 1024.0);
             }
         }
         println!(
@@ -100,7 +100,7 @@ async fn main() {
     // 1. A whole routine, visible throughout.
     browser.open(&server.url(&format!("routine={routine_id}"))).await;
     browser.wait_for_js(support::STATUS, json!("idle")).await;
-    let heap_before = heap(&browser).await;
+    let heap_before = browser.heap().await;
     browser.js(WATCH).await;
     let total: u64 = GET_READY_MS
         + routine
@@ -122,12 +122,12 @@ async fn main() {
                 .unwrap_or(0),
         );
         if waited % 60_000 == 0 {
-            heaps.push(heap(&browser).await / 1024.0);
+            heaps.push(browser.heap().await / 1024.0);
         }
     }
     let changes = browser.js("return window.__changes").await;
     let started = browser.js("return window.__started").await.as_f64().unwrap();
-    let heap_after = heap(&browser).await;
+    let heap_after = browser.heap().await;
 
     // The schedule: step i begins at start + get-ready + the steps before it.
     let mut expected = vec![("0".to_string(), "running".to_string(), GET_READY_MS)];
@@ -214,16 +214,4 @@ async fn main() {
         ),
     }
     browser.close().await;
-}
-
-async fn heap(browser: &Browser) -> f64 {
-    let _ = browser.js("window.gc && window.gc()").await;
-    let metrics = browser.cdp("Performance.getMetrics", json!({})).await;
-    metrics["metrics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|m| m["name"] == "JSHeapUsedSize")
-        .and_then(|m| m["value"].as_f64())
-        .unwrap_or(0.0)
 }

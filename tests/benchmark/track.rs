@@ -24,18 +24,6 @@ fn median_and_spread(mut values: Vec<f64>) -> (f64, f64, f64) {
     (values[values.len() / 2], values[0], values[values.len() - 1])
 }
 
-async fn heap(browser: &Browser) -> f64 {
-    let _ = browser.js("window.gc && window.gc()").await;
-    let metrics = browser.cdp("Performance.getMetrics", json!({})).await;
-    metrics["metrics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|m| m["name"] == "JSHeapUsedSize")
-        .and_then(|m| m["value"].as_f64())
-        .unwrap_or(0.0)
-}
-
 #[tokio::main]
 async fn main() {
     let id = std::env::var("FOOT_MAP_BENCH_ROUTINE").unwrap_or_else(|_| "full-20".into());
@@ -55,7 +43,7 @@ async fn main() {
         browser.open(&server.url(&format!("routine={id}"))).await;
         browser.client.refresh().await.unwrap();
         browser.wait_for_js(support::STATUS, json!("idle")).await;
-        let before = heap(&browser).await;
+        let before = browser.heap().await;
         browser
             .cdp("Emulation.setCPUThrottlingRate", json!({ "rate": 4 }))
             .await;
@@ -74,7 +62,7 @@ async fn main() {
             .await;
         times.push(took.as_f64().unwrap());
         tokio::time::sleep(Duration::from_millis(500)).await;
-        heaps.push((heap(&browser).await - before) / 1e6);
+        heaps.push((browser.heap().await - before) / 1e6);
         bytes = browser
             .js("return window.__bytes[0]")
             .await

@@ -818,6 +818,20 @@ impl Browser {
             .await;
     }
 
+    /// The page's JS heap in use (bytes), after a garbage collection
+    /// where the browser allows one: for the benchmarks.
+    pub async fn heap(&self) -> f64 {
+        let _ = self.js("window.gc && window.gc()").await;
+        let metrics = self.cdp("Performance.getMetrics", json!({})).await;
+        metrics["metrics"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|m| m["name"] == "JSHeapUsedSize")
+            .and_then(|m| m["value"].as_f64())
+            .unwrap_or(0.0)
+    }
+
     /// Saves a screenshot to `$FOOT_MAP_SHOTS/NAME.png` when that variable
     /// is set; a way to look at states only a script can reach.
     pub async fn shot(&self, name: &str) {

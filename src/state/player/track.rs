@@ -14,12 +14,6 @@ use crate::track::{Anchor, Plan, Step};
 use leptos::prelude::*;
 
 impl Player {
-    /// Brings the track to where the timer is after a change (see
-    /// [`Player::follow_track`]).
-    pub(super) fn follow(self, tapped: bool) {
-        (self.follow)(self, tapped)
-    }
-
     /// The routine's clock (ms): the track's position where the track
     /// plays, else the page's clock, going on from the last reading.
     pub(super) fn clock(self) -> u64 {
@@ -62,7 +56,7 @@ impl Player {
     /// (only when `tapped`, a person's action), moves, plays or pauses
     /// it, or lets it go; and shows the routine's progress on the lock
     /// screen either way.
-    pub(super) fn follow_track(self, tapped: bool) {
+    pub(super) fn follow(self, tapped: bool) {
         let now = self.now.get_untracked();
         let snapshot = self.snapshot_untracked();
         let at = self.timer.with_untracked(|t| t.track_ms(now));
