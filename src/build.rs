@@ -9,11 +9,16 @@ use std::{env, fs, path::Path};
 #[path = "content/types.rs"]
 mod types;
 
+#[allow(dead_code)]
 #[path = "content/translation.rs"]
 mod translation;
 
 #[path = "text/check.rs"]
 mod text_check;
+
+#[allow(dead_code)]
+#[path = "language.rs"]
+mod language;
 
 fn main() {
     let dir = Path::new("src/content");
@@ -27,7 +32,6 @@ fn main() {
 
     // Each file holds some of the top-level keys; merge them into one table.
     let mut merged = toml::Table::new();
-    let mut english = Vec::new();
     let mut origin = std::collections::BTreeMap::new();
     for path in &files {
         println!("cargo:rerun-if-changed={}", path.display());
@@ -35,7 +39,6 @@ fn main() {
         let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {name}: {e}"));
         let table: toml::Table =
             toml::from_str(&text).unwrap_or_else(|e| panic!("{name} is not valid TOML:\n{e}"));
-        english.push((path.clone(), table.clone()));
         for (key, value) in table {
             if let Some(first) = origin.insert(key.clone(), name.clone()) {
                 panic!("`{key}` is defined in both {first} and {name}; keep each key in one file");
@@ -44,7 +47,8 @@ fn main() {
         }
     }
 
-    let translated = check_languages(dir, &english);
+    let mut coverage = Vec::new();
+    let translated = check_languages(dir, &merged, &mut coverage);
 
     let mut content: types::Content = merged.try_into().unwrap_or_else(|e| {
         panic!("the content in src/content/*.toml does not match src/content/types.rs:\n{e}")
@@ -68,86 +72,98 @@ fn main() {
     for (name, packed) in packs {
         fs::write(out.join(name), packed.expect("content packs")).expect("OUT_DIR is writable");
     }
-    pack_texts(&out);
+    pack_texts(&out, &mut coverage);
+    coverage.sort();
+    coverage.insert(
+        0,
+        "How much of each language is translated (src/build.rs):".into(),
+    );
+    fs::write(out.join("coverage.txt"), coverage.join("\n") + "\n").expect("OUT_DIR is writable");
 }
 
-/// Checks each language's copy of the content (`src/content/<language>/`,
-/// one file for each English one) against the English: the same but for
-/// the text a person reads, and readable as the same types. Fails the
-/// build naming every file and place that differs. Returns each
-/// language's code (its folder's name) and content.
+/// Puts each language's texts (`src/content/translations/<code>.toml`)
+/// into the English content: a text it leaves out shows in English. Fails
+/// the build naming the file and key of every problem: a language the app
+/// speaks (`src/language.rs`) without its file, or without a text of a
+/// caution, the safety note, a claim or an evidence label. Adds each
+/// file's coverage to `coverage`. Returns the code and content of each
+/// language the app speaks.
 fn check_languages(
     dir: &Path,
-    english: &[(std::path::PathBuf, toml::Table)],
+    english: &toml::Table,
+    coverage: &mut Vec<String>,
 ) -> Vec<(String, types::Content)> {
-    let mut languages: Vec<_> = fs::read_dir(dir)
-        .expect("src/content exists")
+    let dir = dir.join("translations");
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let mut files: Vec<_> = fs::read_dir(&dir)
+        .expect("src/content/translations exists")
         .map(|entry| entry.expect("readable directory").path())
-        .filter(|path| path.is_dir())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
+        .filter(|path| path.file_stem().is_some_and(|stem| stem != "en"))
         .collect();
-    languages.sort();
+    files.sort();
+    let spoken: Vec<&str> = language::Language::ALL[1..].iter().map(|l| l.code()).collect();
     let mut problems = Vec::new();
+    for code in &spoken {
+        if !files.iter().any(|f| f.file_stem().is_some_and(|s| s == *code)) {
+            problems.push(format!(
+                "{}/{code}.toml: missing (src/language.rs lists the language)",
+                dir.display()
+            ));
+        }
+    }
     let mut contents = Vec::new();
-    for language in &languages {
-        println!("cargo:rerun-if-changed={}", language.display());
-        let mut merged = toml::Table::new();
-        let before = problems.len();
-        for (path, table) in english {
-            let file = path.file_name().expect("a file name");
-            let stem = path.file_stem().expect("a file name").to_string_lossy();
-            let theirs = language.join(file);
-            println!("cargo:rerun-if-changed={}", theirs.display());
-            let name = theirs.display();
-            let text = match fs::read_to_string(&theirs) {
-                Ok(text) => text,
-                Err(_) => {
-                    problems.push(format!("{name}: missing (every language has every file)"));
-                    continue;
-                }
-            };
-            match toml::from_str::<toml::Table>(&text) {
-                Ok(translated) => {
-                    for difference in translation::differences(&stem, table, &translated) {
-                        problems.push(format!("{name}: {difference}"));
-                    }
-                    merged.extend(translated);
-                }
-                Err(e) => problems.push(format!("{name} is not valid TOML:\n{e}")),
+    for path in &files {
+        println!("cargo:rerun-if-changed={}", path.display());
+        let name = path.display();
+        let code = path
+            .file_stem()
+            .expect("a file name")
+            .to_string_lossy()
+            .to_string();
+        let texts = fs::read_to_string(path)
+            .map_err(|e| format!("{name}: cannot be read: {e}"))
+            .and_then(|text| {
+                toml::from_str::<toml::Table>(&text).map_err(|e| format!("{name} is not valid TOML:\n{e}"))
+            })
+            .and_then(|table| translation::read(&table).map_err(|e| format!("{name}: {e}")));
+        let texts = match texts {
+            Ok(texts) => texts,
+            Err(problem) => {
+                problems.push(problem);
+                continue;
             }
+        };
+        let (table, applied) = translation::apply(english, &texts);
+        coverage.push(covered(&code, "content", applied.texts, applied.missing.len()));
+        for key in &applied.unknown {
+            println!("cargo:warning={name}: `{key}` is not a text of the English content (a typo, or a text it no longer has?)");
         }
-        for entry in fs::read_dir(language).expect("readable directory") {
-            let path = entry.expect("readable directory").path();
-            if !english.iter().any(|(e, _)| e.file_name() == path.file_name()) {
-                problems.push(format!("{}: no English file of that name", path.display()));
-            }
+        if !spoken.contains(&code.as_str()) {
+            continue;
         }
-        if problems.len() == before {
-            match merged.try_into::<types::Content>() {
-                Ok(content) => {
-                    let code = language.file_name().expect("a folder name");
-                    contents.push((code.to_string_lossy().to_string(), content));
-                }
-                Err(e) => problems.push(format!(
-                    "{}: does not match src/content/types.rs: {e}",
-                    language.display()
-                )),
-            }
+        for key in applied.missing_required() {
+            problems.push(format!(
+                "{name}: `{key}` is missing, and a language ships only with every caution and claim translated"
+            ));
+        }
+        match table.try_into::<types::Content>() {
+            Ok(content) => contents.push((code, content)),
+            Err(e) => problems.push(format!("{name}: does not match src/content/types.rs: {e}")),
         }
     }
     if !problems.is_empty() {
-        panic!(
-            "the translated content differs from the English beyond its text:\n{}",
-            problems.join("\n")
-        );
+        panic!("the translated content cannot be used:\n{}", problems.join("\n"));
     }
     contents
 }
 
 /// Reads the app's own words (`src/text/<language>.toml`), checks every
 /// language against the English (failing the build naming each
-/// difference), and writes the key enum (`text_keys.rs`) and each
+/// difference; a text a language leaves out shows in English, and adds to
+/// `coverage`), and writes the key enum (`text_keys.rs`) and each
 /// language's texts packed in key order (`text-<language>.txt`).
-fn pack_texts(out: &Path) {
+fn pack_texts(out: &Path, coverage: &mut Vec<String>) {
     let dir = Path::new("src/text");
     println!("cargo:rerun-if-changed={}", dir.display());
     let read = |path: &Path| -> Result<Vec<text_check::Entry>, String> {
@@ -184,6 +200,12 @@ fn pack_texts(out: &Path) {
             problems.extend(found);
             continue;
         }
+        let entries = text_check::with_english(&english, &entries);
+        if language != "en" {
+            let missing = entries.iter().filter(|(_, english)| *english).count();
+            coverage.push(covered(&language, "interface", english.len(), missing));
+        }
+        let entries: Vec<_> = entries.into_iter().map(|(entry, _)| entry).collect();
         // The first screen's texts, then the later pages' (each file is
         // one split part's).
         let (mut first, mut later) = (Vec::new(), Vec::new());
@@ -279,6 +301,26 @@ fn pack_texts(out: &Path) {
         first.unwrap_or(index)
     );
     fs::write(out.join("text_keys.rs"), keys).expect("OUT_DIR is writable");
+}
+
+/// A line of the coverage report: "fr: content 98 % (540 of 549 texts;
+/// 9 show in English)". The percentage is rounded down, so that 100 % means
+/// every text.
+fn covered(code: &str, what: &str, texts: usize, missing: usize) -> String {
+    let done = texts - missing;
+    let rest = match missing {
+        0 => String::new(),
+        n => format!("; {n} show in English"),
+    };
+    if missing > 0 {
+        println!(
+            "cargo:warning={code}: {missing} texts of the {what} are not translated and show in English"
+        );
+    }
+    format!(
+        "{code}: {what} {} % ({done} of {texts} texts{rest})",
+        done * 100 / texts.max(1)
+    )
 }
 
 /// Between packed texts (see `src/text/mod.rs`).

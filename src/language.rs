@@ -26,7 +26,7 @@ impl Language {
     ];
 
     /// Its BCP 47 code, as in `lang` attributes and the content folders
-    /// (`src/content/es/`).
+    /// (`src/content/translations/es.toml`).
     pub fn code(self) -> &'static str {
         match self {
             Language::English => "en",

@@ -56,8 +56,8 @@ fn every_language_has_its_split_points_and_its_files() {
             format!("src/split_points.rs: a split point `{part}_apart`"),
         );
         expect(
-            at(&format!("src/content/{code}")).is_dir(),
-            format!("src/content/{code}/"),
+            at(&format!("src/content/translations/{code}.toml")).exists(),
+            format!("src/content/translations/{code}.toml"),
         );
     }
     assert!(missing.is_empty(), "without a language:\n{}", missing.join("\n"));
@@ -72,17 +72,8 @@ fn nothing_names_a_language_not_spoken() {
         Language::ALL.len() * 2 - 1,
         "src/split_points.rs: a part per language and one apart for each but English"
     );
-    let count = |dir: &str, keep: fn(&std::fs::DirEntry) -> bool| {
-        std::fs::read_dir(at(dir))
-            .unwrap()
-            .filter_map(|e| e.ok())
-            .filter(keep)
-            .count()
-    };
-    let texts = count("src/text", |e| e.file_name().to_string_lossy().ends_with(".toml"));
-    assert_eq!(texts, Language::ALL.len(), "src/text/*.toml");
-    let contents = count("src/content", |e| e.path().is_dir());
-    assert_eq!(contents, Language::ALL.len() - 1, "src/content/*/");
+    // (A language's files may come before it is listed: a translation in
+    // progress is built, and its coverage reported, but not shipped.)
 }
 
 #[test]

@@ -1,12 +1,13 @@
 //! The app's own words (`src/text/<language>.toml`): every language has
-//! every text of the English, none extra or empty, with the same
-//! placeholders and the same plurals. The build fails on any difference;
-//! these tests read the real files and plant each kind of mistake.
+//! no text the English has not, none empty, with the same placeholders and
+//! the same plurals; a text it leaves out shows in English. The build fails
+//! on any difference; these tests read the real files and plant each kind
+//! of mistake.
 
 #[path = "../src/text/check.rs"]
 mod check;
 
-use check::{constant, differences, entries, placeholders, Entry};
+use check::{constant, differences, entries, placeholders, with_english, Entry};
 use std::path::Path;
 
 fn parse(text: &str) -> Vec<Entry> {
@@ -19,7 +20,7 @@ fn file(language: &str) -> Vec<Entry> {
 }
 
 #[test]
-fn spanish_and_german_have_every_english_text_and_no_other() {
+fn every_language_spoken_has_every_english_text_and_no_other() {
     let english = file("en");
     assert!(english.len() > 10);
     for language in foot_map::language::Language::ALL
@@ -31,6 +32,12 @@ fn spanish_and_german_have_every_english_text_and_no_other() {
             differences(&english, &file(language), language),
             Vec::<String>::new()
         );
+        let in_english: Vec<_> = with_english(&english, &file(language))
+            .into_iter()
+            .filter(|(_, english)| *english)
+            .map(|(entry, _)| entry.key)
+            .collect();
+        assert_eq!(in_english, Vec::<String>::new(), "{language}: not translated");
     }
 }
 
@@ -60,8 +67,14 @@ fn each_kind_of_mistake_is_named_with_its_key() {
         assert!(faithful.contains(from), "{from}");
         found(&faithful.replace(from, to))
     };
-    let missing = changed("map = \"Mapa\"", "");
-    assert_eq!(missing, ["xx: `nav.map` is missing"]);
+    // A text left out is no mistake: it shows in English.
+    let without = faithful.replace("map = \"Mapa\"", "");
+    assert!(found(&without).is_empty());
+    let filled = with_english(&english, &parse(&without));
+    let map = filled.iter().find(|(e, _)| e.key == "nav.map").unwrap();
+    assert_eq!(map.0.forms, check::Forms::Plain("Map".into()));
+    assert!(map.1, "nav.map shows in English");
+    assert_eq!(filled.iter().filter(|(_, english)| *english).count(), 1);
     let extra = changed("map = \"Mapa\"", "map = \"Mapa\"\nmapa = \"Mapa\"");
     assert!(extra[0].contains("`nav.mapa` is not in the English"), "{extra:?}");
     let empty = changed("map = \"Mapa\"", "map = \" \"");

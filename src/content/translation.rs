@@ -1,16 +1,26 @@
-//! The content in another language: `src/content/<language>/<file>.toml` is
-//! a whole copy of the English `src/content/<file>.toml` with every text a
-//! person reads translated, and everything else (ids, numbers, the zones a
-//! claim lights, a source's published authors, title and journal) the same.
-//! This compares one with the other and names every difference; the build
-//! (`src/build.rs`) fails on any, and `tests/translations.rs` plants each
-//! kind. Used by the build and the tests only: the app never reads TOML.
+//! The content in other languages. The English files (`src/content/*.toml`)
+//! hold the structure (ids, order, numbers, the zones a claim lights) and
+//! the English text; a language's file (`src/content/translations/<code>.toml`)
+//! holds only text, each under a key made from ids, as a translation
+//! platform reads it:
+//!
+//! ```toml
+//! [zone.big-toe]
+//! name = "Gros orteil"
+//! methods.toe-pull.steps.2 = "Tire-le doucement…"
+//! ```
+//!
+//! A text a file leaves out (or leaves empty) shows in English. `en.toml`
+//! beside them lists every key with its English: the base a translator
+//! copies, kept current by `tests/translations.rs`. Used by the build
+//! (`src/build.rs`) and the tests only: the app never reads TOML.
 
+use std::collections::{BTreeMap, BTreeSet};
 use toml::{Table, Value};
 
 /// Keys whose values are identifiers, numbers or a source's published
-/// record: the same in every language. (A source's `title` too: sources
-/// keep their published titles.)
+/// record: never translated. (A source's `title` too: sources keep their
+/// published titles.)
 pub const SAME: &[&str] = &[
     "id",
     "view",
@@ -36,60 +46,155 @@ pub const SAME: &[&str] = &[
     "needs",
 ];
 
-/// Every difference between `english` and `translated`, the contents of
-/// the file `file` ("zones"), each naming its place, as
-/// "zones.zone[3].name: missing".
-pub fn differences(file: &str, english: &Table, translated: &Table) -> Vec<String> {
+/// The kinds of content a language ships only with in full: the cautions
+/// and the safety note, the claims and the labels of their evidence. A
+/// language missing any of these fails the build.
+pub const REQUIRED: &[&str] = &["caution", "safety", "claim", "label"];
+
+/// Every text a person reads in `english` (the English content, all files
+/// merged): its key and its English.
+pub fn texts(english: &Table) -> Vec<(String, String)> {
+    let mut english = english.clone();
     let mut found = Vec::new();
-    table(english, translated, file, &mut found);
+    visit(&mut english, "", "", &mut |key, text| {
+        found.push((key.to_string(), text.clone()));
+    });
     found
 }
 
-fn table(english: &Table, translated: &Table, path: &str, found: &mut Vec<String>) {
-    for key in english.keys().filter(|k| !translated.contains_key(*k)) {
-        found.push(format!("{path}.{key}: missing"));
-    }
-    for key in translated.keys().filter(|k| !english.contains_key(*k)) {
-        found.push(format!("{path}.{key}: not in the English file"));
-    }
-    for (key, value) in english {
-        let Some(other) = translated.get(key) else {
-            continue;
-        };
-        let here = format!("{path}.{key}");
-        if same_in_every_language(key, value, path) {
-            if value != other {
-                found.push(format!("{here}: must stay {value}"));
+/// The texts of a language's file by key: nested tables are joined with
+/// dots, so `[zone.heel]` then `name = …` is `zone.heel.name`. Errors name
+/// the key of a value that is not text.
+pub fn read(file: &Table) -> Result<BTreeMap<String, String>, String> {
+    fn walk(table: &Table, prefix: &str, out: &mut BTreeMap<String, String>) -> Result<(), String> {
+        for (name, value) in table {
+            let key = join(prefix, name);
+            match value {
+                Value::String(text) => {
+                    out.insert(key, text.clone());
+                }
+                Value::Table(inner) => walk(inner, &key, out)?,
+                _ => return Err(format!("{key}: must be text")),
             }
-        } else {
-            walk(value, other, &here, found);
+        }
+        Ok(())
+    }
+    let mut out = BTreeMap::new();
+    walk(file, "", &mut out)?;
+    Ok(out)
+}
+
+/// What putting a language's texts into the English found.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Applied {
+    /// How many texts the English has.
+    pub texts: usize,
+    /// The keys the language has no text for (they show in English).
+    pub missing: Vec<String>,
+    /// The language's keys the English has no text for: a typo, or a text
+    /// the English no longer has.
+    pub unknown: Vec<String>,
+}
+
+impl Applied {
+    /// The missing texts of the kinds a language cannot ship without
+    /// ([`REQUIRED`]).
+    pub fn missing_required(&self) -> Vec<&str> {
+        self.missing
+            .iter()
+            .map(String::as_str)
+            .filter(|key| REQUIRED.contains(&key.split('.').next().unwrap_or_default()))
+            .collect()
+    }
+
+    /// The share translated, in whole percent, rounded down (so that 100
+    /// means all).
+    pub fn percent(&self) -> usize {
+        (self.texts - self.missing.len()) * 100 / self.texts.max(1)
+    }
+}
+
+/// The English content with each text `translated` has (and is not empty)
+/// put in its place, and what was missing or unknown.
+pub fn apply(english: &Table, translated: &BTreeMap<String, String>) -> (Table, Applied) {
+    let mut content = english.clone();
+    let mut applied = Applied::default();
+    let mut used = BTreeSet::new();
+    visit(&mut content, "", "", &mut |key, text| {
+        applied.texts += 1;
+        match translated.get(key).filter(|t| !t.trim().is_empty()) {
+            Some(theirs) => {
+                *text = theirs.clone();
+                used.insert(key.to_string());
+            }
+            None => applied.missing.push(key.to_string()),
+        }
+    });
+    applied.unknown = translated
+        .keys()
+        .filter(|key| !used.contains(*key) && !applied.missing.contains(*key))
+        .cloned()
+        .collect();
+    (content, applied)
+}
+
+/// Calls `each` with the key and text of every text a person reads in
+/// `table` (at `prefix`, of the kind `kind`: "zone", "source"…). An item
+/// of a list of tables is keyed by its `id`, else by its `technique` (a
+/// zone's methods), else by its place from 1; a list of texts by place.
+fn visit(table: &mut Table, kind: &str, prefix: &str, each: &mut dyn FnMut(&str, &mut String)) {
+    for (name, value) in table.iter_mut() {
+        let key = join(prefix, name);
+        let kind = if kind.is_empty() { name.as_str() } else { kind };
+        match value {
+            Value::Array(items) if items.first().is_some_and(Value::is_table) => {
+                for (i, item) in items.iter_mut().enumerate() {
+                    let Value::Table(item) = item else { continue };
+                    let id = ["id", "technique"]
+                        .iter()
+                        .find_map(|k| item.get(*k).and_then(Value::as_str))
+                        .map_or_else(|| (i + 1).to_string(), str::to_string);
+                    visit(item, kind, &join(&key, &id), each);
+                }
+            }
+            Value::Table(inner) => visit(inner, kind, &key, each),
+            _ if SAME.contains(&name.as_str()) || (name == "title" && kind == "source") => {}
+            Value::Array(texts) => {
+                for (i, text) in texts.iter_mut().enumerate() {
+                    if let Value::String(text) = text {
+                        each(&join(&key, &(i + 1).to_string()), text);
+                    }
+                }
+            }
+            Value::String(text) => each(&key, text),
+            _ => {}
         }
     }
 }
 
-/// Whether `key` (in the table at `path`) holds a value kept as it is: an
-/// identifier or number, not a list of tables (`[[zone]]` holds text).
-fn same_in_every_language(key: &str, value: &Value, path: &str) -> bool {
-    let tables = matches!(value, Value::Array(items) if items.first().is_some_and(Value::is_table));
-    let source_title = key == "title" && path.contains(".source[");
-    !tables && (SAME.contains(&key) || source_title)
+fn join(prefix: &str, name: &str) -> String {
+    if prefix.is_empty() {
+        name.to_string()
+    } else {
+        format!("{prefix}.{name}")
+    }
 }
 
-fn walk(english: &Value, translated: &Value, path: &str, found: &mut Vec<String>) {
-    match (english, translated) {
-        (Value::Table(a), Value::Table(b)) => table(a, b, path, found),
-        (Value::Array(a), Value::Array(b)) if a.len() == b.len() => {
-            for (i, (a, b)) in a.iter().zip(b).enumerate() {
-                walk(a, b, &format!("{path}[{i}]"), found);
-            }
+/// A language's file as `en.toml` is written: one table for each item
+/// (`[zone.heel]`), in the order of `texts`, each text as a TOML string.
+pub fn write(header: &str, texts: &[(String, String)]) -> String {
+    let mut out = String::from(header);
+    let mut section = String::new();
+    for (key, text) in texts {
+        let parts: Vec<&str> = key.split('.').collect();
+        let (head, rest) = parts.split_at(2.min(parts.len() - 1));
+        let head = head.join(".");
+        if head != section {
+            out += &format!("\n[{head}]\n");
+            section = head;
         }
-        (Value::Array(a), _) => found.push(format!("{path}: must be a list of {}", a.len())),
-        (Value::String(_), Value::String(text)) if text.trim().is_empty() => {
-            found.push(format!("{path}: empty"));
-        }
-        (Value::String(_), Value::String(_)) => {}
-        (Value::String(_), _) => found.push(format!("{path}: must be text")),
-        (a, b) if a != b => found.push(format!("{path}: must stay {a}")),
-        _ => {}
+        let quoted = Value::String(text.clone()).to_string();
+        out += &format!("{} = {quoted}\n", rest.join("."));
     }
+    out
 }

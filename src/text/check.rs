@@ -131,8 +131,8 @@ pub fn placeholders(text: &str) -> BTreeSet<&str> {
 }
 
 /// Every way `theirs` (the language `language`) differs from the English
-/// beyond its words, one sentence each naming the key: a text missing or
-/// extra, empty, plural in one and not the other, or with other
+/// beyond its words, one sentence each naming the key: a text the English
+/// has not, empty, plural in one and not the other, or with other
 /// placeholders. Both forms of a plural must hold the English's
 /// placeholders (the singular may leave `{count}` out, as "one session"
 /// does not need the number).
@@ -142,7 +142,6 @@ pub fn differences(english: &[Entry], theirs: &[Entry], language: &str) -> Vec<S
     let their: BTreeMap<&str, &Forms> = theirs.iter().map(|e| (e.key.as_str(), &e.forms)).collect();
     for (key, forms) in &mine {
         let Some(translated) = their.get(key) else {
-            out.push(format!("{language}: `{key}` is missing"));
             continue;
         };
         match (forms, translated) {
@@ -171,6 +170,19 @@ pub fn differences(english: &[Entry], theirs: &[Entry], language: &str) -> Vec<S
         ));
     }
     out
+}
+
+/// The English's texts in their order, each in `theirs` where it has the
+/// key, else the English's own (with `true`: it shows in English).
+pub fn with_english(english: &[Entry], theirs: &[Entry]) -> Vec<(Entry, bool)> {
+    let their: BTreeMap<&str, &Entry> = theirs.iter().map(|e| (e.key.as_str(), e)).collect();
+    english
+        .iter()
+        .map(|entry| match their.get(entry.key.as_str()) {
+            Some(translated) => ((*translated).clone(), false),
+            None => (entry.clone(), true),
+        })
+        .collect()
 }
 
 fn compare(out: &mut Vec<String>, language: &str, key: &str, en: &str, theirs: &str, singular: bool) {

@@ -65,20 +65,18 @@ pub fn english_only(language: &str) -> BTreeSet<String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let read =
         |path: &Path| -> toml::Value { toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap() };
-    let mut pairs = vec![(
-        read(&root.join("text/en.toml")),
-        read(&root.join(format!("text/{language}.toml"))),
-    )];
-    for entry in std::fs::read_dir(root.join("content")).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_some_and(|x| x == "toml") {
-            let theirs = root
-                .join("content")
-                .join(language)
-                .join(path.file_name().unwrap());
-            pairs.push((read(&path), read(&theirs)));
-        }
-    }
+    // The app's words, and the content's texts (keyed alike; the English
+    // base lists every key).
+    let pairs = [
+        (
+            read(&root.join("text/en.toml")),
+            read(&root.join(format!("text/{language}.toml"))),
+        ),
+        (
+            read(&root.join("content/translations/en.toml")),
+            read(&root.join(format!("content/translations/{language}.toml"))),
+        ),
+    ];
     let mut found = BTreeSet::new();
     for (english, theirs) in &pairs {
         leaves(english, theirs, &mut found);
