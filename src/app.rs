@@ -16,12 +16,11 @@ pub fn App() -> impl IntoView {
     let practice = nav.practice();
 
     let on_routine_page = move || matches!(nav.route(), Route::Routine(_));
-    // Pages of text alone; on a phone they hide the map to give it room.
+    // Pages of text alone (not their items: a routine, a benefit); on a
+    // phone they hide the map to give it room.
     let text_page = move || {
-        matches!(
-            nav.route(),
-            Route::Routines | Route::Benefits | Route::Evidence | Route::Safety | Route::History
-        )
+        let route = nav.route();
+        route.page().route == route && route.page().text_only
     };
     let in_routine = move || on_routine_page() && practice.is_active();
     // Pages for reading beside the map: on a phone the map shrinks to a
@@ -29,16 +28,12 @@ pub fn App() -> impl IntoView {
     let reading =
         move || matches!(nav.route(), Route::Zone(_)) || (on_routine_page() && !practice.is_active());
     let editing = move || matches!(nav.route(), Route::Edit(_) | Route::Shared);
-    let link = move |route: Route, label: &'static str| {
-        let current = move || match (nav.route(), route) {
-            (Route::Routine(_) | Route::Edit(_) | Route::Shared, Route::Routines) => true,
-            (Route::Benefit(_), Route::Benefits) => true,
-            (Route::Zone(_), Route::Map) => true,
-            (now, wanted) => now == wanted,
-        };
+    // A page's link is current on the page and on each of its items.
+    let link = move |page: &'static route::Page| {
+        let current = move || nav.route().page().route == page.route;
         view! {
-            <a href=format!("#{}", route::fragment(route)) aria-current=move || current().then_some("page")>
-                {label}
+            <a href=format!("#{}", page.fragment) aria-current=move || current().then_some("page")>
+                {get(page.nav)}
             </a>
         }
     };
@@ -73,12 +68,7 @@ pub fn App() -> impl IntoView {
                 </h1>
                 <p class="tagline">{get(key::PAGE_TAGLINE)}</p>
                 <nav class="site-nav" aria-label=get(key::NAV_SECTIONS)>
-                    {link(Route::Map, get(key::NAV_MAP))}
-                    {link(Route::Routines, get(key::NAV_ROUTINES))}
-                    {link(Route::Benefits, get(key::NAV_BENEFITS))}
-                    {link(Route::Evidence, get(key::NAV_EVIDENCE))}
-                    {link(Route::Safety, get(key::NAV_SAFETY))}
-                    {link(Route::History, get(key::NAV_HISTORY))}
+                    {route::PAGES.iter().map(link).collect_view()}
                 </nav>
             </header>
             <Notices />

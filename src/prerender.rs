@@ -107,20 +107,20 @@ fn write(path: &str, language: Language) -> Result<(), String> {
         ));
     }
     written.push((in_file("index.html"), first));
-    for (file, fragment, title) in shell::TEXT_PAGES {
+    for (file, fragment, title) in shell::text_pages() {
         let route = foot_map::route::read(&format!("#{fragment}"), foot_map::content::content())
             .ok()
             .map(|(route, _)| route);
         let text = route.and_then(|route| {
             shell::text_page(
-                &page_as(file).ok()?,
+                &page_as(&file).ok()?,
                 &render(Some(route)),
                 fragment,
                 foot_map::text::get(title),
             )
         });
         written.push((
-            in_file(file),
+            in_file(&file),
             text.ok_or_else(|| format!("cannot render the page {file}"))?,
         ));
     }

@@ -6,6 +6,9 @@ use crate::own_routine::is_own_id;
 use crate::share::{self, Shared};
 use crate::text::{fill, get, key};
 
+mod pages;
+pub use pages::{code_of_fragment, Code, Page, Route, PAGES};
+
 /// The longest fragment worth reading; anything longer is not a link we made.
 pub const MAX_FRAGMENT: usize = 200;
 
@@ -93,37 +96,6 @@ pub fn side_switch(before: ZoneKey, next: ZoneKey, content: &'static Content) ->
 
 pub use crate::text::name_in_sentence;
 
-/// What the page shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Route {
-    /// The map with nothing selected.
-    #[default]
-    Map,
-    /// The map with one zone's details open.
-    Zone(ZoneKey),
-    /// The list of guided routines.
-    Routines,
-    /// One routine's player, by routine id: a built-in routine, or one of
-    /// the person's own (`my-…`), which only their saved data can tell.
-    Routine(&'static str),
-    /// The editor for one of the person's own routines, by id (a new one
-    /// has an id before it is first saved).
-    Edit(&'static str),
-    /// A routine from a share link, shown before it is saved; the routine
-    /// itself comes with the route from [`read`].
-    Shared,
-    /// Every claimed benefit.
-    Benefits,
-    /// One claimed benefit, its evidence, and its zones lit on the map.
-    Benefit(&'static str),
-    /// What the evidence labels mean, and every source.
-    Evidence,
-    /// When not to massage, and when to take care.
-    Safety,
-    /// The person's practice: this week, weeks in a row, recent sessions.
-    History,
-}
-
 /// Why a link could not be followed; shown in the page as a short message.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LinkError {
@@ -199,11 +171,11 @@ pub fn parse(fragment: &str, content: &'static Content) -> Result<Route, LinkErr
         Some(("benefit", id)) => benefit(id, content)
             .map(|c| Route::Benefit(&c.id))
             .ok_or_else(|| LinkError::UnknownBenefit(printable(id))),
-        None if fragment == "routines" => Ok(Route::Routines),
-        None if fragment == "benefits" => Ok(Route::Benefits),
-        None if fragment == "evidence" => Ok(Route::Evidence),
-        None if fragment == "safety" => Ok(Route::Safety),
-        None if fragment == "history" => Ok(Route::History),
+        None => PAGES
+            .iter()
+            .find(|page| page.fragment == fragment)
+            .map(|page| page.route)
+            .ok_or_else(|| LinkError::Unreadable(printable(fragment))),
         _ => Err(LinkError::Unreadable(printable(fragment))),
     }
 }
@@ -211,19 +183,14 @@ pub fn parse(fragment: &str, content: &'static Content) -> Result<Route, LinkErr
 /// The fragment for a route, without `#`; empty for the bare map.
 pub fn fragment(route: Route) -> String {
     match route {
-        Route::Map => String::new(),
         Route::Zone(key) => format!("zone={}", key.slug()),
-        Route::Routines => "routines".into(),
         Route::Routine(id) => format!("routine={id}"),
         Route::Edit(id) => format!("edit={id}"),
+        Route::Benefit(id) => format!("benefit={id}"),
         // The routine is not in the route: a shared routine is reached by
         // its link only, and going "to" it shows the routines.
         Route::Shared => "routines".into(),
-        Route::Benefits => "benefits".into(),
-        Route::Benefit(id) => format!("benefit={id}"),
-        Route::Evidence => "evidence".into(),
-        Route::Safety => "safety".into(),
-        Route::History => "history".into(),
+        page => page.page().fragment.into(),
     }
 }
 

@@ -30,12 +30,12 @@ pub fn names_the_code(page: &str) -> bool {
 /// The pages of text that the build also writes as pages of their own
 /// (`routines.html` and so on), so they can be read without the app and
 /// found by search engines: file, the route's fragment, and title's key.
-pub const TEXT_PAGES: [(&str, &str, Key); 4] = [
-    ("routines.html", "routines", key::SHELL_ROUTINES_TITLE),
-    ("benefits.html", "benefits", key::SHELL_BENEFITS_TITLE),
-    ("evidence.html", "evidence", key::SHELL_EVIDENCE_TITLE),
-    ("safety.html", "safety", key::SHELL_SAFETY_TITLE),
-];
+/// Those of [`crate::route::PAGES`] with a `written` title.
+pub fn text_pages() -> impl Iterator<Item = (String, &'static str, Key)> {
+    crate::route::PAGES
+        .iter()
+        .filter_map(|page| Some((format!("{}.html", page.fragment), page.fragment, page.written?)))
+}
 
 /// `page` (the built `index.html`, before [`insert`]) as the page of text
 /// whose route's fragment is `fragment`: `app` in place of the loading
@@ -111,7 +111,8 @@ mod tests {
             Some("<head><title>Safety – Foot Map – a guide</title><link href=./later-1.css id=later-styles rel=stylesheet></head><body><div id=prerendered data-page=\"safety\">SAFETY</div></body>")
         );
         // Every text page is a route the app knows, by the same fragment.
-        for (file, fragment, _) in TEXT_PAGES {
+        assert_eq!(text_pages().count(), 4);
+        for (file, fragment, _) in text_pages() {
             assert_eq!(file, format!("{fragment}.html"));
             let route = crate::route::read(&format!("#{fragment}"), crate::content::content());
             let (route, _) = route.unwrap_or_else(|e| panic!("{fragment}: {e:?}"));

@@ -73,7 +73,8 @@ async fn the_pages_written_for_reading_without_the_app_are_in_the_readers_langua
         let server = Server::start();
         let browser = Browser::start(PHONE).await;
         browser.before_load(&prefers(language)).await;
-        for page in ["index", "routines", "benefits", "evidence", "safety"] {
+        let written = foot_map::route::PAGES.iter().filter(|p| p.written.is_some());
+        for page in std::iter::once("index").chain(written.map(|p| p.fragment)) {
             let file = format!("{page}.{language}.html");
             browser
                 .client

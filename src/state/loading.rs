@@ -9,54 +9,26 @@ use crate::share::Shared;
 use std::future::Future;
 use std::pin::Pin;
 
-/// A part of the app's code beyond the map.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Part {
-    /// A zone's details.
-    Details,
-    /// The routine list, a routine's player, the editor, a shared routine.
-    Routines,
-    /// Benefits, evidence and the safety note.
-    Reading,
-    /// The practice history.
-    History,
-}
+/// A part of the app's code beyond the map (see [`crate::route::PAGES`]).
+pub use crate::route::Code as Part;
 
 /// The part whose code `route`'s page needs, if any.
 pub fn part(route: Route) -> Option<Part> {
-    match route {
-        Route::Map => None,
-        Route::Zone(_) => Some(Part::Details),
-        Route::Routines | Route::Routine(_) | Route::Edit(_) | Route::Shared => Some(Part::Routines),
-        Route::Benefits | Route::Benefit(_) | Route::Evidence | Route::Safety => Some(Part::Reading),
-        Route::History => Some(Part::History),
-    }
+    route.code()
 }
 
 /// The part a link's fragment (with or without `#`) will need, read from
 /// its shape alone: the app starts by fetching the reader's words and
 /// content, which [`crate::route::parse`] needs to check the fragment, and
-/// this lets the page's code come beside them rather than after. It agrees
-/// with `part(parse(fragment))` wherever that parses; a fragment that turns
-/// out to be no page costs one needless download.
+/// this lets the page's code come beside them rather than after. A
+/// fragment that turns out to be no page costs one needless download.
 pub fn part_of_fragment(fragment: &str) -> Option<Part> {
-    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
-    if crate::share::is_link(fragment) {
-        return Some(Part::Routines);
-    }
-    match fragment.split_once('=').map_or(fragment, |(key, _)| key) {
-        "zone" => Some(Part::Details),
-        "routines" | "routine" | "edit" => Some(Part::Routines),
-        "benefits" | "benefit" | "evidence" | "safety" => Some(Part::Reading),
-        "history" => Some(Part::History),
-        _ => None,
-    }
+    crate::route::code_of_fragment(fragment)
 }
 
 /// Whether `route`'s page needs the person's practice begun.
 pub fn needs_practice(route: Route) -> bool {
-    // The safety note holds "What applies to me", which is saved.
-    matches!(part(route), Some(Part::Routines | Part::History)) || route == Route::Safety
+    route.page().practice
 }
 
 /// A part's code could not be downloaded (offline before it was ever
@@ -114,5 +86,61 @@ mod tests {
         ] {
             assert_eq!(part(route), Some(wanted), "{route:?}");
         }
+    }
+
+    #[test]
+    fn a_fragment_s_shape_names_the_part_its_page_needs() {
+        let c = content();
+        for fragment in [
+            "",
+            "#routines",
+            "#routine=quick-3",
+            "#edit=my-1",
+            "#benefits",
+            "#evidence",
+            "#safety",
+            "#history",
+            "#zone=left-heel",
+        ] {
+            let route = crate::route::parse(fragment, c).expect("a page");
+            assert_eq!(part_of_fragment(fragment), part(route), "{fragment}");
+        }
+        let benefit = &c.claims[0].id;
+        assert_eq!(
+            part_of_fragment(&format!("benefit={benefit}")),
+            Some(Part::Reading)
+        );
+    }
+
+    #[test]
+    fn the_routines_the_safety_note_and_the_history_need_the_practice() {
+        let zone = ZoneKey::parse("left-heel", content()).expect("a zone on the map");
+        let with: Vec<_> = [
+            Route::Map,
+            Route::Zone(zone),
+            Route::Routines,
+            Route::Routine("quick-3"),
+            Route::Edit("my-1"),
+            Route::Shared,
+            Route::Benefits,
+            Route::Benefit("x"),
+            Route::Evidence,
+            Route::Safety,
+            Route::History,
+        ]
+        .into_iter()
+        .filter(|route| needs_practice(*route))
+        .collect();
+        assert_eq!(
+            with,
+            [
+                Route::Routines,
+                Route::Routine("quick-3"),
+                Route::Edit("my-1"),
+                Route::Shared,
+                Route::Safety,
+                Route::History
+            ]
+        );
     }
 }

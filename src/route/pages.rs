@@ -1,0 +1,222 @@
+//! Every page the navigation names, listed once ([`PAGES`]): what tells
+//! one page from another, read by routing, the code each page needs, the
+//! navigation, the layout and the pages the build writes. Adding a page
+//! is its component, a [`Route`] and a row here, and its view in
+//! `split_points`.
+
+use super::ZoneKey;
+use crate::share;
+use crate::text::{key, Key};
+
+/// What the page shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Route {
+    /// The map with nothing selected.
+    #[default]
+    Map,
+    /// The map with one zone's details open.
+    Zone(ZoneKey),
+    /// The list of guided routines.
+    Routines,
+    /// One routine's player, by routine id: a built-in routine, or one of
+    /// the person's own (`my-…`), which only their saved data can tell.
+    Routine(&'static str),
+    /// The editor for one of the person's own routines, by id (a new one
+    /// has an id before it is first saved).
+    Edit(&'static str),
+    /// A routine from a share link, shown before it is saved; the routine
+    /// itself comes with the route from [`super::read`].
+    Shared,
+    /// Every claimed benefit.
+    Benefits,
+    /// One claimed benefit, its evidence, and its zones lit on the map.
+    Benefit(&'static str),
+    /// What the evidence labels mean, and every source.
+    Evidence,
+    /// When not to massage, and when to take care.
+    Safety,
+    /// The person's practice: this week, weeks in a row, recent sessions.
+    History,
+}
+
+/// A part of the app's code beyond the map: a page's code comes with the
+/// first visit to it (see `split_points`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Code {
+    /// A zone's details.
+    Details,
+    /// The routine list, a routine's player, the editor, a shared routine.
+    Routines,
+    /// Benefits, evidence and the safety note.
+    Reading,
+    /// The practice history.
+    History,
+}
+
+/// A page the navigation names, with everything that tells pages apart.
+/// [`PAGES`] lists each once; routing, the code a page needs, the
+/// navigation, the page's layout and the pages the build writes all read
+/// it. (A page's view is chosen in `split_points`, by its [`Code`].)
+#[derive(Clone, Copy, Debug)]
+pub struct Page {
+    pub route: Route,
+    /// Its fragment (`routines` for `#routines`); empty for the map.
+    pub fragment: &'static str,
+    /// The fragments with a value that open one of its items
+    /// (`routine=quick-3`), whose code is `Code` of this page but for the
+    /// map's zones (`Code::Details`).
+    pub items: &'static [&'static str],
+    /// The code it needs beyond the map.
+    pub code: Option<Code>,
+    /// Whether it needs the person's practice (their saved data) begun.
+    pub practice: bool,
+    /// Its name in the navigation.
+    pub nav: Key,
+    /// Text alone: on a phone the map hides to give it room (on the page
+    /// itself, not on its items).
+    pub text_only: bool,
+    /// Written by the build for reading without the app
+    /// (`<fragment>.html`), under this title.
+    pub written: Option<Key>,
+}
+
+/// Every page the navigation names, in its order.
+pub const PAGES: [Page; 6] = [
+    Page {
+        route: Route::Map,
+        fragment: "",
+        items: &["zone"],
+        code: None,
+        practice: false,
+        nav: key::NAV_MAP,
+        text_only: false,
+        written: None,
+    },
+    Page {
+        route: Route::Routines,
+        fragment: "routines",
+        items: &["routine", "edit"],
+        code: Some(Code::Routines),
+        practice: true,
+        nav: key::NAV_ROUTINES,
+        text_only: true,
+        written: Some(key::SHELL_ROUTINES_TITLE),
+    },
+    Page {
+        route: Route::Benefits,
+        fragment: "benefits",
+        items: &["benefit"],
+        code: Some(Code::Reading),
+        practice: false,
+        nav: key::NAV_BENEFITS,
+        text_only: true,
+        written: Some(key::SHELL_BENEFITS_TITLE),
+    },
+    Page {
+        route: Route::Evidence,
+        fragment: "evidence",
+        items: &[],
+        code: Some(Code::Reading),
+        practice: false,
+        nav: key::NAV_EVIDENCE,
+        text_only: true,
+        written: Some(key::SHELL_EVIDENCE_TITLE),
+    },
+    Page {
+        route: Route::Safety,
+        fragment: "safety",
+        items: &[],
+        code: Some(Code::Reading),
+        // "What applies to me" is on it, which is saved.
+        practice: true,
+        nav: key::NAV_SAFETY,
+        text_only: true,
+        written: Some(key::SHELL_SAFETY_TITLE),
+    },
+    Page {
+        route: Route::History,
+        fragment: "history",
+        items: &[],
+        code: Some(Code::History),
+        practice: true,
+        nav: key::NAV_HISTORY,
+        text_only: true,
+        written: None,
+    },
+];
+
+impl Route {
+    /// The page of [`PAGES`] this route is, or is an item of: a zone is the
+    /// map's, a routine, the editor and a shared routine the routines', a
+    /// benefit the benefits'.
+    pub fn page(self) -> &'static Page {
+        let item = match self {
+            Route::Zone(_) => Some("zone"),
+            Route::Routine(_) | Route::Shared => Some("routine"),
+            Route::Edit(_) => Some("edit"),
+            Route::Benefit(_) => Some("benefit"),
+            _ => None,
+        };
+        PAGES
+            .iter()
+            .find(|page| match item {
+                Some(item) => page.items.contains(&item),
+                None => page.route == self,
+            })
+            .expect("every route is a page of PAGES or an item of one")
+    }
+
+    /// The part of the code this route's page needs, if any.
+    pub fn code(self) -> Option<Code> {
+        match self {
+            Route::Zone(_) => Some(Code::Details),
+            _ => self.page().code,
+        }
+    }
+}
+
+/// The part of the code a link's fragment (with or without `#`) will need,
+/// read from its shape alone, before the content that [`parse`] needs to
+/// check it is here. It agrees with `parse(fragment).code()` wherever that
+/// parses.
+pub fn code_of_fragment(fragment: &str) -> Option<Code> {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    if share::is_link(fragment) {
+        return Some(Code::Routines);
+    }
+    match fragment.split_once('=') {
+        Some(("zone", _)) => Some(Code::Details),
+        Some((item, _)) => PAGES.iter().find(|p| p.items.contains(&item))?.code,
+        None => PAGES.iter().find(|p| p.fragment == fragment)?.code,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::content;
+    use crate::route::{fragment, parse};
+
+    #[test]
+    fn every_page_opens_by_its_fragment_and_writes_it_back() {
+        for page in PAGES {
+            assert_eq!(parse(page.fragment, content()), Ok(page.route), "{page:?}");
+            assert_eq!(fragment(page.route), page.fragment);
+            assert_eq!(page.route.page().route, page.route);
+            assert_eq!(code_of_fragment(page.fragment), page.code);
+        }
+    }
+
+    #[test]
+    fn each_item_belongs_to_one_page_and_the_navigation_names_each_page_once() {
+        let items: Vec<&str> = PAGES.iter().flat_map(|p| p.items.iter().copied()).collect();
+        let mut unique = items.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), items.len(), "{items:?}");
+        let mut fragments: Vec<_> = PAGES.iter().map(|p| p.fragment).collect();
+        fragments.sort();
+        fragments.dedup();
+        assert_eq!(fragments.len(), PAGES.len());
+    }
+}
