@@ -102,6 +102,14 @@ fn check_languages(
         .filter(|path| path.file_stem().is_some_and(|stem| stem != "en"))
         .collect();
     files.sort();
+    let texts = translation::texts(english);
+    let repeated = translation::repeated(&texts);
+    if !repeated.is_empty() {
+        panic!(
+            "texts of the English content share a key, so no translation could tell them apart \
+             (give their items ids): {repeated:?}"
+        );
+    }
     let spoken: Vec<&str> = language::Language::ALL[1..].iter().map(|l| l.code()).collect();
     let mut problems = Vec::new();
     for code in &spoken {
@@ -310,11 +318,12 @@ fn covered(code: &str, what: &str, texts: usize, missing: usize) -> String {
     let done = texts - missing;
     let rest = match missing {
         0 => String::new(),
+        1 => "; 1 shows in English".into(),
         n => format!("; {n} show in English"),
     };
     if missing > 0 {
         println!(
-            "cargo:warning={code}: {missing} texts of the {what} are not translated and show in English"
+            "cargo:warning={code}: {missing} of the {what}'s texts are not translated and show in English"
         );
     }
     format!(

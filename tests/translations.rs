@@ -68,6 +68,7 @@ fn the_base_for_translators_lists_every_english_text() {
         fs::write(&path, translation::write(HEADER, &texts)).unwrap();
     }
     let written = translation::read(&read(&path)).unwrap();
+    assert_eq!(translation::repeated(&texts), Vec::<&str>::new());
     let wanted: std::collections::BTreeMap<_, _> = texts.into_iter().collect();
     assert!(
         written == wanted,
@@ -239,5 +240,50 @@ fn the_base_is_written_so_that_it_reads_back_the_same() {
     let written = translation::write("# base\n", &texts);
     assert!(written.contains("\n[zone.heel]\n"), "{written}");
     let back = translation::read(&toml::from_str(&written).unwrap()).unwrap();
+    assert_eq!(back, texts.into_iter().collect());
+}
+
+#[test]
+fn items_that_share_a_technique_are_keyed_by_place_and_no_two_texts_share_a_key() {
+    let english = r#"
+[[zone]]
+id = "heel"
+
+[[zone.methods]]
+technique = "knuckle-press"
+steps = ["Press."]
+
+[[zone.methods]]
+technique = "knuckle-press"
+steps = ["Press again."]
+"#;
+    let texts = translation::texts(&toml::from_str(english).unwrap());
+    let keys: Vec<&str> = texts.iter().map(|(key, _)| key.as_str()).collect();
+    assert_eq!(
+        keys,
+        ["zone.heel.methods.1.steps.1", "zone.heel.methods.2.steps.1"]
+    );
+    assert_eq!(translation::repeated(&texts), Vec::<&str>::new());
+    let twice = vec![("a.b".to_string(), "x".to_string()); 2];
+    assert_eq!(translation::repeated(&twice), ["a.b"]);
+}
+
+#[test]
+fn any_keys_are_written_so_that_they_read_back() {
+    // A top-level text, a table's texts around a list, and an id that is
+    // no plain TOML key.
+    let texts: Vec<(String, String)> = [
+        ("note", "A note."),
+        ("safety.closing", "Stop if it hurts."),
+        ("safety.examples.1", "An example."),
+        ("safety.intro", "Read this."),
+        ("zone.heel spur.name", "Heel \"spur\""),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .collect();
+    let written = translation::write("# base\n", &texts);
+    let back =
+        translation::read(&toml::from_str(&written).unwrap_or_else(|e| panic!("{e}\n{written}"))).unwrap();
     assert_eq!(back, texts.into_iter().collect());
 }

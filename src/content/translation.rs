@@ -141,18 +141,23 @@ pub fn apply(english: &Table, translated: &BTreeMap<String, String>) -> (Table, 
 /// Calls `each` with the key and text of every text a person reads in
 /// `table` (at `prefix`, of the kind `kind`: "zone", "source"…). An item
 /// of a list of tables is keyed by its `id`, else by its `technique` (a
-/// zone's methods), else by its place from 1; a list of texts by place.
+/// zone's methods), whichever every item of the list has and no two share,
+/// else by its place from 1; a list of texts by place.
 fn visit(table: &mut Table, kind: &str, prefix: &str, each: &mut dyn FnMut(&str, &mut String)) {
     for (name, value) in table.iter_mut() {
         let key = join(prefix, name);
         let kind = if kind.is_empty() { name.as_str() } else { kind };
         match value {
             Value::Array(items) if items.first().is_some_and(Value::is_table) => {
+                let field = ["id", "technique"].into_iter().find(|field| {
+                    let values: Vec<&str> = items.iter().filter_map(|i| i.get(*field)?.as_str()).collect();
+                    let distinct: BTreeSet<&&str> = values.iter().collect();
+                    values.len() == items.len() && distinct.len() == values.len()
+                });
                 for (i, item) in items.iter_mut().enumerate() {
                     let Value::Table(item) = item else { continue };
-                    let id = ["id", "technique"]
-                        .iter()
-                        .find_map(|k| item.get(*k).and_then(Value::as_str))
+                    let id = field
+                        .and_then(|field| item.get(field)?.as_str())
                         .map_or_else(|| (i + 1).to_string(), str::to_string);
                     visit(item, kind, &join(&key, &id), each);
                 }
@@ -180,21 +185,54 @@ fn join(prefix: &str, name: &str) -> String {
     }
 }
 
-/// A language's file as `en.toml` is written: one table for each item
-/// (`[zone.heel]`), in the order of `texts`, each text as a TOML string.
+/// Every key `texts` holds more than once: two texts the English gives the
+/// same key (the build fails on any).
+pub fn repeated(texts: &[(String, String)]) -> Vec<&str> {
+    let mut seen = BTreeSet::new();
+    texts
+        .iter()
+        .map(|(key, _)| key.as_str())
+        .filter(|key| !seen.insert(*key))
+        .collect()
+}
+
+/// A language's file as `en.toml` is written: the texts of each item under
+/// its table (`[zone.heel]`), items in the order of `texts`, top-level
+/// texts first; each part of a key that is not a plain TOML key quoted.
 pub fn write(header: &str, texts: &[(String, String)]) -> String {
+    let part = |part: &str| {
+        let plain = !part.is_empty()
+            && part
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        if plain {
+            part.to_string()
+        } else {
+            Value::String(part.to_string()).to_string()
+        }
+    };
+    let line = |parts: &[&str], text: &str| {
+        let key: Vec<String> = parts.iter().map(|p| part(p)).collect();
+        format!("{} = {}\n", key.join("."), Value::String(text.to_string()))
+    };
     let mut out = String::from(header);
-    let mut section = String::new();
+    // Sections in the order they first come, each with its lines.
+    let mut sections: Vec<(String, String)> = Vec::new();
     for (key, text) in texts {
         let parts: Vec<&str> = key.split('.').collect();
         let (head, rest) = parts.split_at(2.min(parts.len() - 1));
-        let head = head.join(".");
-        if head != section {
-            out += &format!("\n[{head}]\n");
-            section = head;
+        if head.is_empty() {
+            out += &line(rest, text);
+            continue;
         }
-        let quoted = Value::String(text.clone()).to_string();
-        out += &format!("{} = {quoted}\n", rest.join("."));
+        let head = head.iter().map(|p| part(p)).collect::<Vec<_>>().join(".");
+        match sections.iter_mut().find(|(name, _)| *name == head) {
+            Some((_, lines)) => *lines += &line(rest, text),
+            None => sections.push((head, line(rest, text))),
+        }
+    }
+    for (head, lines) in sections {
+        out += &format!("\n[{head}]\n{lines}");
     }
     out
 }
