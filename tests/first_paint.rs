@@ -21,6 +21,13 @@ const WATCH_SHIFTS: &str = "window.shifts = []; window.shifted = []; \
     `(${s.previousRect.y}->${s.currentRect.y}, at ${Math.round(e.startTime)} ms)` : '?'); } } }) \
     .observe({ type: 'layout-shift', buffered: true });";
 
+/// Layout shifts are measured with no other browser of this file running:
+/// with up to ten Chromiums at once on two cores, the page measured
+/// rewrapped a paragraph while loading, before its app ran (seen twice, each
+/// time in a fresh clone's first run, never on a rerun). The shift test
+/// takes this for writing, the others for reading.
+static ALONE: tokio::sync::RwLock<()> = tokio::sync::RwLock::const_new(());
+
 /// The message for a page that cannot start is on screen.
 const SLOW_SHOWN: &str = "const slow = document.getElementById('slow'); \
     return !!slow && getComputedStyle(slow).display !== 'none' && getComputedStyle(slow).visibility === 'visible'";
@@ -44,6 +51,7 @@ async fn open_held(server: &Server, browser: &Browser, fragment: &str) {
 
 #[tokio::test]
 async fn the_map_is_painted_before_the_wasm_and_the_app_takes_it_over_unchanged() {
+    let _alone = ALONE.write().await;
     for (size, name) in [(DESKTOP, "desktop"), (PHONE, "phone")] {
         let server = Server::start();
         let browser = Browser::start(size).await;
@@ -106,6 +114,7 @@ async fn the_map_is_painted_before_the_wasm_and_the_app_takes_it_over_unchanged(
 
 #[tokio::test]
 async fn a_zone_chosen_before_the_app_starts_opens_once_it_has() {
+    let _shared = ALONE.read().await;
     let server = Server::start();
     let browser = Browser::start(PHONE).await;
     // The motion drawings hold still, so that two pictures can match.
@@ -186,6 +195,7 @@ async fn panel_shot(browser: &Browser) -> Vec<u8> {
 
 #[tokio::test]
 async fn a_link_to_a_zone_shows_its_details_before_the_app_has_started() {
+    let _shared = ALONE.read().await;
     let server = Server::start();
     let browser = Browser::start(DESKTOP).await;
     open_held(&server, &browser, "zone=right-big-toe").await;
@@ -224,6 +234,7 @@ async fn a_link_to_a_zone_shows_its_details_before_the_app_has_started() {
 
 #[tokio::test]
 async fn a_zone_tapped_once_the_code_has_arrived_opens() {
+    let _shared = ALONE.read().await;
     let server = Server::start();
     let browser = Browser::start(PHONE).await;
     browser.client.goto(&server.url("")).await.unwrap();
@@ -240,6 +251,7 @@ async fn a_zone_tapped_once_the_code_has_arrived_opens() {
 
 #[tokio::test]
 async fn a_control_pressed_before_the_app_starts_is_pressed_again_and_keeps_focus() {
+    let _shared = ALONE.read().await;
     let server = Server::start();
     let browser = Browser::start(PHONE).await;
     open_held(&server, &browser, "").await;
@@ -273,6 +285,7 @@ async fn a_control_pressed_before_the_app_starts_is_pressed_again_and_keeps_focu
 
 #[tokio::test]
 async fn a_returning_visit_starts_the_app_at_once() {
+    let _shared = ALONE.read().await;
     let server = Server::start();
     let browser = Browser::start(PHONE).await;
     // A link to a page starts it without a touch.
@@ -294,6 +307,7 @@ async fn a_returning_visit_starts_the_app_at_once() {
 
 #[tokio::test]
 async fn a_browser_without_webassembly_is_told_so_when_the_app_is_asked_for() {
+    let _shared = ALONE.read().await;
     let server = Server::start();
     let browser = Browser::start(PHONE).await;
     browser.before_load("delete window.WebAssembly;").await;
@@ -320,6 +334,7 @@ async fn a_browser_without_webassembly_is_told_so_when_the_app_is_asked_for() {
 
 #[tokio::test]
 async fn each_page_of_text_is_written_out_and_the_app_starts_on_it_unchanged() {
+    let _shared = ALONE.read().await;
     let server = Server::start();
     for (file, fragment, title) in foot_map::shell::text_pages() {
         // A first visit each: once the app has run, it starts at once.
@@ -367,6 +382,7 @@ async fn each_page_of_text_is_written_out_and_the_app_starts_on_it_unchanged() {
 
 #[tokio::test]
 async fn when_the_apps_script_never_loads_a_click_still_gets_an_answer() {
+    let _shared = ALONE.read().await;
     let server = Server::start();
     let browser = Browser::start(PHONE).await;
     browser.cdp("Network.enable", json!({})).await;
@@ -390,6 +406,7 @@ async fn when_the_apps_script_never_loads_a_click_still_gets_an_answer() {
 
 #[tokio::test]
 async fn without_javascript_the_map_shows_and_the_page_says_what_needs_it() {
+    let _shared = ALONE.read().await;
     let server = Server::start();
     let browser = Browser::start(DESKTOP).await;
     browser
