@@ -312,8 +312,7 @@ fn pack_texts(out: &Path, coverage: &mut Vec<String>) {
 }
 
 /// A line of the coverage report: "fr: content 98 % (540 of 549 texts;
-/// 9 show in English)". The percentage is rounded down, so that 100 % means
-/// every text.
+/// 9 show in English)".
 fn covered(code: &str, what: &str, texts: usize, missing: usize) -> String {
     let done = texts - missing;
     let rest = match missing {
@@ -328,7 +327,7 @@ fn covered(code: &str, what: &str, texts: usize, missing: usize) -> String {
     }
     format!(
         "{code}: {what} {} % ({done} of {texts} texts{rest})",
-        done * 100 / texts.max(1)
+        translation::percent(texts, missing)
     )
 }
 

@@ -30,7 +30,7 @@ fn main() {
         // comes with the words); `load` below then finds it here, or awaits
         // the same download.
         let hash = foot_map::browser::location::hash();
-        let guess = foot_map::state::loading::part_of_fragment(&hash);
+        let guess = foot_map::route::code_of_fragment(&hash);
         let (words, _) = futures::future::join(
             foot_map::split_points::use_language(language),
             foot_map::split_points::load_part(guess),

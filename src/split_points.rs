@@ -34,9 +34,10 @@ use crate::components::{
 };
 use crate::content::{content, whole};
 use crate::language::Language;
+use crate::route::Code;
 use crate::route::{self, LinkError, Route};
 use crate::share::Shared;
-use crate::state::loading::{needs_practice, part, Loader, NotDownloaded, Part};
+use crate::state::loading::{Loader, NotDownloaded};
 use crate::state::practice::{Live, Navigation, Practice};
 use crate::text::{get, key};
 #[cfg(foot_map_split)]
@@ -295,12 +296,12 @@ pub async fn load_apart() -> Result<(), NotDownloaded> {
 /// Without the split there is no code to download.
 pub async fn load(route: Route) -> Result<(), NotDownloaded> {
     let styles = async {
-        if needs_practice(route) {
+        if route.page().practice {
             styles::later().await;
         }
     };
     let apart = async {
-        match part(route) {
+        match route.code() {
             Some(_) => load_apart().await,
             None => Ok(()),
         }
@@ -308,30 +309,30 @@ pub async fn load(route: Route) -> Result<(), NotDownloaded> {
     // The safety note holds "What applies to me", which is saved: its
     // page needs the practice's code beside the reading part's.
     let practice = async {
-        match part(route) {
-            Some(Part::Reading) if needs_practice(route) => load_practice_code().await,
+        match route.code() {
+            Some(Code::Reading) if route.page().practice => load_practice_code().await,
             _ => Ok(()),
         }
     };
     let (code, apart, (), practice) =
-        futures::future::join4(load_part(part(route)), apart, styles, practice).await;
+        futures::future::join4(load_part(route.code()), apart, styles, practice).await;
     code.and(apart).and(practice)
 }
 
 /// Downloads the code of `part`, and the practice's if it needs it; at
 /// once when it is here already (a second call awaits the first's
 /// download). The start calls it for the part the address will need (see
-/// [`part_of_fragment`](crate::state::loading::part_of_fragment)) beside
+/// [`code_of_fragment`](crate::route::code_of_fragment)) beside
 /// the reader's words, before the content that reads the address.
-pub async fn load_part(part: Option<Part>) -> Result<(), NotDownloaded> {
+pub async fn load_part(part: Option<Code>) -> Result<(), NotDownloaded> {
     #[cfg(foot_map_split)]
     match part {
-        Some(Part::Routines) => {
+        Some(Code::Routines) => {
             try_join3(load_practice(), load_routines(), load_share_reader()).await?;
         }
-        Some(Part::Details) => load_details().await?,
-        Some(Part::Reading) => load_reading().await?,
-        Some(Part::History) => {
+        Some(Code::Details) => load_details().await?,
+        Some(Code::Reading) => load_reading().await?,
+        Some(Code::History) => {
             try_join(load_practice(), load_history()).await?;
         }
         None => {}
@@ -401,11 +402,11 @@ fn read_share(fragment: String) -> Result<Result<Shared, LinkError>, NotDownload
 /// it could not be downloaded. (No `Suspend`: the main wasm then carries
 /// none of the code that waits for one.)
 pub fn page(route: Route) -> AnyView {
-    let built = match part(route) {
-        Some(Part::Routines) => split_call!(routines_page(route)),
-        Some(Part::Details) => split_call!(details_page(route)),
-        Some(Part::Reading) => split_call!(reading_page(route)),
-        Some(Part::History) => split_call!(history_page(route)),
+    let built = match route.code() {
+        Some(Code::Routines) => split_call!(routines_page(route)),
+        Some(Code::Details) => split_call!(details_page(route)),
+        Some(Code::Reading) => split_call!(reading_page(route)),
+        Some(Code::History) => split_call!(history_page(route)),
         None => Ok(().into_any()),
     };
     built.unwrap_or_else(|NotDownloaded| view! { <NotHere /> }.into_any())

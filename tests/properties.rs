@@ -7,9 +7,8 @@
 
 use foot_map::content::{content, Side};
 use foot_map::language::{href_in, on_site, read_file, Language};
-use foot_map::route::{self, Route, ZoneKey};
+use foot_map::route::{self, code_of_fragment, Code, Route, ZoneKey};
 use foot_map::settings::{Settings, Sound};
-use foot_map::state::loading::{part, part_of_fragment, Part};
 use foot_map::store::Store;
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
@@ -90,15 +89,15 @@ fn every_link_the_app_writes_names_the_part_its_page_needs_before_the_content_is
     routes.extend([Route::Routine("my-1"), Route::Edit("my-1")]);
     for route in routes {
         let fragment = route::fragment(route);
-        assert_eq!(part_of_fragment(&fragment), part(route), "{fragment}");
+        assert_eq!(code_of_fragment(&fragment), route.code(), "{fragment}");
         assert_eq!(
-            part_of_fragment(&format!("#{fragment}")),
-            part(route),
+            code_of_fragment(&format!("#{fragment}")),
+            route.code(),
             "#{fragment}"
         );
     }
-    assert_eq!(part_of_fragment("#share=1.abc"), Some(Part::Routines));
-    assert_eq!(part_of_fragment(""), None);
+    assert_eq!(code_of_fragment("#share=1.abc"), Some(Code::Routines));
+    assert_eq!(code_of_fragment(""), None);
 }
 
 proptest! {
@@ -136,17 +135,17 @@ proptest! {
     ) {
         // Whatever a link holds the guess never panics; wherever the link
         // opens a page, it names that page's part.
-        let guess = part_of_fragment(&text);
+        let guess = code_of_fragment(&text);
         if let Ok(route) = route::parse(&text, content()) {
-            prop_assert_eq!(guess, part(route));
+            prop_assert_eq!(guess, route.code());
         }
     }
 
     #[test]
     fn a_damaged_link_guesses_the_part_its_page_needs(text in damaged_fragment()) {
-        let guess = part_of_fragment(&format!("#{text}"));
+        let guess = code_of_fragment(&format!("#{text}"));
         if let Ok(route) = route::parse(&format!("#{text}"), content()) {
-            prop_assert_eq!(guess, part(route));
+            prop_assert_eq!(guess, route.code());
         }
     }
 

@@ -107,11 +107,16 @@ impl Applied {
             .collect()
     }
 
-    /// The share translated, in whole percent, rounded down (so that 100
-    /// means all).
+    /// The share translated, in whole percent ([`percent`]).
     pub fn percent(&self) -> usize {
-        (self.texts - self.missing.len()) * 100 / self.texts.max(1)
+        percent(self.texts, self.missing.len())
     }
+}
+
+/// The share of `texts` translated when `missing` are not, in whole
+/// percent, rounded down (so that 100 means all).
+pub fn percent(texts: usize, missing: usize) -> usize {
+    (texts - missing) * 100 / texts.max(1)
 }
 
 /// The English content with each text `translated` has (and is not empty)

@@ -195,7 +195,7 @@ pub fn code_of_fragment(fragment: &str) -> Option<Code> {
 mod tests {
     use super::*;
     use crate::content::content;
-    use crate::route::{fragment, parse};
+    use crate::route::{fragment, parse, ZoneKey};
 
     #[test]
     fn every_page_opens_by_its_fragment_and_writes_it_back() {
@@ -218,5 +218,82 @@ mod tests {
         fragments.sort();
         fragments.dedup();
         assert_eq!(fragments.len(), PAGES.len());
+    }
+
+    #[test]
+    fn the_map_needs_no_part_and_every_other_page_one() {
+        let c = content();
+        let zone = ZoneKey::parse("left-heel", c).expect("a zone on the map");
+        assert_eq!(Route::Map.code(), None);
+        for (route, wanted) in [
+            (Route::Zone(zone), Code::Details),
+            (Route::Routines, Code::Routines),
+            (Route::Routine("quick-3"), Code::Routines),
+            (Route::Edit("my-1"), Code::Routines),
+            (Route::Shared, Code::Routines),
+            (Route::Benefits, Code::Reading),
+            (Route::Benefit("x"), Code::Reading),
+            (Route::Evidence, Code::Reading),
+            (Route::Safety, Code::Reading),
+            (Route::History, Code::History),
+        ] {
+            assert_eq!(route.code(), Some(wanted), "{route:?}");
+        }
+    }
+
+    #[test]
+    fn a_fragment_s_shape_names_the_part_its_page_needs() {
+        let c = content();
+        for fragment in [
+            "",
+            "#routines",
+            "#routine=quick-3",
+            "#edit=my-1",
+            "#benefits",
+            "#evidence",
+            "#safety",
+            "#history",
+            "#zone=left-heel",
+        ] {
+            let route = crate::route::parse(fragment, c).expect("a page");
+            assert_eq!(code_of_fragment(fragment), route.code(), "{fragment}");
+        }
+        let benefit = &c.claims[0].id;
+        assert_eq!(
+            code_of_fragment(&format!("benefit={benefit}")),
+            Some(Code::Reading)
+        );
+    }
+
+    #[test]
+    fn the_routines_the_safety_note_and_the_history_need_the_practice() {
+        let zone = ZoneKey::parse("left-heel", content()).expect("a zone on the map");
+        let with: Vec<_> = [
+            Route::Map,
+            Route::Zone(zone),
+            Route::Routines,
+            Route::Routine("quick-3"),
+            Route::Edit("my-1"),
+            Route::Shared,
+            Route::Benefits,
+            Route::Benefit("x"),
+            Route::Evidence,
+            Route::Safety,
+            Route::History,
+        ]
+        .into_iter()
+        .filter(|route| route.page().practice)
+        .collect();
+        assert_eq!(
+            with,
+            [
+                Route::Routines,
+                Route::Routine("quick-3"),
+                Route::Edit("my-1"),
+                Route::Shared,
+                Route::Safety,
+                Route::History
+            ]
+        );
     }
 }

@@ -196,7 +196,7 @@ impl Nav {
             }
         }
         let ready = loaded.and_then(|()| {
-            if loading::needs_practice(route) {
+            if route.page().practice {
                 self.begin_practice()
             } else {
                 Ok(())
