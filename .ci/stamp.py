@@ -1,18 +1,14 @@
-"""Finishes the release build in dist/ (run by .ci/build, after Trunk).
+"""Tells the service worker of this deploy (run by .ci/build, last before
+esbuild; the pages themselves, with their Content Security Policy, are
+finished by the pre-render program, src/prerender.rs).
 
-1. A strict Content Security Policy goes into index.html (and each page of
-   text the pre-render program writes) as a <meta> tag
-   (static hosts rarely let you set headers): scripts only from the app's
-   own origin, plus each inline script by its SHA-256 hash, computed here
-   from the exact text Trunk wrote; WebAssembly compiled with
-   'wasm-unsafe-eval'; no 'unsafe-inline' or 'unsafe-eval'.
-2. The service worker is told the files of the pages' code split off the
-   main wasm (.ci/split), which no page names, and gets a version: a hash
-   of index.html, which names every other hashed file of this build, and of
-   those names. A new deploy therefore has a new sw.js, which the browser
-   installs; it caches the new files and removes the old cache.
+The service worker is told the files of the pages' code split off the main
+wasm (.ci/split), which no page names, and gets a version: a hash of
+index.html, which names every other hashed file of this build, and of those
+names. A new deploy therefore has a new sw.js, which the browser installs;
+it caches the new files and removes the old cache. Run again on a finished
+build (a test makes a second deploy this way), it stamps it afresh.
 """
-import base64
 import hashlib
 import json
 import pathlib
@@ -20,43 +16,7 @@ import re
 import sys
 
 dist = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "dist")
-def protect(page):
-    """Writes the policy into one page, with its own inline scripts' hashes."""
-    html = page.read_text(encoding="utf-8")
-    # Run again on a finished build (a test makes a second deploy this way),
-    # the policy is worked out afresh.
-    html = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", html)
-    inline = re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, flags=re.S)
-    hashes = [
-        "'sha256-" + base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode() + "'"
-        for s in inline
-    ]
-    policy = "; ".join([
-        "default-src 'self'",
-        "script-src 'self' 'wasm-unsafe-eval' " + " ".join(hashes),
-        "style-src 'self'",
-        "img-src 'self' data:",
-        # The routine's track: a WAV file the page builds (a blob: address).
-        "media-src 'self' blob:",
-        "object-src 'none'",
-        "base-uri 'none'",
-        "form-action 'none'",
-    ])
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
-    # It must come before the first script; right after the charset is first.
-    charset = re.search(r"<meta charset=[^>]*>", html, flags=re.I)
-    if not charset:
-        sys.exit(f"{page.name} has no <meta charset>, so the policy has no place")
-    html = html[: charset.end()] + meta + html[charset.end() :]
-    page.write_text(html, encoding="utf-8")
-    return html, len(hashes)
-
-
-# index.html, and the pages of text the pre-render program also writes.
-for page in sorted(dist.glob("*.html")):
-    if page.name != "index.html":
-        protect(page)
-html, scripts = protect(dist / "index.html")
+html = (dist / "index.html").read_text(encoding="utf-8")
 
 # The code of pages opened later (.ci/split): named by no page, so the
 # service worker is told of it, and caches it with the rest for offline use.
@@ -104,4 +64,4 @@ if n == 0:
 if n != 1:
     sys.exit("sw.js has no `const VERSION = 'dev';` (or earlier stamp) to stamp")
 worker.write_text(stamped, encoding="utf-8")
-print(f"[build] {scripts} inline script(s) allowed by hash; service worker version {version}")
+print(f"[build] service worker version {version}")

@@ -29,6 +29,9 @@ pub mod own_routine;
 pub mod route;
 pub mod settings;
 pub mod share;
+// The build finishes the built pages with this (src/prerender.rs); the app
+// never needs it.
+#[cfg(not(target_arch = "wasm32"))]
 pub mod shell;
 pub mod split_points;
 pub mod state;

@@ -4,8 +4,12 @@
 //! so the same relative URLs work under any sub-path, and each names the
 //! others (`hreflang`) for search engines. Pure text work, tested natively.
 
+use super::rewrite;
 use crate::language::{file_in, href_in, Language};
 use crate::text::{fill, get, key, Key};
+use lol_html::html_content::{ContentType, TextType};
+use lol_html::{element, text};
+use std::cell::{Cell, RefCell};
 
 /// `text` for HTML, in an element or in a quoted attribute.
 pub fn escape(text: &str) -> String {
@@ -32,26 +36,11 @@ const PAGE_TEXTS: [Key; 6] = [
 /// language (`hreflang`, the English as the default). `None` when the page
 /// lacks a part this rewrites.
 pub fn in_language(page: &str, file: &str, language: Language) -> Option<String> {
-    let mut page = page.to_string();
-    if language != Language::English {
-        let open = page.find("<html")?;
-        let end = open + page[open..].find('>')?;
-        let tag = page[open..end]
-            .replace("lang=\"en\"", &format!("lang=\"{}\"", language.code()))
-            .replace("lang=en", &format!("lang={}", language.code()));
-        page.replace_range(open..end, &tag);
-        for text in PAGE_TEXTS {
-            if !page.contains(text.english) {
-                return None;
-            }
-            page = page.replace(text.english, &escape(get(text)));
-        }
-        page = page.replace("manifest.webmanifest", &file_in("manifest.webmanifest", language));
-        page = without_redirect(&page)?;
-    }
-    let start = page.find("<noscript>")? + "<noscript>".len();
-    let end = start + page[start..].find("</noscript>")?;
-    page.replace_range(start..end, &no_script(language));
+    let page = if language == Language::English {
+        page.to_string()
+    } else {
+        without_redirect(&translated(page, language)?)?
+    };
     let alternates: String = Language::ALL
         .into_iter()
         .map(|other| {
@@ -66,22 +55,123 @@ pub fn in_language(page: &str, file: &str, language: Language) -> Option<String>
             escape(&href_in(file, Language::English))
         )])
         .collect();
-    // Before the first script: the redirect (`index.html`) reads them to
-    // know the languages it may send a reader on to. (The built page has
-    // no `<head>` tag: the minifier leaves optional tags out.)
-    let at = page.find("<script").or_else(|| page.find("</head>"))?;
-    page.insert_str(at, &alternates);
-    Some(page)
+    let note = no_script(language);
+    let (noted, named) = (Cell::new(false), Cell::new(false));
+    let page = rewrite(
+        &page,
+        vec![
+            element!("noscript", |el| {
+                el.set_inner_content(&note, ContentType::Html);
+                noted.set(true);
+                Ok(())
+            }),
+            // Before the first script: the redirect (`index.html`) reads
+            // them to know the languages it may send a reader on to.
+            element!("script", |el| {
+                if !named.replace(true) {
+                    el.before(&alternates, ContentType::Html);
+                }
+                Ok(())
+            }),
+        ],
+    )?;
+    (noted.get() && named.get()).then_some(page)
+}
+
+/// `page` in `language`: its `lang`, its manifest, and each of its texts
+/// outside the app (in its text or in an attribute such as the
+/// description's) in that language. `None` when a text is missing.
+fn translated(page: &str, language: Language) -> Option<String> {
+    let found = RefCell::new([false; PAGE_TEXTS.len()]);
+    let (lang, manifest) = (Cell::new(false), Cell::new(false));
+    let in_words = |text: &str| {
+        let mut text = text.to_string();
+        for (i, key) in PAGE_TEXTS.iter().enumerate() {
+            if text.contains(key.english) {
+                text = text.replace(key.english, &escape(get(*key)));
+                found.borrow_mut()[i] = true;
+            }
+        }
+        text
+    };
+    let piece = RefCell::new(String::new());
+    let page = rewrite(
+        page,
+        vec![
+            element!("html", |el| {
+                el.set_attribute("lang", language.code())?;
+                lang.set(true);
+                Ok(())
+            }),
+            element!("link[rel=manifest]", |el| {
+                el.set_attribute("href", &file_in("manifest.webmanifest", language))?;
+                manifest.set(true);
+                Ok(())
+            }),
+            element!("meta[content]", |el| {
+                let content = el.get_attribute("content").unwrap_or_default();
+                el.set_attribute("content", &in_words(&content))?;
+                Ok(())
+            }),
+            // A text may come in pieces: each is taken out, and the whole
+            // written in place of the last. Not the scripts' code.
+            text!("*", |chunk| {
+                if !matches!(chunk.text_type(), TextType::Data | TextType::RCData) {
+                    return Ok(());
+                }
+                piece.borrow_mut().push_str(chunk.as_str());
+                if chunk.last_in_text_node() {
+                    let whole = std::mem::take(&mut *piece.borrow_mut());
+                    chunk.replace(&in_words(&whole), ContentType::Html);
+                } else {
+                    chunk.remove();
+                }
+                Ok(())
+            }),
+        ],
+    )?;
+    let all = found.borrow().iter().all(|&found| found);
+    (all && lang.get() && manifest.get()).then_some(page)
 }
 
 /// `page` without the script that sends a reader from an English address
-/// to their language's page (`index.html` says how): a page in a language
-/// is where it sends them. `None` if the page has no such script.
+/// to their language's page (the one that reads the language the reader
+/// chose, `foot-map.language`; `index.html` says how): a page in a
+/// language is where it sends them. `None` if the page has no such script.
 pub fn without_redirect(page: &str) -> Option<String> {
-    let marker = page.find("foot-map.language")?;
-    let start = page[..marker].rfind("<script>")?;
-    let end = marker + page[marker..].find("</script>")? + "</script>".len();
-    Some(format!("{}{}", &page[..start], &page[end..]))
+    // Which script it is shows only in its text, which comes after the
+    // element starts: found in one reading, left out in a second.
+    let (count, redirect) = (Cell::new(0), Cell::new(None));
+    let code = RefCell::new(String::new());
+    rewrite(
+        page,
+        vec![
+            element!("script", |_| {
+                count.set(count.get() + 1);
+                code.borrow_mut().clear();
+                Ok(())
+            }),
+            text!("script", |chunk| {
+                code.borrow_mut().push_str(chunk.as_str());
+                if chunk.last_in_text_node() && code.borrow().contains("foot-map.language") {
+                    redirect.set(Some(count.get()));
+                }
+                Ok(())
+            }),
+        ],
+    )?;
+    let redirect = redirect.get()?;
+    count.set(0);
+    rewrite(
+        page,
+        vec![element!("script", |el| {
+            count.set(count.get() + 1);
+            if count.get() == redirect {
+                el.remove();
+            }
+            Ok(())
+        })],
+    )
 }
 
 /// The note for a browser without JavaScript, linking the pages of text
@@ -163,7 +253,7 @@ mod tests {
 
     #[test]
     fn an_english_page_names_every_language_and_keeps_its_words() {
-        let page = "<html lang=\"en\"><head><title>Foot Map – a self-massage guide</title></head><body><noscript>old</noscript></body></html>";
+        let page = "<html lang=\"en\"><head><title>Foot Map – a self-massage guide</title><script>go()</script></head><body><noscript>old</noscript></body></html>";
         let out = in_language(page, "safety.html", Language::English).unwrap();
         assert!(out.starts_with(
             "<html lang=\"en\"><head><title>Foot Map – a self-massage guide</title><link rel=\"alternate\""
@@ -186,6 +276,38 @@ mod tests {
             in_language("<html><head></head></html>", "index.html", Language::English),
             None
         );
+    }
+
+    #[test]
+    fn a_page_in_another_language_has_its_lang_manifest_and_texts() {
+        // (The texts are the language in use's: English in these tests.)
+        let texts: Vec<&str> = PAGE_TEXTS.iter().map(|key| key.english).collect();
+        let page = format!(
+            "<!doctype html><html lang=en><meta charset=utf-8><meta name=description content=\"{}\"><title>{}</title><link rel=manifest href=manifest.webmanifest><script>var t = \"{}\";</script><script>localStorage.getItem(\"foot-map.language\")</script><noscript></noscript><div id=loading><p>{}</p></div><p id=slow>{}</p><div id=fatal><h2>{}</h2><p>{}</p></div>",
+            texts[1], texts[0], texts[0], texts[2], texts[3], texts[4], texts[5]
+        );
+        let out = in_language(&page, "index.html", Language::Spanish).unwrap();
+        for wanted in [
+            r#"<html lang="es">"#,
+            r#"<link rel=manifest href="manifest.es.webmanifest">"#,
+            // A script's code is never taken for a text.
+            &format!("<script>var t = \"{}\";</script>", texts[0]),
+        ] {
+            assert!(out.contains(wanted), "{wanted} in {out}");
+        }
+        assert!(
+            !out.contains("foot-map.language"),
+            "the redirect stays in English pages: {out}"
+        );
+        // Each text missing is a page refused.
+        for text in &texts {
+            let without = page.replacen(text, "", 1);
+            assert_eq!(
+                in_language(&without, "index.html", Language::Spanish),
+                None,
+                "{text}"
+            );
+        }
     }
 
     #[test]
