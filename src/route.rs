@@ -2,7 +2,6 @@
 //! written without the browser, so every odd link can be tested natively.
 
 use crate::content::{Claim, Content, Part, Routine, RoutineStep, Side, Whole, Zone};
-use crate::own_routine::is_own_id;
 use crate::share::{self, Shared};
 use crate::text::{fill, get, key};
 
@@ -158,40 +157,20 @@ pub fn parse(fragment: &str, content: &'static Content) -> Result<Route, LinkErr
         return Ok(Route::Map);
     }
     match fragment.split_once('=') {
-        Some(("zone", slug)) => ZoneKey::parse(slug, content)
-            .map(Route::Zone)
-            .ok_or_else(|| LinkError::UnknownZone(printable(slug))),
-        Some(("routine", id)) => match content.routine(id) {
-            Some(r) => Ok(Route::Routine(&r.id)),
-            None if is_own_id(id) => Ok(Route::Routine(intern(id))),
-            None => Err(LinkError::UnknownRoutine(printable(id))),
-        },
-        Some(("edit", id)) if is_own_id(id) => Ok(Route::Edit(intern(id))),
-        Some(("edit", id)) => Err(LinkError::UnknownRoutine(printable(id))),
-        Some(("benefit", id)) => benefit(id, content)
-            .map(|c| Route::Benefit(&c.id))
-            .ok_or_else(|| LinkError::UnknownBenefit(printable(id))),
+        Some((item, value)) => Route::item(item, value, content),
         None => PAGES
             .iter()
             .find(|page| page.fragment == fragment)
             .map(|page| page.route)
             .ok_or_else(|| LinkError::Unreadable(printable(fragment))),
-        _ => Err(LinkError::Unreadable(printable(fragment))),
     }
 }
 
 /// The fragment for a route, without `#`; empty for the bare map.
 pub fn fragment(route: Route) -> String {
-    match route {
-        Route::Zone(key) => format!("zone={}", key.slug()),
-        Route::Routine(id) => format!("routine={id}"),
-        Route::Edit(id) => format!("edit={id}"),
-        Route::Benefit(id) => format!("benefit={id}"),
-        // The routine is not in the route: a shared routine is reached by
-        // its link only, and going "to" it shows the routines.
-        Route::Shared => "routines".into(),
-        page => page.page().fragment.into(),
-    }
+    route
+        .item_fragment()
+        .unwrap_or_else(|| route.page().fragment.into())
 }
 
 /// The claimed benefit with this id.
@@ -211,7 +190,7 @@ pub fn intern(id: &str) -> &'static str {
 }
 
 /// A short, safe rendering of untrusted link text for a message.
-fn printable(text: &str) -> String {
+pub(crate) fn printable(text: &str) -> String {
     let clean: String = text.chars().filter(|c| !c.is_control()).take(40).collect();
     if clean.chars().count() < text.chars().count() {
         format!("{clean}…")

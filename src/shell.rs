@@ -133,9 +133,13 @@ fn loading_replaced<'h>(
 /// found by search engines: file, the route's fragment, and title's key.
 /// Those of [`crate::route::PAGES`] with a `written` title.
 pub fn text_pages() -> impl Iterator<Item = (String, &'static str, Key)> {
-    crate::route::PAGES
-        .iter()
-        .filter_map(|page| Some((format!("{}.html", page.fragment), page.fragment, page.written?)))
+    crate::route::PAGES.iter().filter_map(|page| {
+        Some((
+            format!("{}.html", page.fragment),
+            page.fragment,
+            page.written?.title,
+        ))
+    })
 }
 
 /// `page` (the built `index.html`, before [`insert`]) as the page of text

@@ -1,10 +1,13 @@
 //! Every page the navigation names, listed once ([`PAGES`]): what tells
 //! one page from another, read by routing, the code each page needs, the
 //! navigation, the layout and the pages the build writes. Adding a page
-//! is its component, a [`Route`] and a row here, and its view in
-//! `split_points`.
+//! is its component, a [`Route`] and a row here (for a page with items,
+//! their arms in [`Route::page`], `Route::item` and
+//! `Route::item_fragment`, also here), and its view in `split_points`.
 
-use super::ZoneKey;
+use super::{benefit, intern, printable, LinkError, ZoneKey};
+use crate::content::Content;
+use crate::own_routine::is_own_id;
 use crate::share;
 use crate::text::{key, Key};
 
@@ -76,8 +79,19 @@ pub struct Page {
     /// itself, not on its items).
     pub text_only: bool,
     /// Written by the build for reading without the app
-    /// (`<fragment>.html`), under this title.
-    pub written: Option<Key>,
+    /// (`<fragment>.html`), and linked from the page's note for a browser
+    /// without JavaScript.
+    pub written: Option<Written>,
+}
+
+/// How the build writes a page for reading without the app.
+#[derive(Clone, Copy, Debug)]
+pub struct Written {
+    /// The page's title.
+    pub title: Key,
+    /// Its link's words in the note for a browser without JavaScript
+    /// ("read the routines, …"), in the order of [`PAGES`].
+    pub link: Key,
 }
 
 /// Every page the navigation names, in its order.
@@ -100,7 +114,10 @@ pub const PAGES: [Page; 6] = [
         practice: true,
         nav: key::NAV_ROUTINES,
         text_only: true,
-        written: Some(key::SHELL_ROUTINES_TITLE),
+        written: Some(Written {
+            title: key::SHELL_ROUTINES_TITLE,
+            link: key::HTML_NOSCRIPT_ROUTINES_LINK,
+        }),
     },
     Page {
         route: Route::Benefits,
@@ -110,7 +127,10 @@ pub const PAGES: [Page; 6] = [
         practice: false,
         nav: key::NAV_BENEFITS,
         text_only: true,
-        written: Some(key::SHELL_BENEFITS_TITLE),
+        written: Some(Written {
+            title: key::SHELL_BENEFITS_TITLE,
+            link: key::HTML_NOSCRIPT_BENEFITS_LINK,
+        }),
     },
     Page {
         route: Route::Evidence,
@@ -120,7 +140,10 @@ pub const PAGES: [Page; 6] = [
         practice: false,
         nav: key::NAV_EVIDENCE,
         text_only: true,
-        written: Some(key::SHELL_EVIDENCE_TITLE),
+        written: Some(Written {
+            title: key::SHELL_EVIDENCE_TITLE,
+            link: key::HTML_NOSCRIPT_EVIDENCE_LINK,
+        }),
     },
     Page {
         route: Route::Safety,
@@ -131,7 +154,10 @@ pub const PAGES: [Page; 6] = [
         practice: true,
         nav: key::NAV_SAFETY,
         text_only: true,
-        written: Some(key::SHELL_SAFETY_TITLE),
+        written: Some(Written {
+            title: key::SHELL_SAFETY_TITLE,
+            link: key::HTML_NOSCRIPT_SAFETY_LINK,
+        }),
     },
     Page {
         route: Route::History,
@@ -164,6 +190,42 @@ impl Route {
                 None => page.route == self,
             })
             .expect("every route is a page of PAGES or an item of one")
+    }
+
+    /// The route of an item's fragment (`routine=quick-3` is `item`
+    /// `routine`, `value` `quick-3`), checked against `content`.
+    pub(super) fn item(item: &str, value: &str, content: &'static Content) -> Result<Route, LinkError> {
+        match item {
+            "zone" => ZoneKey::parse(value, content)
+                .map(Route::Zone)
+                .ok_or_else(|| LinkError::UnknownZone(printable(value))),
+            "routine" => match content.routine(value) {
+                Some(r) => Ok(Route::Routine(&r.id)),
+                None if is_own_id(value) => Ok(Route::Routine(intern(value))),
+                None => Err(LinkError::UnknownRoutine(printable(value))),
+            },
+            "edit" if is_own_id(value) => Ok(Route::Edit(intern(value))),
+            "edit" => Err(LinkError::UnknownRoutine(printable(value))),
+            "benefit" => benefit(value, content)
+                .map(|c| Route::Benefit(&c.id))
+                .ok_or_else(|| LinkError::UnknownBenefit(printable(value))),
+            _ => Err(LinkError::Unreadable(printable(&format!("{item}={value}")))),
+        }
+    }
+
+    /// The fragment of an item's route (`routine=quick-3`), without `#`;
+    /// `None` for a page's own.
+    pub(super) fn item_fragment(self) -> Option<String> {
+        Some(match self {
+            Route::Zone(key) => format!("zone={}", key.slug()),
+            Route::Routine(id) => format!("routine={id}"),
+            Route::Edit(id) => format!("edit={id}"),
+            Route::Benefit(id) => format!("benefit={id}"),
+            // The routine is not in the route: a shared routine is reached by
+            // its link only, and going "to" it shows the routines.
+            Route::Shared => "routines".into(),
+            _ => return None,
+        })
     }
 
     /// The part of the code this route's page needs, if any.

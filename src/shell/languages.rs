@@ -174,8 +174,9 @@ pub fn without_redirect(page: &str) -> Option<String> {
     )
 }
 
-/// The note for a browser without JavaScript, linking the pages of text
-/// in `language`.
+/// The note for a browser without JavaScript, linking the map and the
+/// pages the build writes for reading without the app (those of
+/// [`crate::route::PAGES`] with a `written` link), in `language`.
 fn no_script(language: Language) -> String {
     let link = |file: &str, text: Key| {
         format!(
@@ -184,26 +185,27 @@ fn no_script(language: Language) -> String {
             escape(get(text))
         )
     };
+    let mut pages: Vec<String> = super::text_pages()
+        .zip(crate::route::PAGES.iter().filter_map(|page| page.written))
+        .map(|((file, _, _), written)| link(&file, written.link))
+        .collect();
+    let last = pages.pop().unwrap_or_default();
+    let pages = if pages.is_empty() {
+        last
+    } else {
+        fill(
+            key::LIST_AND,
+            &[
+                ("first", &pages.join(get(key::LIST_SEPARATOR))),
+                ("second", &last),
+            ],
+        )
+    };
     let text = fill(
         key::HTML_NOSCRIPT,
         &[
             ("map_link", &link("index.html", key::HTML_NOSCRIPT_MAP_LINK)),
-            (
-                "routines_link",
-                &link("routines.html", key::HTML_NOSCRIPT_ROUTINES_LINK),
-            ),
-            (
-                "benefits_link",
-                &link("benefits.html", key::HTML_NOSCRIPT_BENEFITS_LINK),
-            ),
-            (
-                "evidence_link",
-                &link("evidence.html", key::HTML_NOSCRIPT_EVIDENCE_LINK),
-            ),
-            (
-                "safety_link",
-                &link("safety.html", key::HTML_NOSCRIPT_SAFETY_LINK),
-            ),
+            ("pages", &pages),
         ],
     );
     format!("<p class=\"no-script\">{text}</p>")
