@@ -1,7 +1,9 @@
 // Starts Foot Map's WebAssembly. Plain JavaScript, because the platform
 // gives no other way to decide when a module starts. Trunk hashes this
-// file (.ci/build minifies it), and its `pattern_script` (Trunk.toml) writes the
-// element this reads the built files' names from:
+// file (.ci/build minifies it). The element this reads the built files'
+// names from is filled in by the release build's pre-render program
+// (src/shell.rs), or under `trunk serve` written by Trunk's
+// `pattern_script` (Trunk.toml):
 // <link id="app-code" rel="modulepreload" href="<glue>.js" data-wasm="<app>_bg.wasm">.
 //
 // Why not at once: the pre-rendered page is already the first screen.
