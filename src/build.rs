@@ -73,12 +73,63 @@ fn main() {
         fs::write(out.join(name), packed.expect("content packs")).expect("OUT_DIR is writable");
     }
     pack_texts(&out, &mut coverage);
+    write_language_parts(&out);
     coverage.sort();
     coverage.insert(
         0,
         "How much of each language is translated (src/build.rs):".into(),
     );
     fs::write(out.join("coverage.txt"), coverage.join("\n") + "\n").expect("OUT_DIR is writable");
+}
+
+/// Writes what `src/split_points.rs` includes, from `Language::ALL`, for
+/// each language but English (whose part is written there):
+/// `language_parts.rs`, its two split parts (its first-screen words and
+/// content, `lang_<code>`, and those the later pages show,
+/// `lang_<code>_apart`, packed above), and `first_part.rs` and
+/// `apart_part.rs`, the expressions that fetch one of them for `language`.
+/// So a new language is listed only in `src/language.rs`.
+fn write_language_parts(out: &Path) {
+    let parts = |file: &str, apart: &str| {
+        format!(
+            "(\n        include_str!(concat!(env!(\"OUT_DIR\"), \"/{file}\")),\n        include_bytes!(concat!(env!(\"OUT_DIR\"), \"/{apart}\")),\n    )"
+        )
+    };
+    let point = |name: &str, packed: String| {
+        format!(
+            "#[cfg_attr(\n    foot_map_split,\n    leptos::wasm_split::wasm_split({name}, wasm_split_path = ::leptos::wasm_split, fallible, preload(load_{name}))\n)]\nfn {name}() -> Result<(&'static str, &'static [u8]), NotDownloaded> {{\n    Ok({packed})\n}}\n\n"
+        )
+    };
+    let mut code =
+        String::from("// Written by src/build.rs (`write_language_parts`) from Language::ALL.\n\n");
+    let (mut first, mut apart) = (String::new(), String::new());
+    for language in &language::Language::ALL[1..] {
+        let (code_of, part) = (language.code(), language.part());
+        code += &point(
+            &part,
+            parts(
+                &format!("text-{code_of}.txt"),
+                &format!("content-{code_of}.postcard"),
+            ),
+        );
+        code += &point(
+            &format!("{part}_apart"),
+            parts(
+                &format!("text-later-{code_of}.txt"),
+                &format!("apart-{code_of}.postcard"),
+            ),
+        );
+        first += &format!("    Language::{language:?} => split_await!({part}()),\n");
+        apart += &format!("    Language::{language:?} => split_await!({part}_apart()),\n");
+    }
+    // Expressions, not functions: an async function more for each would
+    // bring its state machine into every first download.
+    let by_language =
+        |arms: &str| format!("match language {{\n{arms}    Language::English => Err(NotDownloaded),\n}}\n");
+    for (file, arms) in [("first_part.rs", &first), ("apart_part.rs", &apart)] {
+        fs::write(out.join(file), by_language(arms)).expect("OUT_DIR is writable");
+    }
+    fs::write(out.join("language_parts.rs"), code).expect("OUT_DIR is writable");
 }
 
 /// Puts each language's texts (`src/content/translations/<code>.toml`)

@@ -161,93 +161,9 @@ fn lang_en() -> Result<(&'static str, &'static [u8]), NotDownloaded> {
     ))
 }
 
-#[cfg_attr(
-    foot_map_split,
-    leptos::wasm_split::wasm_split(lang_es, wasm_split_path = ::leptos::wasm_split, fallible, preload(load_lang_es))
-)]
-fn lang_es() -> Result<(&'static str, &'static [u8]), NotDownloaded> {
-    Ok((
-        include_str!(concat!(env!("OUT_DIR"), "/text-es.txt")),
-        include_bytes!(concat!(env!("OUT_DIR"), "/content-es.postcard")),
-    ))
-}
-
-#[cfg_attr(
-    foot_map_split,
-    leptos::wasm_split::wasm_split(lang_es_apart, wasm_split_path = ::leptos::wasm_split, fallible, preload(load_lang_es_apart))
-)]
-fn lang_es_apart() -> Result<(&'static str, &'static [u8]), NotDownloaded> {
-    Ok((
-        include_str!(concat!(env!("OUT_DIR"), "/text-later-es.txt")),
-        include_bytes!(concat!(env!("OUT_DIR"), "/apart-es.postcard")),
-    ))
-}
-
-#[cfg_attr(
-    foot_map_split,
-    leptos::wasm_split::wasm_split(lang_de, wasm_split_path = ::leptos::wasm_split, fallible, preload(load_lang_de))
-)]
-fn lang_de() -> Result<(&'static str, &'static [u8]), NotDownloaded> {
-    Ok((
-        include_str!(concat!(env!("OUT_DIR"), "/text-de.txt")),
-        include_bytes!(concat!(env!("OUT_DIR"), "/content-de.postcard")),
-    ))
-}
-
-#[cfg_attr(
-    foot_map_split,
-    leptos::wasm_split::wasm_split(lang_de_apart, wasm_split_path = ::leptos::wasm_split, fallible, preload(load_lang_de_apart))
-)]
-fn lang_de_apart() -> Result<(&'static str, &'static [u8]), NotDownloaded> {
-    Ok((
-        include_str!(concat!(env!("OUT_DIR"), "/text-later-de.txt")),
-        include_bytes!(concat!(env!("OUT_DIR"), "/apart-de.postcard")),
-    ))
-}
-
-#[cfg_attr(
-    foot_map_split,
-    leptos::wasm_split::wasm_split(lang_fr, wasm_split_path = ::leptos::wasm_split, fallible, preload(load_lang_fr))
-)]
-fn lang_fr() -> Result<(&'static str, &'static [u8]), NotDownloaded> {
-    Ok((
-        include_str!(concat!(env!("OUT_DIR"), "/text-fr.txt")),
-        include_bytes!(concat!(env!("OUT_DIR"), "/content-fr.postcard")),
-    ))
-}
-
-#[cfg_attr(
-    foot_map_split,
-    leptos::wasm_split::wasm_split(lang_fr_apart, wasm_split_path = ::leptos::wasm_split, fallible, preload(load_lang_fr_apart))
-)]
-fn lang_fr_apart() -> Result<(&'static str, &'static [u8]), NotDownloaded> {
-    Ok((
-        include_str!(concat!(env!("OUT_DIR"), "/text-later-fr.txt")),
-        include_bytes!(concat!(env!("OUT_DIR"), "/apart-fr.postcard")),
-    ))
-}
-
-#[cfg_attr(
-    foot_map_split,
-    leptos::wasm_split::wasm_split(lang_pt, wasm_split_path = ::leptos::wasm_split, fallible, preload(load_lang_pt))
-)]
-fn lang_pt() -> Result<(&'static str, &'static [u8]), NotDownloaded> {
-    Ok((
-        include_str!(concat!(env!("OUT_DIR"), "/text-pt.txt")),
-        include_bytes!(concat!(env!("OUT_DIR"), "/content-pt.postcard")),
-    ))
-}
-
-#[cfg_attr(
-    foot_map_split,
-    leptos::wasm_split::wasm_split(lang_pt_apart, wasm_split_path = ::leptos::wasm_split, fallible, preload(load_lang_pt_apart))
-)]
-fn lang_pt_apart() -> Result<(&'static str, &'static [u8]), NotDownloaded> {
-    Ok((
-        include_str!(concat!(env!("OUT_DIR"), "/text-later-pt.txt")),
-        include_bytes!(concat!(env!("OUT_DIR"), "/apart-pt.postcard")),
-    ))
-}
+// Each other language's two parts, written by src/build.rs from
+// `Language::ALL`, as is the code that fetches them below.
+include!(concat!(env!("OUT_DIR"), "/language_parts.rs"));
 
 /// Fetches `language`'s words and content and reads them from now on.
 /// Call once, before anything is drawn or the content read.
@@ -261,10 +177,7 @@ pub async fn use_language(language: Language) -> Result<(), NotDownloaded> {
             crate::content::use_english(packed);
             return Ok(());
         }
-        Language::Spanish => split_await!(lang_es())?,
-        Language::German => split_await!(lang_de())?,
-        Language::French => split_await!(lang_fr())?,
-        Language::Portuguese => split_await!(lang_pt())?,
+        _ => include!(concat!(env!("OUT_DIR"), "/first_part.rs"))?,
     };
     if !crate::text::use_packed(texts) {
         return Err(NotDownloaded);
@@ -277,13 +190,11 @@ pub async fn use_language(language: Language) -> Result<(), NotDownloaded> {
 /// Fetches the words and text apart of the language in use which only
 /// the pages fetched later show (English has them in their code).
 pub async fn load_apart() -> Result<(), NotDownloaded> {
-    let (texts, apart) = match Language::in_use() {
-        Language::English => return Ok(()),
-        Language::Spanish => split_await!(lang_es_apart())?,
-        Language::German => split_await!(lang_de_apart())?,
-        Language::French => split_await!(lang_fr_apart())?,
-        Language::Portuguese => split_await!(lang_pt_apart())?,
-    };
+    let language = Language::in_use();
+    if language == Language::English {
+        return Ok(());
+    }
+    let (texts, apart) = include!(concat!(env!("OUT_DIR"), "/apart_part.rs"))?;
     crate::content::use_apart(apart);
     // (Given once; a page part loaded later finds them given already.)
     let _ = crate::text::use_later(texts);
