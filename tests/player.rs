@@ -376,7 +376,8 @@ async fn chosen_cues_say_halfway_in_a_long_step_once() {
         .await;
     browser
         .wait_for_js(
-            "return JSON.parse(localStorage.getItem('foot-map.store')).settings.cues === true",
+            // (Nothing may be saved yet when it first looks.)
+            &support::store("?.settings.cues === true"),
             json!(true),
         )
         .await;
