@@ -614,14 +614,17 @@ impl Browser {
         }
     }
 
-    /// Waits until `script` returns `expected`.
+    /// Waits until `script` returns `expected`. A script that throws (what
+    /// it reads is not on the page yet) is tried again, like one that
+    /// returns something else, until the time is up.
     pub async fn wait_for_js(&self, script: &str, expected: Value) {
         let deadline = Instant::now() + Duration::from_secs(10);
         loop {
-            let found = self.js(script).await;
-            if found == expected {
-                return;
-            }
+            let found = match self.client.execute(script, vec![]).await {
+                Ok(found) if found == expected => return,
+                Ok(found) => found.to_string(),
+                Err(error) => format!("an error ({error})"),
+            };
             assert!(
                 Instant::now() < deadline,
                 "`{script}` gave {found}, not {expected}"
