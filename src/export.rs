@@ -24,7 +24,7 @@ use crate::own_routine::{clean_name, MAX_NAME, MAX_SECONDS, MAX_STEPS};
 pub use crate::store::merge::{merge, plan, ExportFile, ImportPlan};
 use crate::store::rating::MAX_RATING;
 use crate::store::{wire, Problem, Store, VERSION};
-use crate::text::{fill, get, key};
+use crate::text::{and_list, fill, get, key};
 
 /// The value of the file's `format` field.
 pub const FORMAT: &str = "foot-map";
@@ -225,15 +225,7 @@ impl ImportError {
                 if *settings {
                     parts.push(get(key::IMPORT_ERROR_DAMAGED_SETTINGS).to_string());
                 }
-                // "a", "a and b", "a, b and c".
-                let parts = match parts.split_last() {
-                    Some((last, rest)) if !rest.is_empty() => fill(
-                        key::LIST_AND,
-                        &[("first", &rest.join(get(key::LIST_SEPARATOR))), ("second", last)],
-                    ),
-                    _ => parts.concat(),
-                };
-                fill(key::IMPORT_ERROR_DAMAGED, &[("parts", &parts)])
+                fill(key::IMPORT_ERROR_DAMAGED, &[("parts", &and_list(&parts))])
             }
         }
     }

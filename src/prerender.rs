@@ -190,7 +190,7 @@ fn write(path: &str, language: Language) -> Result<(), String> {
         ));
     }
     written.push((in_file("index.html"), protect("index.html", first)?));
-    for (file, fragment, title) in shell::text_pages() {
+    for (file, fragment, page) in shell::text_pages() {
         let route = foot_map::route::read(&format!("#{fragment}"), foot_map::content::content())
             .ok()
             .map(|(route, _)| route);
@@ -199,7 +199,7 @@ fn write(path: &str, language: Language) -> Result<(), String> {
                 &page_as(&file).ok()?,
                 &render(Some(route)),
                 fragment,
-                foot_map::text::get(title),
+                foot_map::text::get(page.title),
             )
         });
         let text = text.ok_or_else(|| format!("cannot render the page {file}"))?;

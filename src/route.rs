@@ -6,7 +6,7 @@ use crate::share::{self, Shared};
 use crate::text::{fill, get, key};
 
 mod pages;
-pub use pages::{code_of_fragment, Code, Page, Route, PAGES};
+pub use pages::{code_of_fragment, Code, Page, Route, Written, PAGES};
 
 /// The longest fragment worth reading; anything longer is not a link we made.
 pub const MAX_FRAGMENT: usize = 200;

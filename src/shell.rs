@@ -14,8 +14,9 @@ mod policy;
 pub use languages::{escape, in_language, manifest_in, without_redirect};
 pub use policy::protect;
 
-use crate::text::{fill, key, Key};
-use lol_html::html_content::ContentType;
+use crate::route::Written;
+use crate::text::{fill, key};
+use lol_html::html_content::{ContentType, TextChunk};
 use lol_html::{element, text, ElementContentHandlers, RewriteStrSettings, Selector};
 use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
@@ -35,6 +36,41 @@ fn rewrite(page: &str, handlers: Handlers<'_>) -> Option<String> {
     .ok()
 }
 
+/// For a text handler, a text that may come in pieces: each piece goes
+/// into `whole` and is taken out, and the whole, rewritten `with`, is
+/// written in place of the last.
+fn whole_text(chunk: &mut TextChunk, whole: &RefCell<String>, with: impl FnOnce(&str) -> String) {
+    whole.borrow_mut().push_str(chunk.as_str());
+    if chunk.last_in_text_node() {
+        let text = std::mem::take(&mut *whole.borrow_mut());
+        chunk.replace(&with(&text), ContentType::Html);
+    } else {
+        chunk.remove();
+    }
+}
+
+/// The text of each script written in `page` (not those it loads), in
+/// order.
+fn inline_scripts(page: &str) -> Option<Vec<String>> {
+    let scripts = RefCell::new(Vec::new());
+    rewrite(
+        page,
+        vec![
+            element!("script:not([src])", |_| {
+                scripts.borrow_mut().push(String::new());
+                Ok(())
+            }),
+            text!("script:not([src])", |chunk| {
+                if let Some(last) = scripts.borrow_mut().last_mut() {
+                    last.push_str(chunk.as_str());
+                }
+                Ok(())
+            }),
+        ],
+    )?;
+    Some(scripts.into_inner())
+}
+
 /// `index.html` as Trunk builds it for the release (`.ci/build`): the
 /// link that has Trunk compile the app (`<link data-trunk rel="rust" …>`,
 /// which `trunk serve` keeps using) becomes the element that names the
@@ -46,7 +82,7 @@ fn rewrite(page: &str, handlers: Handlers<'_>) -> Option<String> {
 /// `None` when there is no such link.
 pub fn for_trunk(index: &str, root: &str) -> Option<String> {
     let found = Cell::new(false);
-    let absolute = |value: String| format!("{}/{value}", root.trim_end_matches('/'));
+    let rebased = |value: String| format!("{}/{value}", root.trim_end_matches('/'));
     let page = rewrite(
         index,
         vec![
@@ -57,12 +93,12 @@ pub fn for_trunk(index: &str, root: &str) -> Option<String> {
             }),
             element!("[data-trunk][href]", |el| {
                 let href = el.get_attribute("href").unwrap_or_default();
-                el.set_attribute("href", &absolute(href))?;
+                el.set_attribute("href", &rebased(href))?;
                 Ok(())
             }),
             element!("[data-trunk][src]", |el| {
                 let src = el.get_attribute("src").unwrap_or_default();
-                el.set_attribute("src", &absolute(src))?;
+                el.set_attribute("src", &rebased(src))?;
                 Ok(())
             }),
         ],
@@ -130,16 +166,12 @@ fn loading_replaced<'h>(
 
 /// The pages of text that the build also writes as pages of their own
 /// (`routines.html` and so on), so they can be read without the app and
-/// found by search engines: file, the route's fragment, and title's key.
-/// Those of [`crate::route::PAGES`] with a `written` title.
-pub fn text_pages() -> impl Iterator<Item = (String, &'static str, Key)> {
-    crate::route::PAGES.iter().filter_map(|page| {
-        Some((
-            format!("{}.html", page.fragment),
-            page.fragment,
-            page.written?.title,
-        ))
-    })
+/// found by search engines: file, the route's fragment, and its title's
+/// and link's keys. Those of [`crate::route::PAGES`] that are `written`.
+pub fn text_pages() -> impl Iterator<Item = (String, &'static str, Written)> {
+    crate::route::PAGES
+        .iter()
+        .filter_map(|page| Some((format!("{}.html", page.fragment), page.fragment, page.written?)))
 }
 
 /// `page` (the built `index.html`, before [`insert`]) as the page of text
@@ -160,20 +192,13 @@ pub fn text_page(page: &str, app: &str, fragment: &str, title: &str) -> Option<S
                 Ok(())
             }),
             later_styles_switched_on(&styles),
-            // The title's text may come in pieces: each is taken out, and
-            // the whole written in place of the last.
             text!("title", |chunk| {
-                site_title.borrow_mut().push_str(chunk.as_str());
-                if chunk.last_in_text_node() {
-                    let site_title = site_title.borrow();
-                    let titled = fill(
+                whole_text(chunk, &site_title, |site_title| {
+                    fill(
                         key::SHELL_PAGE_TITLE,
-                        &[("page", &escape(title)), ("site_title", &site_title.as_str())],
-                    );
-                    chunk.replace(&titled, ContentType::Html);
-                } else {
-                    chunk.remove();
-                }
+                        &[("page", &escape(title)), ("site_title", &site_title)],
+                    )
+                });
                 Ok(())
             }),
         ],

@@ -336,7 +336,7 @@ async fn a_browser_without_webassembly_is_told_so_when_the_app_is_asked_for() {
 async fn each_page_of_text_is_written_out_and_the_app_starts_on_it_unchanged() {
     let _shared = ALONE.read().await;
     let server = Server::start();
-    for (file, fragment, title) in foot_map::shell::text_pages() {
+    for (file, fragment, written) in foot_map::shell::text_pages() {
         // A first visit each: once the app has run, it starts at once.
         let browser = Browser::start(PHONE).await;
         let url = format!("http://127.0.0.1:{}{}{file}", server.port, support::BASE);
@@ -349,7 +349,7 @@ async fn each_page_of_text_is_written_out_and_the_app_starts_on_it_unchanged() {
                 .js("return document.title")
                 .await
                 .as_str()
-                .is_some_and(|t| t.starts_with(&format!("{} – ", foot_map::text::get(title)))),
+                .is_some_and(|t| t.starts_with(&format!("{} – ", foot_map::text::get(written.title)))),
             "{file} has its own title"
         );
         assert_eq!(

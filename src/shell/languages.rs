@@ -4,9 +4,9 @@
 //! so the same relative URLs work under any sub-path, and each names the
 //! others (`hreflang`) for search engines. Pure text work, tested natively.
 
-use super::rewrite;
+use super::{inline_scripts, rewrite, whole_text};
 use crate::language::{file_in, href_in, Language};
-use crate::text::{fill, get, key, Key};
+use crate::text::{and_list, fill, get, key, Key};
 use lol_html::html_content::{ContentType, TextType};
 use lol_html::{element, text};
 use std::cell::{Cell, RefCell};
@@ -113,18 +113,10 @@ fn translated(page: &str, language: Language) -> Option<String> {
                 el.set_attribute("content", &in_words(&content))?;
                 Ok(())
             }),
-            // A text may come in pieces: each is taken out, and the whole
-            // written in place of the last. Not the scripts' code.
+            // Not the scripts' code.
             text!("*", |chunk| {
-                if !matches!(chunk.text_type(), TextType::Data | TextType::RCData) {
-                    return Ok(());
-                }
-                piece.borrow_mut().push_str(chunk.as_str());
-                if chunk.last_in_text_node() {
-                    let whole = std::mem::take(&mut *piece.borrow_mut());
-                    chunk.replace(&in_words(&whole), ContentType::Html);
-                } else {
-                    chunk.remove();
+                if matches!(chunk.text_type(), TextType::Data | TextType::RCData) {
+                    whole_text(chunk, &piece, in_words);
                 }
                 Ok(())
             }),
@@ -141,32 +133,14 @@ fn translated(page: &str, language: Language) -> Option<String> {
 pub fn without_redirect(page: &str) -> Option<String> {
     // Which script it is shows only in its text, which comes after the
     // element starts: found in one reading, left out in a second.
-    let (count, redirect) = (Cell::new(0), Cell::new(None));
-    let code = RefCell::new(String::new());
+    let redirect = inline_scripts(page)?
+        .iter()
+        .position(|code| code.contains("foot-map.language"))?;
+    let count = Cell::new(0);
     rewrite(
         page,
-        vec![
-            element!("script", |_| {
-                count.set(count.get() + 1);
-                code.borrow_mut().clear();
-                Ok(())
-            }),
-            text!("script", |chunk| {
-                code.borrow_mut().push_str(chunk.as_str());
-                if chunk.last_in_text_node() && code.borrow().contains("foot-map.language") {
-                    redirect.set(Some(count.get()));
-                }
-                Ok(())
-            }),
-        ],
-    )?;
-    let redirect = redirect.get()?;
-    count.set(0);
-    rewrite(
-        page,
-        vec![element!("script", |el| {
-            count.set(count.get() + 1);
-            if count.get() == redirect {
+        vec![element!("script:not([src])", |el| {
+            if count.replace(count.get() + 1) == redirect {
                 el.remove();
             }
             Ok(())
@@ -185,27 +159,14 @@ fn no_script(language: Language) -> String {
             escape(get(text))
         )
     };
-    let mut pages: Vec<String> = super::text_pages()
-        .zip(crate::route::PAGES.iter().filter_map(|page| page.written))
-        .map(|((file, _, _), written)| link(&file, written.link))
+    let pages: Vec<String> = super::text_pages()
+        .map(|(file, _, written)| link(&file, written.link))
         .collect();
-    let last = pages.pop().unwrap_or_default();
-    let pages = if pages.is_empty() {
-        last
-    } else {
-        fill(
-            key::LIST_AND,
-            &[
-                ("first", &pages.join(get(key::LIST_SEPARATOR))),
-                ("second", &last),
-            ],
-        )
-    };
     let text = fill(
         key::HTML_NOSCRIPT,
         &[
             ("map_link", &link("index.html", key::HTML_NOSCRIPT_MAP_LINK)),
-            ("pages", &pages),
+            ("pages", &and_list(&pages)),
         ],
     );
     format!("<p class=\"no-script\">{text}</p>")

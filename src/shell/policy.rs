@@ -5,12 +5,12 @@
 //! 'unsafe-inline' or 'unsafe-eval'. Written last, once nothing else
 //! changes the page's scripts.
 
-use super::rewrite;
+use super::{inline_scripts, rewrite};
 use base64::Engine;
 use lol_html::element;
 use lol_html::html_content::ContentType;
 use sha2::{Digest, Sha256};
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 
 /// `page` with its policy, worked out afresh from its inline scripts (an
 /// older policy goes). `None` when the page has no `<meta charset>`, the
@@ -36,27 +36,6 @@ pub fn protect(page: &str) -> Option<String> {
         ],
     )?;
     placed.get().then_some(page)
-}
-
-/// The text of each script written in the page (not those it loads).
-fn inline_scripts(page: &str) -> Option<Vec<String>> {
-    let scripts = RefCell::new(Vec::new());
-    rewrite(
-        page,
-        vec![
-            element!("script:not([src])", |_| {
-                scripts.borrow_mut().push(String::new());
-                Ok(())
-            }),
-            lol_html::text!("script:not([src])", |chunk| {
-                if let Some(last) = scripts.borrow_mut().last_mut() {
-                    last.push_str(chunk.as_str());
-                }
-                Ok(())
-            }),
-        ],
-    )?;
-    Some(scripts.into_inner())
 }
 
 /// The policy's tag, allowing `scripts` by their hashes.

@@ -86,6 +86,17 @@ pub fn fill(key: Key, values: &[(&str, &dyn Display)]) -> String {
     fill_in(get(key), values)
 }
 
+/// `parts` as a list in the language in use: "a", "a and b", "a, b and c".
+pub fn and_list(parts: &[String]) -> String {
+    match parts.split_last() {
+        Some((last, rest)) if !rest.is_empty() => fill(
+            key::LIST_AND,
+            &[("first", &rest.join(get(key::LIST_SEPARATOR))), ("second", last)],
+        ),
+        _ => parts.concat(),
+    }
+}
+
 /// Whether `count` takes a plural's "one" form under `rule`, the
 /// language's switch `grammar.plural`: CLDR's rules for whole numbers, for
 /// the languages Foot Map speaks or is being translated into. "zero-one":
